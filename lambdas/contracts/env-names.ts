@@ -1,0 +1,22 @@
+/**
+ * Environment variables a Lambda function reads, set by the infrastructure (lib/) and by the local cloud
+ * (local/). Table names are in each table definition's `envVar`.
+ */
+export const ENV = {
+  /** Name of the agentbridge EventBridge bus that `publish` writes to. */
+  eventBusName: 'AGENTBRIDGE_EVENT_BUS_NAME',
+  /** JSON object: agent type → Lambda function name, for `send` (Lambda Invoke). */
+  agentFunctions: 'AGENTBRIDGE_AGENT_FUNCTIONS',
+  /** The EventBridge `source` this function writes events with. */
+  eventSource: 'AGENTBRIDGE_EVENT_SOURCE',
+  /** The agent type a function hosts. */
+  agentType: 'AGENTBRIDGE_AGENT_TYPE',
+  /** Milliseconds a `send` (Lambda invoke) may take before the caller gives up. */
+  sendTimeoutMs: 'AGENTBRIDGE_SEND_TIMEOUT_MS',
+  /** ARN of the SQS queue where bad input is recorded (the function's dead-letter destination). */
+  deadLetterQueueUrl: 'AGENTBRIDGE_DEAD_LETTER_QUEUE_URL',
+  /** ARN of the order lifecycle state machine. */
+  lifecycleStateMachineArn: 'AGENTBRIDGE_LIFECYCLE_STATE_MACHINE_ARN',
+  /** ARN of the order saga state machine. */
+  sagaStateMachineArn: 'AGENTBRIDGE_SAGA_STATE_MACHINE_ARN',
+} as const;

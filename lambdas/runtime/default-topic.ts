@@ -1,0 +1,2 @@
+/** The topic type AutoGen's `DefaultTopicId` and `DefaultSubscription` use. */
+export const DEFAULT_TOPIC_TYPE = 'default';

@@ -1,0 +1,277 @@
+import { randomUUID } from 'node:crypto';
+import type { MessageType } from '../contracts/message-type.js';
+import { NEVER_ABORTED, raceAbort } from './abort.js';
+import type { Agent, AgentFactory } from './agent.js';
+import type { AgentDefinition } from './agent-definition.js';
+import { AgentDirectory } from './agent-directory.js';
+import { AgentId } from './agent-id.js';
+import type { AgentRuntime, RuntimeState } from './agent-runtime.js';
+import type { AgentType } from './agent-type.js';
+import { DeliveryContext } from './delivery-context.js';
+import { Mailbox } from './mailbox.js';
+import type { PublishOptions, SendOptions } from './message-context.js';
+import { isCantHandleError, MessageCancelledError } from './runtime-error.js';
+import { consoleRuntimeLogger, type RuntimeLogger } from './runtime-logger.js';
+import type { Subscription } from './subscription.js';
+import { SubscriptionRegistry } from './subscription-registry.js';
+import type { TopicId } from './topic-id.js';
+
+export interface InProcessRuntimeOptions {
+  /** Receives unhandled publishes (warn) and handler errors on publish (error). */
+  logger?: RuntimeLogger;
+}
+
+/**
+ * Every agent in one process (AutoGen's `SingleThreadedAgentRuntime`): the embedded runtime for tests,
+ * demos and benchmarks. `send` calls the handler directly; `publish` queues one delivery per subscriber
+ * and returns, and the queue drains on the microtask queue, so cascades never grow the stack.
+ *
+ * @example
+ * ```ts
+ * const runtime = new InProcessRuntime();
+ * await runtime.register('greeter', Greeter);
+ * await runtime.send(Greet, { name: 'Ada' }, new AgentId('greeter', 'default'));
+ * await runtime.waitUntilIdle();
+ * ```
+ */
+export class InProcessRuntime implements AgentRuntime {
+  readonly #logger: RuntimeLogger;
+  readonly #agents = new AgentDirectory<Mailbox>(this, (agent) => new Mailbox(agent));
+  readonly #subscriptions = new SubscriptionRegistry();
+  /** Publish deliveries not yet started; drained in one microtask per batch. */
+  #pending: Array<{ mailbox: Mailbox; message: unknown; ctx: DeliveryContext }> = [];
+  #drainScheduled = false;
+  /** Deliveries queued or running; `waitUntilIdle` resolves when it returns to zero. */
+  #outstanding = 0;
+  #idleWaiters: Array<() => void> = [];
+
+  constructor(options: InProcessRuntimeOptions = {}) {
+    this.#logger = options.logger ?? consoleRuntimeLogger;
+  }
+
+  async register(type: string, agent: AgentDefinition<never> | AgentFactory): Promise<AgentType> {
+    return this.#agents.register(type, agent as AgentDefinition<unknown> | AgentFactory);
+  }
+
+  async registerInstance(agent: Agent): Promise<AgentId> {
+    return this.#agents.registerInstance(agent);
+  }
+
+  async addSubscription(subscription: Subscription): Promise<void> {
+    this.#subscriptions.add(subscription);
+  }
+
+  async removeSubscription(id: string): Promise<void> {
+    this.#subscriptions.remove(id);
+  }
+
+  send<T, R>(
+    type: MessageType<string, T, R>,
+    message: T,
+    recipient: AgentId,
+    options?: SendOptions,
+  ): Promise<R> {
+    return this.sendFrom(undefined, type, message, recipient, options);
+  }
+
+  publish<T>(
+    type: MessageType<string, T, unknown>,
+    message: T,
+    topic: TopicId,
+    options?: PublishOptions,
+  ): Promise<void> {
+    return this.publishFrom(undefined, type, message, topic, options);
+  }
+
+  sendFrom<T, R>(
+    caller: DeliveryContext | undefined,
+    type: MessageType<string, T, R>,
+    message: T,
+    recipient: AgentId,
+    options: SendOptions | undefined,
+  ): Promise<R> {
+    const signal = options?.signal ?? caller?.signal ?? NEVER_ABORTED;
+    // AutoGen delivers a message whose token is already cancelled; here it never starts.
+    if (signal.aborted) return Promise.reject(new MessageCancelledError(type.name, { cause: signal.reason }));
+    let mailbox: Mailbox;
+    try {
+      mailbox = this.#agents.get(recipient);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    const messageId = options?.messageId ?? randomUUID();
+    const ctx = new DeliveryContext(
+      this,
+      mailbox,
+      recipient,
+      options?.sender ?? caller?.recipient,
+      undefined,
+      true,
+      type.name,
+      messageId,
+      options?.correlationId ?? caller?.correlationId ?? messageId,
+      options?.causationId ?? caller?.messageId ?? messageId,
+      signal,
+      caller,
+    );
+    this.#outstanding++;
+    const reply = this.#dispatch(mailbox, message, ctx) as Promise<R>;
+    return signal === NEVER_ABORTED ? reply : raceAbort(reply, signal, type.name);
+  }
+
+  publishFrom<T>(
+    caller: DeliveryContext | undefined,
+    type: MessageType<string, T, unknown>,
+    message: T,
+    topic: TopicId,
+    options: PublishOptions | undefined,
+  ): Promise<void> {
+    const signal = options?.signal ?? caller?.signal ?? NEVER_ABORTED;
+    if (signal.aborted) return Promise.reject(new MessageCancelledError(type.name, { cause: signal.reason }));
+    const sender = options?.sender ?? caller?.recipient;
+    const messageId = options?.messageId ?? randomUUID();
+    const correlationId = options?.correlationId ?? caller?.correlationId ?? messageId;
+    const causationId = options?.causationId ?? caller?.messageId ?? messageId;
+    for (const recipient of this.#subscriptions.recipients(topic)) {
+      // A publisher never receives its own message; other keys of its type do.
+      if (sender !== undefined && recipient.equals(sender)) continue;
+      let mailbox: Mailbox;
+      try {
+        mailbox = this.#agents.get(recipient);
+      } catch (error) {
+        this.#logger.warn('Subscription names an unregistered agent type', {
+          recipient: recipient.toString(),
+          error,
+        });
+        continue;
+      }
+      const ctx = new DeliveryContext(
+        this,
+        mailbox,
+        recipient,
+        sender,
+        topic,
+        false,
+        type.name,
+        messageId,
+        correlationId,
+        causationId,
+        signal,
+        undefined,
+      );
+      this.#outstanding++;
+      this.#pending.push({ mailbox, message, ctx });
+    }
+    if (this.#pending.length > 0 && !this.#drainScheduled) {
+      this.#drainScheduled = true;
+      queueMicrotask(this.#drain);
+    }
+    return Promise.resolve();
+  }
+
+  /** Resolves once no delivery is queued or running: the cascade a publish started has finished. */
+  waitUntilIdle(): Promise<void> {
+    if (this.#outstanding === 0) return Promise.resolve();
+    return new Promise((resolve) => this.#idleWaiters.push(resolve));
+  }
+
+  /** For tests and tooling: the ids instantiated so far, as `type/key`. */
+  instantiated(): string[] {
+    return this.#agents.instantiated();
+  }
+
+  async saveState(): Promise<RuntimeState> {
+    const saved: RuntimeState = {};
+    for (const { agent } of this.#agents.entries()) {
+      const state = agent.saveState?.();
+      if (state !== undefined) saved[agent.id.toString()] = state;
+    }
+    return saved;
+  }
+
+  async loadState(state: RuntimeState): Promise<void> {
+    for (const [id, agentState] of Object.entries(state)) {
+      const agentId = AgentId.fromString(id);
+      if (!this.#agents.isRegistered(agentId.type)) continue;
+      this.#agents.get(agentId).agent.loadState?.(agentState);
+    }
+  }
+
+  async agentSaveState(id: AgentId): Promise<unknown> {
+    return this.#agents.get(id).agent.saveState?.();
+  }
+
+  async agentLoadState(id: AgentId, state: unknown): Promise<void> {
+    this.#agents.get(id).agent.loadState?.(state);
+  }
+
+  readonly #drain = (): void => {
+    this.#drainScheduled = false;
+    // Deliveries queued while draining are picked up by this same loop: no recursion.
+    for (let i = 0; i < this.#pending.length; i++) {
+      const delivery = this.#pending[i];
+      if (delivery === undefined) continue;
+      this.#dispatch(delivery.mailbox, delivery.message, delivery.ctx).catch((error: unknown) =>
+        this.#reportPublishError(error, delivery.ctx),
+      );
+    }
+    this.#pending = [];
+  };
+
+  #dispatch(mailbox: Mailbox, message: unknown, ctx: DeliveryContext): Promise<unknown> {
+    if (!mailbox.busy) return this.#run(mailbox, message, ctx, false);
+    if (this.#isCallChainReentry(mailbox, ctx.caller)) return this.#run(mailbox, message, ctx, true);
+    return new Promise((resolve, reject) => mailbox.enqueue({ message, ctx, resolve, reject }));
+  }
+
+  /**
+   * A send that comes back to an agent which is itself awaiting somewhere up the same call chain
+   * (A → B → A) runs at once instead of queueing behind the handler that waits for it, which would
+   * deadlock: call-chain reentrancy, as Orleans does it.
+   */
+  #isCallChainReentry(mailbox: Mailbox, caller: DeliveryContext | undefined): boolean {
+    for (let ctx = caller; ctx !== undefined; ctx = ctx.caller) {
+      if (ctx.holder === mailbox) return true;
+    }
+    return false;
+  }
+
+  async #run(mailbox: Mailbox, message: unknown, ctx: DeliveryContext, reentrant: boolean): Promise<unknown> {
+    if (!reentrant) mailbox.busy = true;
+    try {
+      return await mailbox.agent.onMessage(message, ctx);
+    } finally {
+      if (!reentrant) this.#startNext(mailbox);
+      if (--this.#outstanding === 0) this.#notifyIdle();
+    }
+  }
+
+  #startNext(mailbox: Mailbox): void {
+    for (let next = mailbox.next(); next !== undefined; next = mailbox.next()) {
+      if (next.ctx.signal.aborted) {
+        next.reject(new MessageCancelledError(next.ctx.messageType, { cause: next.ctx.signal.reason }));
+        if (--this.#outstanding === 0) this.#notifyIdle();
+        continue;
+      }
+      this.#run(mailbox, next.message, next.ctx, false).then(next.resolve, next.reject);
+      return;
+    }
+    mailbox.busy = false;
+  }
+
+  #notifyIdle(): void {
+    const waiters = this.#idleWaiters;
+    this.#idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  #reportPublishError(error: unknown, ctx: DeliveryContext): void {
+    const details = {
+      recipient: ctx.recipient.toString(),
+      messageType: ctx.messageType,
+      messageId: ctx.messageId,
+    };
+    if (isCantHandleError(error)) this.#logger.warn('Unhandled published message', details);
+    else this.#logger.error('Handler failed on a published message', { ...details, error });
+  }
+}

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { defineMessage } from '../../lambdas/contracts/message-type.js';
+
+export const Ping = defineMessage('conformance.Ping', z.object({ text: z.string() }), {
+  response: z.object({ reply: z.string() }),
+});
+export const Note = defineMessage('conformance.Note', z.object({ text: z.string() }));
+export const Task = defineMessage(
+  'conformance.Task',
+  z.object({ kind: z.enum(['a', 'b', 'c']), n: z.number() }),
+);
+export const Round = defineMessage('conformance.Round', z.object({ round: z.number().int() }));
+export const Fail = defineMessage('conformance.Fail', z.object({ code: z.string() }));
+export const Slow = defineMessage('conformance.Slow', z.object({ ms: z.number() }));
+export const Count = defineMessage('conformance.Count', z.object({ by: z.number() }), {
+  response: z.object({ total: z.number() }),
+});

@@ -1,0 +1,16 @@
+import { InProcessRuntime } from '../../../lambdas/runtime/in-process-runtime.js';
+import type { RuntimeLogger } from '../../../lambdas/runtime/runtime-logger.js';
+import { describeRuntimeConformance } from '../../conformance/runtime-conformance.js';
+
+const quiet: RuntimeLogger = { warn: () => undefined, error: () => undefined };
+
+describeRuntimeConformance('in-process runtime', async () => {
+  const runtime = new InProcessRuntime({ logger: quiet });
+  return {
+    runtime,
+    instantiated: async () => runtime.instantiated(),
+    idle: () => runtime.waitUntilIdle(),
+    cancellation: 'propagated',
+    dispose: async () => undefined,
+  };
+});

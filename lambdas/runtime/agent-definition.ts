@@ -8,7 +8,6 @@ export type HandlerKind = 'rpc' | 'event' | 'message';
 export interface HandlerSpec<State> {
   readonly kind: HandlerKind;
   readonly type: MessageType<string, never, unknown>;
-  readonly match: ((message: never, ctx: MessageContext<State>) => boolean) | undefined;
   handle(message: unknown, ctx: MessageContext<State>): unknown;
   accepts(message: unknown, ctx: MessageContext<State>): boolean;
 }
@@ -53,7 +52,6 @@ function spec<T, State>(
   return {
     kind,
     type: type as MessageType<string, never, unknown>,
-    match: match as HandlerSpec<State>['match'],
     handle: handle as HandlerSpec<State>['handle'],
     accepts: match === undefined ? () => true : (match as HandlerSpec<State>['accepts']),
   };

@@ -24,7 +24,7 @@ export type RuntimeState = Record<string, unknown>;
  */
 export interface AgentRuntime {
   /** Registers an agent type; instances are created lazily, one per key, from the definition or factory. */
-  register(type: string, agent: AgentDefinition<never> | AgentFactory): Promise<AgentType>;
+  register(type: string, agent: AgentDefinition<unknown> | AgentFactory): Promise<AgentType>;
   addSubscription(subscription: Subscription): Promise<void>;
   removeSubscription(id: string): Promise<void>;
   /** Request/response to one agent; resolves with the handler's return value. */

@@ -8,7 +8,7 @@ import { AgentId } from './agent-id.js';
 import type { AgentRuntime, RuntimeState } from './agent-runtime.js';
 import type { AgentType } from './agent-type.js';
 import { DeliveryContext } from './delivery-context.js';
-import { Mailbox } from './mailbox.js';
+import { type Delivery, isThenable, Mailbox } from './mailbox.js';
 import type { PublishOptions, SendOptions } from './message-context.js';
 import { isCantHandleError, MessageCancelledError } from './runtime-error.js';
 import { consoleRuntimeLogger, type RuntimeLogger } from './runtime-logger.js';
@@ -39,7 +39,7 @@ export class InProcessRuntime implements AgentRuntime {
   readonly #agents = new AgentDirectory<Mailbox>(this, (agent) => new Mailbox(agent));
   readonly #subscriptions = new SubscriptionRegistry();
   /** Publish deliveries not yet started; drained in one microtask per batch. */
-  #pending: Array<{ mailbox: Mailbox; message: unknown; ctx: DeliveryContext }> = [];
+  #pending: Delivery[] = [];
   #drainScheduled = false;
   /** Deliveries queued or running; `waitUntilIdle` resolves when it returns to zero. */
   #outstanding = 0;
@@ -49,8 +49,8 @@ export class InProcessRuntime implements AgentRuntime {
     this.#logger = options.logger ?? consoleRuntimeLogger;
   }
 
-  async register(type: string, agent: AgentDefinition<never> | AgentFactory): Promise<AgentType> {
-    return this.#agents.register(type, agent as AgentDefinition<unknown> | AgentFactory);
+  async register(type: string, agent: AgentDefinition<unknown> | AgentFactory): Promise<AgentType> {
+    return this.#agents.register(type, agent);
   }
 
   async registerInstance(agent: Agent): Promise<AgentId> {
@@ -115,7 +115,9 @@ export class InProcessRuntime implements AgentRuntime {
       caller,
     );
     this.#outstanding++;
-    const reply = this.#dispatch(mailbox, message, ctx) as Promise<R>;
+    const reply = new Promise<R>((resolve, reject) =>
+      this.#dispatch({ mailbox, message, ctx, resolve: resolve as (value: unknown) => void, reject }),
+    );
     return signal === NEVER_ABORTED ? reply : raceAbort(reply, signal, type.name);
   }
 
@@ -160,7 +162,7 @@ export class InProcessRuntime implements AgentRuntime {
         undefined,
       );
       this.#outstanding++;
-      this.#pending.push({ mailbox, message, ctx });
+      this.#pending.push({ mailbox, message, ctx, resolve: undefined, reject: undefined });
     }
     if (this.#pending.length > 0 && !this.#drainScheduled) {
       this.#drainScheduled = true;
@@ -210,18 +212,16 @@ export class InProcessRuntime implements AgentRuntime {
     // Deliveries queued while draining are picked up by this same loop: no recursion.
     for (let i = 0; i < this.#pending.length; i++) {
       const delivery = this.#pending[i];
-      if (delivery === undefined) continue;
-      this.#dispatch(delivery.mailbox, delivery.message, delivery.ctx).catch((error: unknown) =>
-        this.#reportPublishError(error, delivery.ctx),
-      );
+      if (delivery !== undefined) this.#dispatch(delivery);
     }
     this.#pending = [];
   };
 
-  #dispatch(mailbox: Mailbox, message: unknown, ctx: DeliveryContext): Promise<unknown> {
-    if (!mailbox.busy) return this.#run(mailbox, message, ctx, false);
-    if (this.#isCallChainReentry(mailbox, ctx.caller)) return this.#run(mailbox, message, ctx, true);
-    return new Promise((resolve, reject) => mailbox.enqueue({ message, ctx, resolve, reject }));
+  #dispatch(delivery: Delivery): void {
+    const mailbox = delivery.mailbox;
+    if (!mailbox.busy) this.#runFrom(mailbox, delivery);
+    else if (this.#isCallChainReentry(mailbox, delivery.ctx.caller)) this.#runReentrant(delivery);
+    else mailbox.enqueue(delivery);
   }
 
   /**
@@ -236,27 +236,85 @@ export class InProcessRuntime implements AgentRuntime {
     return false;
   }
 
-  async #run(mailbox: Mailbox, message: unknown, ctx: DeliveryContext, reentrant: boolean): Promise<unknown> {
-    if (!reentrant) mailbox.busy = true;
+  /**
+   * Runs `first` and then whatever queued behind it. Synchronous handlers complete inside the loop with
+   * no promise allocated; an asynchronous one resumes the loop when it settles.
+   */
+  #runFrom(mailbox: Mailbox, first: Delivery): void {
+    mailbox.busy = true;
+    for (
+      let delivery: Delivery | undefined = first;
+      delivery !== undefined;
+      delivery = this.#nextLive(mailbox)
+    ) {
+      let result: unknown;
+      try {
+        result = mailbox.agent.onMessage(delivery.message, delivery.ctx);
+      } catch (error) {
+        this.#settle(delivery, error, true);
+        continue;
+      }
+      if (isThenable(result)) {
+        const current = delivery;
+        result.then(
+          (value) => {
+            this.#settle(current, value, false);
+            this.#resume(mailbox);
+          },
+          (error: unknown) => {
+            this.#settle(current, error, true);
+            this.#resume(mailbox);
+          },
+        );
+        return;
+      }
+      this.#settle(delivery, result, false);
+    }
+    mailbox.busy = false;
+  }
+
+  #resume(mailbox: Mailbox): void {
+    const next = this.#nextLive(mailbox);
+    if (next === undefined) mailbox.busy = false;
+    else this.#runFrom(mailbox, next);
+  }
+
+  /** The next queued delivery whose caller has not given up; cancelled ones are rejected, not run. */
+  #nextLive(mailbox: Mailbox): Delivery | undefined {
+    for (let next = mailbox.next(); next !== undefined; next = mailbox.next()) {
+      if (!next.ctx.signal.aborted) return next;
+      this.#settle(
+        next,
+        new MessageCancelledError(next.ctx.messageType, { cause: next.ctx.signal.reason }),
+        true,
+      );
+    }
+    return undefined;
+  }
+
+  #runReentrant(delivery: Delivery): void {
+    let result: unknown;
     try {
-      return await mailbox.agent.onMessage(message, ctx);
-    } finally {
-      if (!reentrant) this.#startNext(mailbox);
-      if (--this.#outstanding === 0) this.#notifyIdle();
+      result = delivery.mailbox.agent.onMessage(delivery.message, delivery.ctx);
+    } catch (error) {
+      this.#settle(delivery, error, true);
+      return;
+    }
+    if (!isThenable(result)) this.#settle(delivery, result, false);
+    else {
+      result.then(
+        (value) => this.#settle(delivery, value, false),
+        (error: unknown) => this.#settle(delivery, error, true),
+      );
     }
   }
 
-  #startNext(mailbox: Mailbox): void {
-    for (let next = mailbox.next(); next !== undefined; next = mailbox.next()) {
-      if (next.ctx.signal.aborted) {
-        next.reject(new MessageCancelledError(next.ctx.messageType, { cause: next.ctx.signal.reason }));
-        if (--this.#outstanding === 0) this.#notifyIdle();
-        continue;
-      }
-      this.#run(mailbox, next.message, next.ctx, false).then(next.resolve, next.reject);
-      return;
-    }
-    mailbox.busy = false;
+  #settle(delivery: Delivery, outcome: unknown, failed: boolean): void {
+    if (delivery.resolve !== undefined) {
+      if (failed) delivery.reject(outcome);
+      else delivery.resolve(outcome);
+    } else if (failed) this.#reportPublishError(outcome, delivery.ctx);
+    if (--this.#outstanding === 0) this.#notifyIdle();
   }
 
   #notifyIdle(): void {

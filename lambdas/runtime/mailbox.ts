@@ -1,13 +1,21 @@
 import type { Agent } from './agent.js';
 import type { DeliveryContext } from './delivery-context.js';
 
-/** A delivery waiting for its agent to finish the one before. */
-export interface QueuedDelivery {
+/**
+ * One message on its way to one agent. A `send` carries the caller's resolve/reject; a publish delivery
+ * has none, and its failure is reported to the runtime's logger instead.
+ */
+export type Delivery = {
+  readonly mailbox: Mailbox;
   readonly message: unknown;
   readonly ctx: DeliveryContext;
-  resolve(value: unknown): void;
-  reject(reason: unknown): void;
-}
+} & (
+  | { readonly resolve: (value: unknown) => void; readonly reject: (reason: unknown) => void }
+  | { readonly resolve: undefined; readonly reject: undefined }
+);
+
+export const isThenable = (value: unknown): value is PromiseLike<unknown> =>
+  typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 
 /**
  * One agent instance and the deliveries waiting for it. Messages to an agent run one at a time, in
@@ -17,7 +25,7 @@ export interface QueuedDelivery {
 export class Mailbox {
   readonly agent: Agent;
   busy = false;
-  #queue: QueuedDelivery[] | undefined;
+  #queue: Delivery[] | undefined;
 
   constructor(agent: Agent) {
     this.agent = agent;
@@ -27,12 +35,12 @@ export class Mailbox {
     return this.agent.state;
   }
 
-  enqueue(delivery: QueuedDelivery): void {
+  enqueue(delivery: Delivery): void {
     if (this.#queue === undefined) this.#queue = [];
     this.#queue.push(delivery);
   }
 
-  next(): QueuedDelivery | undefined {
+  next(): Delivery | undefined {
     return this.#queue?.shift();
   }
 }

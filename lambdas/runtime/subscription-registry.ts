@@ -3,14 +3,23 @@ import { SubscriptionExistsError, SubscriptionNotFoundError } from './runtime-er
 import type { Subscription } from './subscription.js';
 import type { TopicId } from './topic-id.js';
 
+/** What the registry remembers per topic type: one subscription per agent type, and recent recipients. */
+interface TopicRoute {
+  readonly subscriptions: readonly Subscription[];
+  readonly bySource: Map<string, AgentId[]>;
+}
+
+/** Bounds the per-source recipient cache: sources are often unique ids (one order each). */
+const SOURCES_PER_TOPIC_TYPE = 1_024;
+
 /**
  * The subscriptions a runtime holds (AutoGen's `SubscriptionManager`), with the recipients of each topic
- * type cached until the subscriptions change.
+ * cached until the subscriptions change.
  */
 export class SubscriptionRegistry {
   #subscriptions: Subscription[] = [];
-  /** topic type → the subscriptions matching it; cleared on every add/remove. */
-  readonly #byTopicType = new Map<string, Subscription[]>();
+  /** topic type → its route; cleared on every add/remove. */
+  readonly #routes = new Map<string, TopicRoute>();
 
   list(): readonly Subscription[] {
     return this.#subscriptions;
@@ -21,38 +30,40 @@ export class SubscriptionRegistry {
       throw new SubscriptionExistsError(subscription.id);
     }
     this.#subscriptions = [...this.#subscriptions, subscription];
-    this.#byTopicType.clear();
+    this.#routes.clear();
   }
 
   remove(id: string): void {
     const remaining = this.#subscriptions.filter((subscription) => subscription.id !== id);
     if (remaining.length === this.#subscriptions.length) throw new SubscriptionNotFoundError(id);
     this.#subscriptions = remaining;
-    this.#byTopicType.clear();
+    this.#routes.clear();
   }
 
   /**
-   * The agents a topic is delivered to, each once. AutoGen delivers twice when two subscriptions map a
-   * topic to the same agent; here, as on AWS (where the event id makes the second delivery an idempotent
-   * repeat), an agent gets one copy.
+   * The agents a topic is delivered to, each once. Both subscription kinds map a topic to
+   * `AgentId(agentType, topic.source)`, so two subscriptions of one agent type reach the same agent:
+   * AutoGen then delivers twice; here, as on AWS (where the event id makes the second delivery an
+   * idempotent repeat), the agent gets one copy. The returned array is shared: do not mutate it.
    */
-  recipients(topic: TopicId): AgentId[] {
-    let matching = this.#byTopicType.get(topic.type);
-    if (matching === undefined) {
-      matching = this.#subscriptions.filter((subscription) => subscription.isMatch(topic));
-      this.#byTopicType.set(topic.type, matching);
+  recipients(topic: TopicId): readonly AgentId[] {
+    let route = this.#routes.get(topic.type);
+    if (route === undefined) {
+      const byAgentType = new Map<string, Subscription>();
+      for (const subscription of this.#subscriptions) {
+        if (subscription.isMatch(topic) && !byAgentType.has(subscription.agentType)) {
+          byAgentType.set(subscription.agentType, subscription);
+        }
+      }
+      route = { subscriptions: [...byAgentType.values()], bySource: new Map() };
+      this.#routes.set(topic.type, route);
     }
-    if (matching.length === 0) return [];
-    const first = matching[0];
-    if (matching.length === 1 && first !== undefined) return [first.mapToAgent(topic)];
-    const seen = new Set<string>();
-    const recipients: AgentId[] = [];
-    for (const subscription of matching) {
-      const id = subscription.mapToAgent(topic);
-      const key = id.toString();
-      if (seen.has(key)) continue;
-      seen.add(key);
-      recipients.push(id);
+    if (route.subscriptions.length === 0) return [];
+    let recipients = route.bySource.get(topic.source);
+    if (recipients === undefined) {
+      recipients = route.subscriptions.map((subscription) => subscription.mapToAgent(topic));
+      if (route.bySource.size >= SOURCES_PER_TOPIC_TYPE) route.bySource.clear();
+      route.bySource.set(topic.source, recipients);
     }
     return recipients;
   }

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { defineAgent } from '../../lambdas/runtime/agent-definition.js';
 import { AgentId } from '../../lambdas/runtime/agent-id.js';
 import { DefaultSubscription } from '../../lambdas/runtime/default-subscription.js';

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** Order ids double as Step Functions execution names: 1–80 characters of `[A-Za-z0-9-_]`. */
+export const OrderIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,80}$/, 'order ids are 1–80 letters, digits, "-" or "_"');
+
+export const UserIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'user ids are 1–64 letters, digits, "-" or "_"');
+
+export const SkuSchema = z.string().regex(/^[A-Z0-9-]{1,40}$/, 'SKUs are 1–40 upper-case letters, digits or "-"');
+
+/** Money in minor units (cents), never floats. */
+export const MinorUnitsSchema = z.number().int().nonnegative();
+
+export const OrderLineSchema = z.object({
+  sku: SkuSchema,
+  quantity: z.number().int().positive().max(1_000),
+  unitPrice: MinorUnitsSchema,
+});
+export type OrderLine = z.infer<typeof OrderLineSchema>;
+
+export const PaymentMethodSchema = z.object({
+  /** An opaque token from the card vault. See the payment agent for the token that always declines. */
+  cardToken: z.string().min(1).max(128),
+});
+
+/** The saga id is the Step Functions execution id; (sagaId, step) keys every idempotent step. */
+export const SagaStepKeySchema = z.object({ sagaId: z.string().min(1).max(256), orderId: OrderIdSchema });

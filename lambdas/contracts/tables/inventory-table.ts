@@ -24,13 +24,18 @@ export const INVENTORY_ATTRIBUTES = {
   status: 'status',
   /** Reservation record: the reserved lines as JSON text (release puts back exactly these). */
   items: 'items',
+  /** Reservation record: the short line of a `rejected` reservation, as JSON text. */
+  shortage: 'shortage',
   recordedAt: 'recordedAt',
+  updatedAt: 'updatedAt',
 } as const;
 
 export const INVENTORY_STOCK_SORT_KEY = 'stock';
 export const stockKey = (sku: string): string => `sku#${sku}`;
 export const sagaKey = (sagaId: string): string => `saga#${sagaId}`;
 export const stepSortKey = (step: string): string => `step#${step}`;
+/** The inventory steps that keep a record. */
+export const INVENTORY_STEPS = { check: 'CheckInventory', reserve: 'ReserveInventory' } as const;
 
 /**
  * The inventory agent's table: stock counters and per-saga step records.

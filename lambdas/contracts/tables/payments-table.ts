@@ -1,10 +1,10 @@
 import type { TableDefinition } from '../table-definition.js';
 
 /**
- * Attribute names of the payments table. One partition per saga, `pk = saga#<sagaId>`:
- * - `sk = step#ChargePayment`: the charge (`status` charged | declined | refunded, `paymentId`, `amount`);
- *   created with `attribute_not_exists(pk)`, so a repeated charge returns (or re-throws) the recorded outcome;
- * - `sk = step#RefundPayment`: the refund, written in one transaction with the charge's charged → refunded.
+ * Attribute names of the payments table. One item per saga, `pk = saga#<sagaId>`, `sk = step#ChargePayment`:
+ * the charge record (`status` charged | declined | refunded | voided, `paymentId`, `amount`), created with
+ * `attribute_not_exists(pk)` so a repeated charge returns (or re-throws) the recorded outcome; the refund
+ * step moves it charged → refunded with a conditional update (`status = charged`), so it refunds once.
  * No TTL: payment records are financial records.
  */
 export const PAYMENTS_ATTRIBUTES = {
@@ -18,11 +18,12 @@ export const PAYMENTS_ATTRIBUTES = {
   status: 'status',
   /** Declined charge: why (`card-declined`, `amount-over-limit`). */
   declineReason: 'declineReason',
-  recordedAt: 'recordedAt',
+  chargedAt: 'chargedAt',
+  updatedAt: 'updatedAt',
 } as const;
 
 export const paymentSagaKey = (sagaId: string): string => `saga#${sagaId}`;
-export const PAYMENT_STEP_SORT_KEYS = { charge: 'step#ChargePayment', refund: 'step#RefundPayment' } as const;
+export const PAYMENT_CHARGE_SORT_KEY = 'step#ChargePayment';
 
 /**
  * The payment agent's table: one charge and at most one refund per saga.

@@ -1,0 +1,180 @@
+import {
+  type DynamoDBDocumentClient,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { EVENT_STORE_ATTRIBUTES as A } from '../../../contracts/tables/event-store-table.js';
+import { ConcurrencyError, EventStoreAccessError } from '../event-store-error.js';
+import type {
+  EventRange,
+  EventRangeQuery,
+  EventStorePort,
+  SerializedEvent,
+  SerializedSnapshot,
+} from '../event-store-port.js';
+import {
+  eventFromItem,
+  eventItem,
+  snapshotFromItem,
+  snapshotItem,
+  snapshotPartitionKey,
+} from './event-store-items.js';
+import { isLostRace } from './is-lost-race.js';
+
+export interface DynamoDbEventStoreAdapterOptions {
+  readonly documentClient: DynamoDBDocumentClient;
+  /** The deployed event store table (`process.env[EVENT_STORE_TABLE.envVar]`). */
+  readonly tableName: string;
+  /**
+   * Strongly consistent reads (default true): a command handler must see its own last append, or it decides
+   * on stale state and loses the conditional write it could have won.
+   */
+  readonly consistentRead?: boolean;
+}
+
+const NAMES = { '#pk': A.pk, '#sk': A.sk };
+
+/**
+ * Events and snapshots in one DynamoDB table (see `EVENT_STORE_TABLE`). An append is one conditional
+ * PutItem (first event of a new stream) or one TransactWriteItems: a ConditionCheck that the expected last
+ * event exists (so no gap can open) plus one Put per event, each `attribute_not_exists` (so no version is
+ * written twice). The SDK fills the transaction's ClientRequestToken once per call, so its own retries of a
+ * transaction that did succeed are answered as successes rather than as lost races.
+ * IAM: dynamodb:PutItem, dynamodb:ConditionCheckItem, dynamodb:Query on the table.
+ *
+ * @example
+ * ```ts
+ * const adapter = new DynamoDbEventStoreAdapter({ documentClient, tableName: process.env[EVENT_STORE_TABLE.envVar] ?? '' });
+ * ```
+ */
+export class DynamoDbEventStoreAdapter implements EventStorePort {
+  readonly #client: DynamoDBDocumentClient;
+  readonly #tableName: string;
+  readonly #consistentRead: boolean;
+
+  constructor(options: DynamoDbEventStoreAdapterOptions) {
+    this.#client = options.documentClient;
+    this.#tableName = options.tableName;
+    this.#consistentRead = options.consistentRead ?? true;
+  }
+
+  async appendEvents(
+    streamId: string,
+    expectedVersion: number,
+    events: readonly SerializedEvent[],
+  ): Promise<void> {
+    const puts = events.map((event) => ({
+      TableName: this.#tableName,
+      Item: eventItem(event),
+      ConditionExpression: 'attribute_not_exists(#pk)',
+      ExpressionAttributeNames: { '#pk': A.pk },
+    }));
+    try {
+      if (expectedVersion === 0 && puts.length === 1 && puts[0] !== undefined) {
+        // Half the write cost of a transaction, and just as atomic for a single item.
+        await this.#client.send(new PutCommand(puts[0]));
+        return;
+      }
+      const guard =
+        expectedVersion === 0
+          ? []
+          : [
+              {
+                ConditionCheck: {
+                  TableName: this.#tableName,
+                  Key: { [A.pk]: streamId, [A.sk]: expectedVersion },
+                  ConditionExpression: 'attribute_exists(#pk)',
+                  ExpressionAttributeNames: { '#pk': A.pk },
+                },
+              },
+            ];
+      await this.#client.send(
+        new TransactWriteCommand({ TransactItems: [...guard, ...puts.map((put) => ({ Put: put }))] }),
+      );
+    } catch (error) {
+      if (!isLostRace(error)) throw new EventStoreAccessError('append', streamId, { cause: error });
+      // The failed condition says only "not at the expected version"; the caller needs the actual one.
+      const actualVersion = await this.currentVersion(streamId);
+      throw new ConcurrencyError(streamId, expectedVersion, actualVersion, { cause: error });
+    }
+  }
+
+  async currentVersion(streamId: string): Promise<number> {
+    const output = await this.#query('currentVersion', streamId, {
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeValues: { ':pk': streamId },
+      ProjectionExpression: '#sk',
+      ScanIndexForward: false,
+      Limit: 1,
+    });
+    const last = output.Items?.[0]?.[A.sk];
+    return typeof last === 'number' ? last : 0;
+  }
+
+  async readEvents(streamId: string, query: EventRangeQuery): Promise<EventRange> {
+    const events: SerializedEvent[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    // One item beyond the limit tells whether more follow, so the last page never hands out a dead cursor.
+    const wanted = query.limit + 1;
+    do {
+      const output = await this.#query('read', streamId, {
+        KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :min AND :max',
+        ExpressionAttributeValues: { ':pk': streamId, ':min': query.minVersion, ':max': query.maxVersion },
+        ScanIndexForward: query.direction === 'forward',
+        Limit: wanted - events.length,
+        ExclusiveStartKey: startKey,
+      });
+      for (const item of output.Items ?? []) events.push(eventFromItem(item));
+      startKey = output.LastEvaluatedKey;
+    } while (startKey !== undefined && events.length < wanted);
+    return { events: events.slice(0, query.limit), hasMore: events.length > query.limit };
+  }
+
+  async putSnapshot(snapshot: SerializedSnapshot): Promise<void> {
+    try {
+      // Unconditional: a snapshot at a given version is deterministic, so rewriting it changes nothing.
+      await this.#client.send(new PutCommand({ TableName: this.#tableName, Item: snapshotItem(snapshot) }));
+    } catch (error) {
+      throw new EventStoreAccessError('putSnapshot', snapshot.streamId, { cause: error });
+    }
+  }
+
+  async latestSnapshot(
+    streamId: string,
+    reducerVersion: number,
+    maxVersion: number,
+  ): Promise<SerializedSnapshot | undefined> {
+    const output = await this.#query('latestSnapshot', streamId, {
+      KeyConditionExpression: '#pk = :pk AND #sk <= :max',
+      ExpressionAttributeValues: {
+        ':pk': snapshotPartitionKey(streamId, reducerVersion),
+        ':max': maxVersion,
+      },
+      ScanIndexForward: false,
+      Limit: 1,
+    });
+    const item = output.Items?.[0];
+    return item === undefined ? undefined : snapshotFromItem(item);
+  }
+
+  async #query(
+    operation: string,
+    streamId: string,
+    input: Omit<QueryCommandInput, 'TableName' | 'ConsistentRead' | 'ExpressionAttributeNames'>,
+  ) {
+    try {
+      return await this.#client.send(
+        new QueryCommand({
+          ...input,
+          TableName: this.#tableName,
+          ConsistentRead: this.#consistentRead,
+          ExpressionAttributeNames: NAMES,
+        }),
+      );
+    } catch (error) {
+      throw new EventStoreAccessError(operation, streamId, { cause: error });
+    }
+  }
+}

@@ -118,14 +118,29 @@ export function describeAppendConformance(create: () => EventStoreHarness): void
       expect(await store.currentVersion(streamId)).toBe(4);
     });
 
-    it('writes 99 events in one append to an existing stream and refuses 100', async () => {
+    it('writes 100 events in one append to an existing stream and refuses 101', async () => {
       const store = storeOn(create());
       const streamId = newStreamId();
       await store.append(streamId, 'no-stream', addedEvents(1));
-      await expect(store.append(streamId, 1, addedEvents(100))).rejects.toBeInstanceOf(TooManyEventsError);
+      await expect(store.append(streamId, 1, addedEvents(101))).rejects.toBeInstanceOf(TooManyEventsError);
       expect(await store.currentVersion(streamId)).toBe(1);
-      const result = await store.append(streamId, 1, addedEvents(99));
-      expect(result.nextExpectedVersion).toBe(100);
+      const result = await store.append(streamId, 1, addedEvents(100));
+      expect(result.nextExpectedVersion).toBe(101);
+    });
+
+    it('refuses a full 100-event append that would open a gap, and one that lost the race', async () => {
+      const store = storeOn(create());
+      const streamId = newStreamId();
+      await store.append(streamId, 'no-stream', addedEvents(2));
+      await expect(store.append(streamId, 5, addedEvents(100))).rejects.toMatchObject({
+        expectedVersion: 5,
+        actualVersion: 2,
+      });
+      await expect(store.append(streamId, 1, addedEvents(100))).rejects.toBeInstanceOf(ConcurrencyError);
+      expect(await store.currentVersion(streamId)).toBe(2);
+      await expect(store.append(newStreamId(), 'no-stream', addedEvents(100))).resolves.toMatchObject({
+        nextExpectedVersion: 100,
+      });
     });
 
     it('stores an event just under the item limit and refuses one just over it, writing nothing', async () => {

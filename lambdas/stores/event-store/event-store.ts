@@ -69,7 +69,7 @@ export class EventStore {
   }
 
   /**
-   * Appends 1–99 events atomically if the stream is at `expectedVersion` (`'no-stream'` = 0; `'any'` = its
+   * Appends 1–100 events atomically if the stream is at `expectedVersion` (`'no-stream'` = 0; `'any'` = its
    * current version, retried internally). Every check runs before the write, so bad input writes nothing.
    *
    * @throws ConcurrencyError when another writer got there first; input errors from `event-store-input-error`.

@@ -10,11 +10,10 @@ import type { AppendOptions } from './new-event.js';
 import { toJson } from './to-json.js';
 
 /**
- * Events per append. A TransactWriteItems call holds 100 items; appending to an existing stream spends one
- * of them on the guard (a ConditionCheck that the expected last event exists, so no gap can open). The cap
- * is 99 for every append, so whether an append fits never depends on the stream's state at runtime.
+ * Events per append: the 100 items one TransactWriteItems call holds. (The DynamoDB adapter's gap guard
+ * moves out of the transaction when all 100 slots carry events; see its append.)
  */
-export const MAX_EVENTS_PER_APPEND = 99;
+export const MAX_EVENTS_PER_APPEND = 100;
 
 /** Event types travel as EventBridge detail-types (same rule as message type names in contracts). */
 export const EVENT_TYPE_PATTERN = /^[A-Za-z][\w.:-]{0,127}$/;

@@ -35,6 +35,8 @@ export interface DynamoDbEventStoreAdapterOptions {
 }
 
 const NAMES = { '#pk': A.pk, '#sk': A.sk };
+/** Items one TransactWriteItems call may hold. */
+const MAX_TRANSACTION_ITEMS = 100;
 
 /**
  * Events and snapshots in one DynamoDB table (see `EVENT_STORE_TABLE`). An append is one conditional
@@ -71,25 +73,26 @@ export class DynamoDbEventStoreAdapter implements EventStorePort {
       ConditionExpression: 'attribute_not_exists(#pk)',
       ExpressionAttributeNames: { '#pk': A.pk },
     }));
+    const guarded =
+      expectedVersion > 0 && (await this.#needsGuardInTransaction(streamId, expectedVersion, puts.length));
     try {
       if (expectedVersion === 0 && puts.length === 1 && puts[0] !== undefined) {
         // Half the write cost of a transaction, and just as atomic for a single item.
         await this.#client.send(new PutCommand(puts[0]));
         return;
       }
-      const guard =
-        expectedVersion === 0
-          ? []
-          : [
-              {
-                ConditionCheck: {
-                  TableName: this.#tableName,
-                  Key: { [A.pk]: streamId, [A.sk]: expectedVersion },
-                  ConditionExpression: 'attribute_exists(#pk)',
-                  ExpressionAttributeNames: { '#pk': A.pk },
-                },
+      const guard = !guarded
+        ? []
+        : [
+            {
+              ConditionCheck: {
+                TableName: this.#tableName,
+                Key: { [A.pk]: streamId, [A.sk]: expectedVersion },
+                ConditionExpression: 'attribute_exists(#pk)',
+                ExpressionAttributeNames: { '#pk': A.pk },
               },
-            ];
+            },
+          ];
       await this.#client.send(
         new TransactWriteCommand({ TransactItems: [...guard, ...puts.map((put) => ({ Put: put }))] }),
       );
@@ -99,6 +102,29 @@ export class DynamoDbEventStoreAdapter implements EventStorePort {
       const actualVersion = await this.currentVersion(streamId);
       throw new ConcurrencyError(streamId, expectedVersion, actualVersion, { cause: error });
     }
+  }
+
+  /**
+   * The gap guard (the expected last event exists) normally rides in the transaction as a ConditionCheck.
+   * When all 100 transaction slots carry events there is no room for it; then a consistent read checks it
+   * first. That is just as safe because events are immutable and never deleted (no TTL): an event that
+   * exists at the read still exists at the commit. A missing one is a lost race, answered as such.
+   */
+  async #needsGuardInTransaction(
+    streamId: string,
+    expectedVersion: number,
+    eventCount: number,
+  ): Promise<boolean> {
+    if (eventCount < MAX_TRANSACTION_ITEMS) return true;
+    const output = await this.#query('append', streamId, {
+      KeyConditionExpression: '#pk = :pk AND #sk = :sk',
+      ExpressionAttributeValues: { ':pk': streamId, ':sk': expectedVersion },
+      ProjectionExpression: '#sk',
+    });
+    if ((output.Items ?? []).length === 0) {
+      throw new ConcurrencyError(streamId, expectedVersion, await this.currentVersion(streamId));
+    }
+    return false;
   }
 
   async currentVersion(streamId: string): Promise<number> {

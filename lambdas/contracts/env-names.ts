@@ -13,7 +13,7 @@ export const ENV = {
   agentType: 'AGENTBRIDGE_AGENT_TYPE',
   /** Milliseconds a `send` (Lambda invoke) may take before the caller gives up. */
   sendTimeoutMs: 'AGENTBRIDGE_SEND_TIMEOUT_MS',
-  /** ARN of the SQS queue where bad input is recorded (the function's dead-letter destination). */
+  /** URL of the SQS queue where bad input is recorded (the function's dead-letter destination). */
   deadLetterQueueUrl: 'AGENTBRIDGE_DEAD_LETTER_QUEUE_URL',
   /** ARN of the order lifecycle state machine. */
   lifecycleStateMachineArn: 'AGENTBRIDGE_LIFECYCLE_STATE_MACHINE_ARN',

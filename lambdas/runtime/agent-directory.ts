@@ -63,6 +63,17 @@ export class AgentDirectory<Entry extends { readonly agent: Agent }> {
     return entry;
   }
 
+  /**
+   * A new instance for `id` that the directory does not keep. The AWS runtime builds one per delivery from the
+   * stored state: a warm Lambda container must not accumulate one instance per key it ever served.
+   * Throws {@link UnknownAgentTypeError} for a type registered without a factory (or not at all).
+   */
+  create(id: AgentId): Agent {
+    const factory = this.#factories.get(id.type);
+    if (factory === undefined) throw new UnknownAgentTypeError(id.type);
+    return factory(id, this.#runtime);
+  }
+
   /** Instantiated agents only; registering a type creates none. */
   *entries(): IterableIterator<Entry> {
     for (const byKey of this.#instances.values()) yield* byKey.values();

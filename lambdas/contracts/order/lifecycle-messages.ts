@@ -3,7 +3,15 @@ import { defineMessage } from '../message-type.js';
 import { OrderIdSchema } from './order-values.js';
 
 /** The order lifecycle (seed 5.1): created → paid → processing → shipped → delivered; cancel from created|paid. */
-export const OrderStateSchema = z.enum(['created', 'paid', 'processing', 'shipped', 'delivered', 'cancelled', 'expired']);
+export const OrderStateSchema = z.enum([
+  'created',
+  'paid',
+  'processing',
+  'shipped',
+  'delivered',
+  'cancelled',
+  'expired',
+]);
 export type OrderState = z.infer<typeof OrderStateSchema>;
 
 /** Triggers are events on the bus; each resumes the waiting lifecycle execution once. */

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { defineMessage } from '../message-type.js';
-import { MinorUnitsSchema, OrderIdSchema, OrderLineSchema, PaymentMethodSchema, UserIdSchema } from './order-values.js';
+import {
+  MinorUnitsSchema,
+  OrderIdSchema,
+  OrderLineSchema,
+  PaymentMethodSchema,
+  UserIdSchema,
+} from './order-values.js';
 
 /**
  * Order-level events on the bus. `OrderRequested` is what another service publishes to place an order

@@ -5,9 +5,13 @@ export const OrderIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,80}$/, 'order ids are 1–80 letters, digits, "-" or "_"');
 
-export const UserIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'user ids are 1–64 letters, digits, "-" or "_"');
+export const UserIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'user ids are 1–64 letters, digits, "-" or "_"');
 
-export const SkuSchema = z.string().regex(/^[A-Z0-9-]{1,40}$/, 'SKUs are 1–40 upper-case letters, digits or "-"');
+export const SkuSchema = z
+  .string()
+  .regex(/^[A-Z0-9-]{1,40}$/, 'SKUs are 1–40 upper-case letters, digits or "-"');
 
 /** Money in minor units (cents), never floats. */
 export const MinorUnitsSchema = z.number().int().nonnegative();

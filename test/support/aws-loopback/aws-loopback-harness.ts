@@ -3,7 +3,7 @@ import type { RuntimeLogger } from '../../../lambdas/runtime/runtime-logger.js';
 import { InMemoryAgentStateStore } from '../../../lambdas/stores/agent-state/in-memory/in-memory-agent-state-store.js';
 import type { RuntimeHarness } from '../../conformance/runtime-harness.js';
 import { LoopbackCloud } from './loopback-cloud.js';
-import { loopbackClients, type LoopbackShared } from './loopback-function.js';
+import { type LoopbackShared, loopbackClients } from './loopback-function.js';
 import { LoopbackRuntime } from './loopback-runtime.js';
 
 const quiet: RuntimeLogger = { warn: () => undefined, error: () => undefined };
@@ -23,7 +23,9 @@ export interface AwsLoopbackHarness extends RuntimeHarness {
  * @example
  * describeRuntimeConformance('aws runtime (loopback)', createAwsLoopbackHarness);
  */
-export async function createAwsLoopbackHarness(options: { sendTimeoutMs?: number } = {}): Promise<AwsLoopbackHarness> {
+export async function createAwsLoopbackHarness(
+  options: { sendTimeoutMs?: number } = {},
+): Promise<AwsLoopbackHarness> {
   const clients = loopbackClients();
   const instantiated = new Set<string>();
   const shared: LoopbackShared = {
@@ -47,7 +49,8 @@ export async function createAwsLoopbackHarness(options: { sendTimeoutMs?: number
   });
   const idle = async (): Promise<void> => {
     await cloud.inFlight.idle();
-    if (cloud.failures.length > 0) throw new AggregateError(cloud.failures.splice(0), 'Loopback deliveries failed');
+    if (cloud.failures.length > 0)
+      throw new AggregateError(cloud.failures.splice(0), 'Loopback deliveries failed');
   };
   return {
     cloud,

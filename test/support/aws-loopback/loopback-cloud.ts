@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { PutEventsCommand, type PutEventsCommandInput, type PutEventsResultEntry } from '@aws-sdk/client-eventbridge';
+import {
+  PutEventsCommand,
+  type PutEventsCommandInput,
+  type PutEventsResultEntry,
+} from '@aws-sdk/client-eventbridge';
 import { InvokeCommand, type InvokeCommandInput, ResourceNotFoundException } from '@aws-sdk/client-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { fakeLambdaContext } from './fake-lambda-context.js';
 import { InFlight } from './in-flight.js';
 import type { LoopbackFunction, LoopbackShared } from './loopback-function.js';
-import { matchesCompiledPattern } from './match-compiled-pattern.js';
 
 /** Lambda retries a failed asynchronous invocation twice before giving up on it. */
 const ASYNC_ATTEMPTS = 3;
@@ -46,7 +49,9 @@ export class LoopbackCloud {
     for (const restore of this.#restore) restore();
   }
 
-  async #putEvents(input: PutEventsCommandInput): Promise<{ FailedEntryCount: number; Entries: PutEventsResultEntry[] }> {
+  async #putEvents(
+    input: PutEventsCommandInput,
+  ): Promise<{ FailedEntryCount: number; Entries: PutEventsResultEntry[] }> {
     const entries = (input.Entries ?? []).map((entry): PutEventsResultEntry => {
       let detail: unknown;
       try {
@@ -67,17 +72,25 @@ export class LoopbackCloud {
         detail,
       };
       for (const fn of this.functions.values()) {
-        if (fn.rules.some((rule) => matchesCompiledPattern(rule, event))) this.#invokeAsync(fn, event);
+        if (fn.rules.some((rule) => rule.matches(event))) this.#invokeAsync(fn, event);
       }
       return { EventId: id };
     });
-    return { FailedEntryCount: entries.filter((entry) => entry.ErrorCode !== undefined).length, Entries: entries };
+    return {
+      FailedEntryCount: entries.filter((entry) => entry.ErrorCode !== undefined).length,
+      Entries: entries,
+    };
   }
 
-  async #invoke(input: InvokeCommandInput): Promise<{ StatusCode: number; FunctionError?: string; Payload?: Uint8Array }> {
+  async #invoke(
+    input: InvokeCommandInput,
+  ): Promise<{ StatusCode: number; FunctionError?: string; Payload?: Uint8Array }> {
     const fn = this.functions.get(input.FunctionName ?? '');
     if (fn === undefined) {
-      throw new ResourceNotFoundException({ message: `Function not found: ${input.FunctionName}`, $metadata: {} });
+      throw new ResourceNotFoundException({
+        message: `Function not found: ${input.FunctionName}`,
+        $metadata: {},
+      });
     }
     const body = input.Payload;
     if (body !== undefined && typeof body !== 'string' && !(body instanceof Uint8Array)) {
@@ -90,7 +103,9 @@ export class LoopbackCloud {
       return { StatusCode: 202 };
     }
     try {
-      const result = await this.inFlight.track(fn.handler(payload, fakeLambdaContext(fn.name, FUNCTION_TIMEOUT_MS)));
+      const result = await this.inFlight.track(
+        fn.handler(payload, fakeLambdaContext(fn.name, FUNCTION_TIMEOUT_MS)),
+      );
       return { StatusCode: 200, Payload: encoder.encode(JSON.stringify(result ?? null)) };
     } catch (error) {
       const { name, message } = error instanceof Error ? error : { name: 'Error', message: String(error) };

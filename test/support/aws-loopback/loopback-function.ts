@@ -5,12 +5,12 @@ import { sourceFor } from '../../../lambdas/contracts/sources.js';
 import type { AgentDefinition } from '../../../lambdas/runtime/agent-definition.js';
 import type { AgentId } from '../../../lambdas/runtime/agent-id.js';
 import { AwsRuntime } from '../../../lambdas/runtime/aws/aws-runtime.js';
-import { InMemoryDeadLetterSink } from '../../../lambdas/runtime/lambda/dead-letter/in-memory-dead-letter-sink.js';
 import { agentHandler } from '../../../lambdas/runtime/lambda/agent-handler.js';
+import { InMemoryDeadLetterSink } from '../../../lambdas/runtime/lambda/dead-letter/in-memory-dead-letter-sink.js';
 import { InMemoryPersistenceLayer } from '../../../lambdas/runtime/lambda/in-memory-persistence-layer.js';
 import type { RuntimeLogger } from '../../../lambdas/runtime/runtime-logger.js';
-import type { EventPattern } from '../../../lambdas/runtime/subscription-event-pattern.js';
 import type { AgentStateStore } from '../../../lambdas/stores/agent-state/agent-state-store.js';
+import type { CompiledEventPattern } from '../../../local/eventbridge/compiled-event-pattern.js';
 import { quietPowertools } from './quiet-powertools.js';
 
 /** What every loopback function shares: the mocked clients, the function map, the state table. */
@@ -31,13 +31,16 @@ export interface LoopbackFunction {
   readonly runtime: AwsRuntime;
   readonly handler: MiddyfiedHandler<unknown, unknown>;
   /** Rules stay deployed after `removeSubscription`, as on AWS until the next deploy. */
-  readonly rules: EventPattern[];
+  readonly rules: CompiledEventPattern[];
   readonly deadLetters: InMemoryDeadLetterSink;
 }
 
 /** Mocked SDK clients are plain clients whose `send` aws-sdk-client-mock replaces; no request leaves. */
 export const loopbackClients = (): { eventBridge: EventBridgeClient; lambda: LambdaClient } => {
-  const settings = { region: 'us-east-1', credentials: { accessKeyId: 'loopback', secretAccessKey: 'loopback' } };
+  const settings = {
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'loopback', secretAccessKey: 'loopback' },
+  };
   return { eventBridge: new EventBridgeClient(settings), lambda: new LambdaClient(settings) };
 };
 

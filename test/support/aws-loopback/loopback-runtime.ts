@@ -11,6 +11,7 @@ import type { Subscription } from '../../../lambdas/runtime/subscription.js';
 import { subscriptionEventPattern } from '../../../lambdas/runtime/subscription-event-pattern.js';
 import { SubscriptionRegistry } from '../../../lambdas/runtime/subscription-registry.js';
 import type { TopicId } from '../../../lambdas/runtime/topic-id.js';
+import { compileEventPattern } from '../../../local/eventbridge/compile-event-pattern.js';
 import type { LoopbackCloud } from './loopback-cloud.js';
 import { createLoopbackFunction, type LoopbackFunction, type LoopbackShared } from './loopback-function.js';
 
@@ -35,7 +36,8 @@ export class LoopbackRuntime implements AgentRuntime {
 
   async register(type: string, agent: AgentDefinition<unknown> | AgentFactory): Promise<AgentType> {
     const agentType = new AgentType(type);
-    if (typeof agent === 'function') throw new TypeError('The loopback deploys agent definitions, not factories');
+    if (typeof agent === 'function')
+      throw new TypeError('The loopback deploys agent definitions, not factories');
     const fn = createLoopbackFunction(type, agent, this.#shared);
     for (const subscription of this.#subscriptions.list()) {
       if (subscription.agentType === type) await this.#deploy(fn, subscription);
@@ -55,14 +57,25 @@ export class LoopbackRuntime implements AgentRuntime {
   async removeSubscription(id: string): Promise<void> {
     const subscription = this.#subscriptions.list().find((candidate) => candidate.id === id);
     this.#subscriptions.remove(id);
-    if (subscription !== undefined) await this.#byType.get(subscription.agentType)?.runtime.removeSubscription(id);
+    if (subscription !== undefined)
+      await this.#byType.get(subscription.agentType)?.runtime.removeSubscription(id);
   }
 
-  send<T, R>(type: MessageType<string, T, R>, message: T, recipient: AgentId, options?: SendOptions): Promise<R> {
+  send<T, R>(
+    type: MessageType<string, T, R>,
+    message: T,
+    recipient: AgentId,
+    options?: SendOptions,
+  ): Promise<R> {
     return this.#client.send(type, message, recipient, options);
   }
 
-  publish<T>(type: MessageType<string, T, unknown>, message: T, topic: TopicId, options?: PublishOptions): Promise<void> {
+  publish<T>(
+    type: MessageType<string, T, unknown>,
+    message: T,
+    topic: TopicId,
+    options?: PublishOptions,
+  ): Promise<void> {
     return this.#client.publish(type, message, topic, options);
   }
 
@@ -86,7 +99,8 @@ export class LoopbackRuntime implements AgentRuntime {
 
   async #deploy(fn: LoopbackFunction, subscription: Subscription): Promise<void> {
     await fn.runtime.addSubscription(subscription);
-    fn.rules.push(subscriptionEventPattern(subscription));
+    // The same compiled pattern the CDK stack deploys, matched by the local EventBridge's full matcher.
+    fn.rules.push(compileEventPattern(JSON.stringify(subscriptionEventPattern(subscription))));
   }
 
   #function(id: AgentId): LoopbackFunction {

@@ -1,0 +1,54 @@
+/** Base of every error the lifecycle agent raises; `code` is stable so callers branch on it. */
+export class LifecycleError extends Error {
+  readonly code: string;
+
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.code = code;
+  }
+}
+
+export const isLifecycleError = (error: unknown): error is LifecycleError => error instanceof LifecycleError;
+
+/**
+ * A trigger that is not valid in the order's current state (seed 5.1: "an invalid trigger returns a clear
+ * error naming state and trigger"): no execution is waiting for it (wrong state, already handled, finished,
+ * unknown order) or the wait it was meant for is over. Nothing changed; the agent publishes
+ * OrderTransitionRejected with the same fields.
+ */
+export class TransitionRejectedError extends LifecycleError {
+  readonly orderId: string;
+  readonly trigger: string;
+  /** The state the order is waiting in, or `unknown` when no wait of this order is armed. */
+  readonly state: string;
+  /** What the order IS waiting for right now. */
+  readonly awaitedTriggers: readonly string[];
+  readonly reason: string;
+
+  constructor(
+    fields: {
+      orderId: string;
+      trigger: string;
+      state: string;
+      awaitedTriggers: readonly string[];
+      reason: string;
+    },
+    options?: { cause?: unknown },
+  ) {
+    const awaiting = fields.awaitedTriggers.length === 0 ? 'nothing' : fields.awaitedTriggers.join(' or ');
+    super(
+      'TRANSITION_REJECTED',
+      `Order ${fields.orderId} rejected ${fields.trigger} in state ${fields.state} (awaiting ${awaiting}): ${fields.reason}`,
+      options,
+    );
+    this.orderId = fields.orderId;
+    this.trigger = fields.trigger;
+    this.state = fields.state;
+    this.awaitedTriggers = fields.awaitedTriggers;
+    this.reason = fields.reason;
+  }
+}
+
+export const isTransitionRejectedError = (error: unknown): error is TransitionRejectedError =>
+  error instanceof TransitionRejectedError;

@@ -1,0 +1,46 @@
+/** Base of every error a {@link TaskCallbackPort} adapter raises; `code` is stable. */
+export class TaskCallbackError extends Error {
+  readonly code: string;
+
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.code = code;
+  }
+}
+
+export const isTaskCallbackError = (error: unknown): error is TaskCallbackError =>
+  error instanceof TaskCallbackError;
+
+/**
+ * The token's task is over: it completed (another trigger resumed it first), timed out, or the token was
+ * never valid. Step Functions answers `TaskTimedOut`, `TaskDoesNotExist` or `InvalidToken`; retrying cannot
+ * help, so the trigger is rejected.
+ */
+export class TaskTokenClosedError extends TaskCallbackError {
+  /** The service's error code, e.g. `TaskTimedOut`. */
+  readonly serviceCode: string;
+
+  constructor(serviceCode: string, options?: { cause?: unknown }) {
+    super('TASK_TOKEN_CLOSED', `The waiting task is over (${serviceCode})`, options);
+    this.serviceCode = serviceCode;
+  }
+}
+
+export const isTaskTokenClosedError = (error: unknown): error is TaskTokenClosedError =>
+  error instanceof TaskTokenClosedError;
+
+/** Step Functions could not be reached or throttled the call: worth a retry. */
+export class TaskCallbackUnavailableError extends TaskCallbackError {
+  /** Marks the error retryable for the runtime's `isTransientError`. */
+  readonly transient = true;
+  readonly operation: 'succeed' | 'fail' | 'heartbeat';
+
+  constructor(operation: TaskCallbackUnavailableError['operation'], options?: { cause?: unknown }) {
+    super('TASK_CALLBACK_UNAVAILABLE', `SendTask ${operation} failed: ${String(options?.cause)}`, options);
+    this.operation = operation;
+  }
+}
+
+export const isTaskCallbackUnavailableError = (error: unknown): error is TaskCallbackUnavailableError =>
+  error instanceof TaskCallbackUnavailableError;

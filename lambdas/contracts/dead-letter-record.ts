@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+/** Why an input was rejected without a retry: the same input would fail the same way every time. */
+export const DEAD_LETTER_REASONS = [
+  'invalid-json',
+  'unrecognised-input',
+  'invalid-envelope',
+  'oversized',
+  'unknown-message-type',
+  'schema-violation',
+  'unknown-agent-type',
+  'invalid-identifier',
+] as const;
+export type DeadLetterReason = (typeof DEAD_LETTER_REASONS)[number];
+
+/** The shape an agent function recognised its input as, before it was rejected. */
+export const INPUT_KINDS = ['eventbridge', 'send', 'task', 'unknown'] as const;
+export type InputKind = (typeof INPUT_KINDS)[number];
+
+/**
+ * What an agent function records on its dead-letter queue for bad input (one SQS message per input, JSON).
+ * `input` is the original input as received; when the record would exceed the queue's message size, `input`
+ * holds the first part of its JSON text and `truncated` its full size and SHA-256, so the input can still be
+ * identified. The CLI (`agentbridge dlq list/redrive`) reads these records.
+ *
+ * @example
+ * ```json
+ * { "kind": "agentbridge.bad-input", "reason": "schema-violation", "code": "MESSAGE_VALIDATION",
+ *   "message": "Invalid OrderPlaced: data.amount: expected number", "agentType": "payment",
+ *   "inputKind": "eventbridge", "recordedAt": "2026-11-24T18:00:00.000Z", "input": { "id": "…", … } }
+ * ```
+ */
+export const DeadLetterRecordSchema = z.object({
+  kind: z.literal('agentbridge.bad-input'),
+  reason: z.enum(DEAD_LETTER_REASONS),
+  /** The error's stable code, e.g. `MESSAGE_VALIDATION`. */
+  code: z.string(),
+  message: z.string(),
+  agentType: z.string(),
+  inputKind: z.enum(INPUT_KINDS),
+  functionName: z.string().optional(),
+  requestId: z.string().optional(),
+  recordedAt: z.string().datetime({ offset: true }),
+  input: z.unknown(),
+  truncated: z.object({ bytes: z.number().int(), sha256: z.string() }).optional(),
+});
+export type DeadLetterRecord = z.infer<typeof DeadLetterRecordSchema>;
+
+/** SQS message attributes set on each record, so a queue can be listed or filtered without parsing bodies. */
+export const DEAD_LETTER_ATTRIBUTES = { reason: 'agentbridge.reason', code: 'agentbridge.code' } as const;

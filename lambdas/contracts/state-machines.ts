@@ -1,0 +1,84 @@
+import { sourceFor } from './sources.js';
+
+/** What one ASL `${Placeholder}` stands for. The CDK stack resolves it (and grants it); the local engine too. */
+export type StateMachinePlaceholder =
+  /** The ARN of the Lambda function hosting an agent type (a `lambda:invoke` task's `FunctionName`). */
+  | { readonly kind: 'functionArn'; readonly agentType: string }
+  /** The agentbridge bus name (an `events:putEvents` task's `EventBusName`). */
+  | { readonly kind: 'eventBusName' }
+  /** Another state machine's ARN (a `states:startExecution` task's `StateMachineArn`); it is only started. */
+  | { readonly kind: 'stateMachineArn'; readonly machine: StateMachineKey };
+
+export interface StateMachineContract {
+  /** Name suffix: deployed as `<stack>-<name>`, run locally as `<name>`. */
+  readonly name: string;
+  /** ASL file, relative to the repository root (JSONPath only: the offline engine ignores JSONata). */
+  readonly definitionFile: string;
+  /** The EventBridge `source` of the events its `events:putEvents` tasks write. */
+  readonly eventSource: string;
+  /** Every `${Placeholder}` the ASL uses, and what it stands for. A test checks the file against this list. */
+  readonly placeholders: Readonly<Record<string, StateMachinePlaceholder>>;
+}
+
+export type StateMachineKey = 'orderSaga' | 'orderLifecycle';
+
+const fn = (agentType: string): StateMachinePlaceholder => ({ kind: 'functionArn', agentType });
+
+/**
+ * The order system's state machines (Standard workflows) and their substitution placeholders, shared by the
+ * CDK stack (`definitionSubstitutions` + IAM grants), the local Step Functions engine and the tests.
+ *
+ * - `orderSaga`: seed 1.1. Started by the saga starter with `StartExecution({ name: orderId, input:
+ *   OrderRequested data })`, so one order runs at most one saga (a second start is `ExecutionAlreadyExists`).
+ *   It starts `orderLifecycle` (name = orderId) once the order exists.
+ * - `orderLifecycle`: seed 5.1, driven by task tokens the lifecycle agent completes.
+ *
+ * @example
+ * ```ts
+ * const { definitionFile, placeholders } = STATE_MACHINES.orderSaga;
+ * Object.keys(placeholders); // ['UsersFunctionArn', 'InventoryFunctionArn', ...]
+ * ```
+ */
+export const STATE_MACHINES: Readonly<Record<StateMachineKey, StateMachineContract>> = {
+  orderSaga: {
+    name: 'order-saga',
+    definitionFile: 'statemachines/order-saga.asl.json',
+    eventSource: sourceFor('order-saga'),
+    placeholders: {
+      UsersFunctionArn: fn('users'),
+      InventoryFunctionArn: fn('inventory'),
+      PaymentFunctionArn: fn('payment'),
+      OrdersFunctionArn: fn('orders'),
+      EventBusName: { kind: 'eventBusName' },
+      OrderLifecycleStateMachineArn: { kind: 'stateMachineArn', machine: 'orderLifecycle' },
+    },
+  },
+  orderLifecycle: {
+    name: 'order-lifecycle',
+    definitionFile: 'statemachines/order-lifecycle.asl.json',
+    eventSource: sourceFor('order-lifecycle'),
+    placeholders: {
+      LifecycleFunctionArn: fn('lifecycle'),
+      OrdersFunctionArn: fn('orders'),
+      InventoryFunctionArn: fn('inventory'),
+      PaymentFunctionArn: fn('payment'),
+      NotificationFunctionArn: fn('notification'),
+      EventBusName: { kind: 'eventBusName' },
+    },
+  },
+};
+
+/**
+ * The error name a task's Lambda function throws for trouble a later attempt can get past (a lost
+ * optimistic-concurrency race, a throttled store). The state machines retry it, with the Lambda service's own
+ * transient errors, and nothing else: business errors are caught and compensated, bad input fails at once.
+ */
+export const TRANSIENT_TASK_ERROR = 'TransientError';
+
+/** The Lambda service errors worth a retry (Step Functions' recommended list for `lambda:invoke`). */
+export const LAMBDA_TRANSIENT_ERRORS = [
+  'Lambda.ServiceException',
+  'Lambda.AWSLambdaException',
+  'Lambda.SdkClientException',
+  'Lambda.TooManyRequestsException',
+] as const;

@@ -1,0 +1,81 @@
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import { Tracer } from '@aws-lambda-powertools/tracer';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { AGENT_METRICS } from '../contracts/agent-metrics.js';
+import { ENV } from '../contracts/env-names.js';
+import type { TableDefinition } from '../contracts/table-definition.js';
+import { AGENT_STATE_TABLE } from '../contracts/tables/agent-state-table.js';
+import { IDEMPOTENCY_TABLE } from '../contracts/tables/idempotency-table.js';
+import { AwsRuntime } from '../runtime/aws/aws-runtime.js';
+import { awsRuntimeConfigFromEnv } from '../runtime/aws/aws-runtime-config.js';
+import { AwsRuntimeConfigError } from '../runtime/aws/aws-runtime-error.js';
+import type { AgentHandlerDeps } from '../runtime/lambda/agent-handler.js';
+import { SqsDeadLetterSink } from '../runtime/lambda/dead-letter/sqs-dead-letter-sink.js';
+import { DynamoDbAgentStateStore } from '../stores/agent-state/dynamodb/dynamodb-agent-state-store.js';
+
+/** What every agent function of the order system is wired with, built once at module scope. */
+export interface AgentFunctionWiring {
+  readonly deps: AgentHandlerDeps;
+  /** Traced, shared by the function's store adapters. */
+  readonly documentClient: DynamoDBDocumentClient;
+  /** The deployed name of a table, from its `envVar`; a missing variable fails the cold start, not a message. */
+  tableName(table: TableDefinition): string;
+}
+
+/**
+ * The common module-scope wiring of an agent function: SDK clients (traced; endpoints from the standard
+ * `AWS_ENDPOINT_URL_*` variables, so the local cloud needs no other code path), Powertools logger / tracer /
+ * metrics, the AWS runtime (bus, agent functions, agent state), idempotency persistence and the SQS
+ * dead-letter sink. Misconfiguration throws here, at cold start.
+ *
+ * @example
+ * ```ts
+ * const wiring = agentFunctionWiring('payment');
+ * const payments = new DynamoDbPaymentStore({ documentClient: wiring.documentClient, tableName: wiring.tableName(PAYMENTS_TABLE) });
+ * ```
+ */
+export function agentFunctionWiring(
+  agentType: string,
+  env: NodeJS.ProcessEnv = process.env,
+): AgentFunctionWiring {
+  const tableName = (table: TableDefinition): string => {
+    const name = env[table.envVar];
+    if (name === undefined || name === '') throw new AwsRuntimeConfigError(table.envVar, 'is not set');
+    return name;
+  };
+  const deadLetterQueueUrl = env[ENV.deadLetterQueueUrl];
+  if (deadLetterQueueUrl === undefined || deadLetterQueueUrl === '') {
+    throw new AwsRuntimeConfigError(ENV.deadLetterQueueUrl, 'is not set');
+  }
+  const logger = new Logger({ serviceName: agentType });
+  const tracer = new Tracer({ serviceName: agentType });
+  const metrics = new Metrics({ namespace: AGENT_METRICS.namespace, serviceName: agentType, logger });
+  const dynamoDb = tracer.captureAWSv3Client(new DynamoDBClient({}));
+  const documentClient = DynamoDBDocumentClient.from(dynamoDb);
+  const runtime = new AwsRuntime({
+    eventBridge: tracer.captureAWSv3Client(new EventBridgeClient({})),
+    lambda: tracer.captureAWSv3Client(new LambdaClient({})),
+    config: awsRuntimeConfigFromEnv(env),
+    stateStore: new DynamoDbAgentStateStore({ documentClient, tableName: tableName(AGENT_STATE_TABLE) }),
+    logger: {
+      warn: (message, extra) => logger.warn(message, extra ?? {}),
+      error: (message, extra) => logger.error(message, extra ?? {}),
+    },
+  });
+  const idempotency = new DynamoDBPersistenceLayer({
+    tableName: tableName(IDEMPOTENCY_TABLE),
+    awsSdkV3Client: dynamoDb,
+  });
+  const deadLetters = new SqsDeadLetterSink(tracer.captureAWSv3Client(new SQSClient({})), deadLetterQueueUrl);
+  return {
+    deps: { runtime, logger, tracer, metrics, idempotency, deadLetters },
+    documentClient,
+    tableName,
+  };
+}

@@ -1,0 +1,26 @@
+import { orderTasks } from '../agents/orders/order-tasks.js';
+import { ordersAgent } from '../agents/orders/orders-agent.js';
+import { ORDER_AGENT_TYPES } from '../contracts/order/order-agent-types.js';
+import { EVENT_STORE_TABLE } from '../contracts/tables/event-store-table.js';
+import { agentHandler } from '../runtime/lambda/agent-handler.js';
+import { DynamoDbEventStoreAdapter } from '../stores/event-store/dynamodb/dynamodb-event-store-adapter.js';
+import { EventStore } from '../stores/event-store/event-store.js';
+import { agentFunctionWiring } from './agent-function-wiring.js';
+
+/**
+ * The orders agent's Lambda function: the saga's CreateOrder, the lifecycle's RecordOrderTransition, GetOrder.
+ * Order events go to the event store; its stream (the outbox) publishes them. Tables: event store (append/read).
+ */
+const wiring = agentFunctionWiring(ORDER_AGENT_TYPES.orders);
+const events = new EventStore({
+  adapter: new DynamoDbEventStoreAdapter({
+    documentClient: wiring.documentClient,
+    tableName: wiring.tableName(EVENT_STORE_TABLE),
+  }),
+});
+
+export const handler = agentHandler({
+  agentType: ORDER_AGENT_TYPES.orders,
+  definition: ordersAgent(orderTasks({ events })),
+  deps: wiring.deps,
+});

@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { DEAD_LETTER_ATTRIBUTES, type DeadLetterRecord } from '../../../contracts/dead-letter-record.js';
+import type { DeadLetterSink } from './dead-letter-sink.js';
+
+/** SQS's classic message size limit; queues created before 2025 (and the CDK default) still use it. */
+export const SQS_MAX_MESSAGE_BYTES = 256 * 1024;
+
+/** Room left for the record's other fields and JSON escaping when the input has to be cut. */
+const RECORD_OVERHEAD_BYTES = 8 * 1024;
+
+/**
+ * Records bad input as one SQS message per input on the function's dead-letter queue (URL from
+ * `AGENTBRIDGE_DEAD_LETTER_QUEUE_URL`), with the reason and code as message attributes. A record that would
+ * exceed the queue's message size keeps the start of the input's JSON and its full size and SHA-256.
+ *
+ * @example
+ * ```ts
+ * const deadLetters = new SqsDeadLetterSink(new SQSClient({}), process.env[ENV.deadLetterQueueUrl] ?? '');
+ * ```
+ */
+export class SqsDeadLetterSink implements DeadLetterSink {
+  readonly #client: SQSClient;
+  readonly #queueUrl: string;
+  readonly #maxMessageBytes: number;
+
+  constructor(client: SQSClient, queueUrl: string, options: { maxMessageBytes?: number } = {}) {
+    this.#client = client;
+    this.#queueUrl = queueUrl;
+    this.#maxMessageBytes = options.maxMessageBytes ?? SQS_MAX_MESSAGE_BYTES;
+  }
+
+  async record(record: DeadLetterRecord): Promise<void> {
+    await this.#client.send(
+      new SendMessageCommand({
+        QueueUrl: this.#queueUrl,
+        MessageBody: this.#body(record),
+        MessageAttributes: {
+          [DEAD_LETTER_ATTRIBUTES.reason]: { DataType: 'String', StringValue: record.reason },
+          [DEAD_LETTER_ATTRIBUTES.code]: { DataType: 'String', StringValue: record.code },
+        },
+      }),
+    );
+  }
+
+  #body(record: DeadLetterRecord): string {
+    const body = JSON.stringify(record);
+    if (Buffer.byteLength(body, 'utf8') <= this.#maxMessageBytes) return body;
+    const input = JSON.stringify(record.input) ?? 'undefined';
+    const bytes = Buffer.from(input, 'utf8');
+    const room = Math.max(0, Math.floor((this.#maxMessageBytes - RECORD_OVERHEAD_BYTES) / 2));
+    // Half the room: escaping the cut JSON text inside the record's JSON can at most double its size.
+    const head = bytes.subarray(0, room).toString('utf8');
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    return JSON.stringify({ ...record, input: head, truncated: { bytes: bytes.length, sha256 } });
+  }
+}

@@ -1,0 +1,40 @@
+import type { StateMachineKey } from '../lambdas/contracts/state-machines.js';
+import type { Subscription } from '../lambdas/runtime/subscription.js';
+import type { TableAccess } from './table-access.js';
+
+/**
+ * What a function may do with a state machine:
+ * - `start`: `states:StartExecution` on the machine;
+ * - `describe`: `states:DescribeExecution` on its executions;
+ * - `taskResponse`: `states:SendTaskSuccess/Failure/Heartbeat`, which IAM only grants on `*` (the task token
+ *   is the authorisation), so this one is the single wildcard an agent role may carry.
+ */
+export type StateMachineAccess = 'start' | 'describe' | 'taskResponse';
+
+/**
+ * One deployed function of the order system: which handler file, which agent type it hosts, what it is
+ * subscribed to, and exactly what it may touch. The stack builds every function from these entries and the
+ * infra tests check every role against them, so this list is the least-privilege contract.
+ */
+export interface AgentCatalogEntry {
+  /** Construct id, e.g. `Payment`. */
+  readonly id: string;
+  readonly agentType: string;
+  /** Handler entry, relative to the repository root. */
+  readonly entry: string;
+  /** Subscriptions deployed as EventBridge rules targeting the function. */
+  readonly subscriptions: readonly Subscription[];
+  readonly tables: readonly TableAccess[];
+  /** Agent types this function `send`s to (`lambda:InvokeFunction` on their functions). */
+  readonly sendsTo: readonly string[];
+  /** Whether it publishes onto the bus (`events:PutEvents`). */
+  readonly publishes: boolean;
+  readonly stateMachines: Partial<Readonly<Record<StateMachineKey, readonly StateMachineAccess[]>>>;
+  /**
+   * Whether the function consumes the event store's DynamoDB stream (the outbox publisher): it gets a
+   * stream event source (event inserts only) with its own on-failure queue.
+   */
+  readonly eventStoreStream?: boolean;
+  /** Timeout in seconds, when the default (30 s) does not fit. */
+  readonly timeoutSeconds?: number;
+}

@@ -1,0 +1,114 @@
+import { LIFECYCLE_SUBSCRIPTIONS } from '../lambdas/agents/lifecycle/lifecycle-subscriptions.js';
+import { USERS_SUBSCRIPTIONS } from '../lambdas/agents/users/users-subscriptions.js';
+import { LIFECYCLE_AGENT_TYPE } from '../lambdas/contracts/order/lifecycle-tasks.js';
+import { ORDER_AGENT_TYPES } from '../lambdas/contracts/order/order-agent-types.js';
+import { AGENT_STATE_TABLE } from '../lambdas/contracts/tables/agent-state-table.js';
+import { EVENT_STORE_TABLE } from '../lambdas/contracts/tables/event-store-table.js';
+import { IDEMPOTENCY_TABLE } from '../lambdas/contracts/tables/idempotency-table.js';
+import { INVENTORY_TABLE } from '../lambdas/contracts/tables/inventory-table.js';
+import { NOTIFICATIONS_TABLE } from '../lambdas/contracts/tables/notifications-table.js';
+import { PAYMENTS_TABLE } from '../lambdas/contracts/tables/payments-table.js';
+import { TASK_TOKEN_TABLE } from '../lambdas/contracts/tables/task-token-table.js';
+import { USERS_TABLE } from '../lambdas/contracts/tables/users-table.js';
+import type { AgentCatalogEntry } from './agent-catalog-entry.js';
+import { TABLE_ACTIONS, type TableAccess } from './table-access.js';
+
+/**
+ * What every agent function is wired with (`lambdas/handlers/agent-function-wiring.ts`): the Powertools
+ * idempotency table, and its own partition of the agent-state table (`dynamodb:LeadingKeys` = its agent type,
+ * so no function can read or overwrite another agent type's state).
+ */
+const agentBase = (agentType: string): TableAccess[] => [
+  { table: IDEMPOTENCY_TABLE, actions: TABLE_ACTIONS.idempotency },
+  { table: AGENT_STATE_TABLE, actions: TABLE_ACTIONS.agentState, leadingKeys: [agentType] },
+];
+
+/**
+ * The order system's functions. Business agents are rpc targets of the state machines' tasks; the lifecycle
+ * agent resumes the lifecycle machine; the saga starter turns OrderRequested into a saga execution named after
+ * the order; the outbox publisher forwards the event store's new events to the bus.
+ */
+export const AGENT_CATALOG: readonly AgentCatalogEntry[] = [
+  {
+    id: 'Users',
+    agentType: ORDER_AGENT_TYPES.users,
+    entry: 'lambdas/handlers/users-handler.ts',
+    subscriptions: USERS_SUBSCRIPTIONS,
+    tables: [
+      ...agentBase(ORDER_AGENT_TYPES.users),
+      { table: EVENT_STORE_TABLE, actions: TABLE_ACTIONS.eventStore },
+      { table: USERS_TABLE, actions: TABLE_ACTIONS.users },
+    ],
+    sendsTo: [],
+    publishes: false,
+    stateMachines: {},
+  },
+  {
+    id: 'Inventory',
+    agentType: ORDER_AGENT_TYPES.inventory,
+    entry: 'lambdas/handlers/inventory-handler.ts',
+    subscriptions: [],
+    tables: [
+      ...agentBase(ORDER_AGENT_TYPES.inventory),
+      { table: INVENTORY_TABLE, actions: TABLE_ACTIONS.inventory },
+    ],
+    sendsTo: [],
+    publishes: false,
+    stateMachines: {},
+  },
+  {
+    id: 'Payment',
+    agentType: ORDER_AGENT_TYPES.payment,
+    entry: 'lambdas/handlers/payment-handler.ts',
+    subscriptions: [],
+    tables: [
+      ...agentBase(ORDER_AGENT_TYPES.payment),
+      { table: PAYMENTS_TABLE, actions: TABLE_ACTIONS.payments },
+    ],
+    sendsTo: [],
+    publishes: false,
+    stateMachines: {},
+  },
+  {
+    id: 'Orders',
+    agentType: ORDER_AGENT_TYPES.orders,
+    entry: 'lambdas/handlers/orders-handler.ts',
+    subscriptions: [],
+    tables: [
+      ...agentBase(ORDER_AGENT_TYPES.orders),
+      { table: EVENT_STORE_TABLE, actions: TABLE_ACTIONS.eventStore },
+    ],
+    sendsTo: [],
+    publishes: false,
+    stateMachines: {},
+  },
+  {
+    id: 'Notification',
+    agentType: ORDER_AGENT_TYPES.notification,
+    entry: 'lambdas/handlers/notification-handler.ts',
+    subscriptions: [],
+    tables: [
+      ...agentBase(ORDER_AGENT_TYPES.notification),
+      { table: NOTIFICATIONS_TABLE, actions: TABLE_ACTIONS.notifications },
+      // Contact details come from the users read model: one GetItem per notification, nothing else.
+      { table: USERS_TABLE, actions: ['dynamodb:GetItem'] },
+    ],
+    sendsTo: [],
+    publishes: false,
+    stateMachines: {},
+  },
+  {
+    id: 'Lifecycle',
+    agentType: LIFECYCLE_AGENT_TYPE,
+    entry: 'lambdas/handlers/lifecycle-handler.ts',
+    subscriptions: LIFECYCLE_SUBSCRIPTIONS,
+    tables: [
+      ...agentBase(LIFECYCLE_AGENT_TYPE),
+      { table: TASK_TOKEN_TABLE, actions: TABLE_ACTIONS.taskTokens },
+    ],
+    sendsTo: [],
+    // OrderTransitionRejected for a trigger the order's state does not accept.
+    publishes: true,
+    stateMachines: { orderLifecycle: ['taskResponse'] },
+  },
+];

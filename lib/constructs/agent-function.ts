@@ -1,0 +1,153 @@
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import { type PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { ENV } from '../../lambdas/contracts/env-names.js';
+import { sourceFor } from '../../lambdas/contracts/sources.js';
+import { projectPath } from '../project-paths.js';
+import type { TableAccess } from '../table-access.js';
+import { DeadLetterQueue } from './dead-letter-queue.js';
+import { tablePolicyStatement } from './table-policy-statement.js';
+
+/** A table a function uses, and what it may do there. */
+export interface TableBinding {
+  readonly table: ITable;
+  readonly access: TableAccess;
+}
+
+export interface AgentFunctionProps {
+  /** Absolute path of the handler entry file. */
+  readonly entry: string;
+  readonly agentType: string;
+  /** Physical name (see `functionNameFor`): other functions and state machines address it by name. */
+  readonly functionName: string;
+  readonly eventBus: IEventBus;
+  /** Agent type → function name, for `send`; written as JSON into `AGENTBRIDGE_AGENT_FUNCTIONS`. */
+  readonly agentFunctions: Readonly<Record<string, string>>;
+  readonly tables: readonly TableBinding[];
+  /** Extra statements: `lambda:InvokeFunction` on named functions, `states:*` on named machines, … */
+  readonly policyStatements?: readonly PolicyStatement[];
+  /** Whether the function publishes onto the bus (`events:PutEvents`). Default true. */
+  readonly publishes?: boolean;
+  readonly environment?: Readonly<Record<string, string>>;
+  readonly timeout?: Duration;
+  readonly memorySize?: number;
+  readonly sendTimeout?: Duration;
+  /**
+   * Why a statement passed in `policyStatements` needs `Resource: "*"` (an action without resource-level
+   * permissions, such as `states:SendTaskSuccess`). Added to the written cdk-nag acknowledgement.
+   */
+  readonly wildcardResourceReason?: string;
+}
+
+/**
+ * Loads `createRequire` into the ESM bundle: CommonJS dependencies bundled by esbuild call `require` for
+ * Node built-ins, which an ES module does not define.
+ */
+const REQUIRE_SHIM =
+  "import { createRequire as __agentbridgeCreateRequire } from 'node:module';" +
+  'const require = __agentbridgeCreateRequire(import.meta.url);';
+
+/**
+ * One agent type's Lambda function with the project's defaults pinned: the newest Node.js runtime aws-cdk-lib
+ * offers, arm64, an ESM bundle built by the local esbuild (minified, source maps on, the AWS SDK bundled so
+ * the code runs against the SDK version it was tested with), its own log group with retention, X-Ray
+ * tracing, and an SQS dead-letter queue as the on-failure destination of asynchronous invocations (and as
+ * the place the handler records bad input). Its role gets exactly the table actions it is given.
+ *
+ * @example
+ * ```ts
+ * const payment = new AgentFunction(this, 'Payment', {
+ *   entry: projectPath('lambdas/handlers/payment-handler.ts'), agentType: 'payment',
+ *   functionName: functionNameFor(this, 'payment'), eventBus: bus, agentFunctions: {},
+ *   tables: [{ table: idempotency, access: { table: IDEMPOTENCY_TABLE, actions: TABLE_ACTIONS.idempotency } }],
+ * });
+ * ```
+ */
+export class AgentFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly deadLetterQueue: DeadLetterQueue;
+  readonly role: Role;
+  readonly logGroup: LogGroup;
+  readonly agentType: string;
+
+  constructor(scope: Construct, id: string, props: AgentFunctionProps) {
+    super(scope, id);
+    this.agentType = props.agentType;
+    this.deadLetterQueue = new DeadLetterQueue(this, 'DeadLetterQueue');
+    this.logGroup = new LogGroup(this, 'LogGroup', {
+      retention: RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    // An own role instead of the managed AWSLambdaBasicExecutionRole: logs go to this one log group only.
+    this.role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    this.logGroup.grantWrite(this.role);
+
+    const tableEnvironment = Object.fromEntries(
+      props.tables.map(({ table, access }) => [access.table.envVar, table.tableName]),
+    );
+    this.function = new NodejsFunction(this, 'Function', {
+      functionName: props.functionName,
+      entry: props.entry,
+      handler: 'handler',
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(30),
+      role: this.role,
+      logGroup: this.logGroup,
+      tracing: Tracing.ACTIVE,
+      depsLockFilePath: projectPath('package-lock.json'),
+      projectRoot: projectPath(''),
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node24',
+        mainFields: ['module', 'main'],
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        externalModules: [],
+        bundleAwsSDK: true,
+        banner: REQUIRE_SHIM,
+      },
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: props.agentType,
+        POWERTOOLS_METRICS_NAMESPACE: 'agentbridge',
+        [ENV.eventBusName]: props.eventBus.eventBusName,
+        [ENV.eventSource]: sourceFor(props.agentType),
+        [ENV.agentType]: props.agentType,
+        [ENV.agentFunctions]: JSON.stringify(props.agentFunctions),
+        [ENV.sendTimeoutMs]: String((props.sendTimeout ?? Duration.seconds(20)).toMilliseconds()),
+        [ENV.deadLetterQueueUrl]: this.deadLetterQueue.queueUrl,
+        ...tableEnvironment,
+        ...props.environment,
+      },
+      // Lambda retries a failed asynchronous invocation (an EventBridge delivery) twice, then records it here.
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(6),
+      onFailure: new SqsDestination(this.deadLetterQueue),
+    });
+
+    for (const binding of props.tables) this.role.addToPrincipalPolicy(tablePolicyStatement(binding));
+    if (props.publishes ?? true) props.eventBus.grantPutEventsTo(this.role);
+    for (const statement of props.policyStatements ?? []) this.role.addToPrincipalPolicy(statement);
+
+    Validations.of(this.role).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
+      reason: [
+        'X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level',
+        'permissions, so AWS requires Resource "*" for them.',
+        props.wildcardResourceReason,
+        'Every other statement names its resources.',
+      ]
+        .filter((part) => part !== undefined)
+        .join(' '),
+    });
+  }
+}

@@ -1,0 +1,65 @@
+import { Duration } from 'aws-cdk-lib';
+import { type EventPattern as CdkEventPattern, type IEventBus, Rule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { Subscription } from '../../lambdas/runtime/subscription.js';
+import {
+  type EventPattern,
+  subscriptionEventPattern,
+} from '../../lambdas/runtime/subscription-event-pattern.js';
+
+export interface AgentSubscriptionProps {
+  readonly eventBus: IEventBus;
+  readonly subscription: Subscription;
+  readonly target: IFunction;
+  /** Where EventBridge puts events it could not deliver after its retries. */
+  readonly deadLetterQueue: IQueue;
+  /** EventBridge delivery retries (throttled or failed Invoke calls). Default 8. */
+  readonly retryAttempts?: number;
+  /** How long EventBridge keeps retrying one event. Default 2 hours. */
+  readonly maxEventAge?: Duration;
+}
+
+/**
+ * CDK's typed `EventPattern` models only the top-level event fields; keys it does not model (`$or`) are
+ * rendered verbatim, which is what the compiled pattern needs: `detail-type` inside `$or` must stay as
+ * EventBridge spells it, and CDK would not translate it anyway.
+ */
+const asRulePattern = (pattern: EventPattern): CdkEventPattern => pattern as CdkEventPattern;
+
+/**
+ * One AutoGen subscription deployed: an EventBridge rule on the agentbridge bus whose pattern is compiled
+ * from the subscription by the same function the local cloud and the tests use, a Lambda target, and a
+ * delivery retry policy that ends in an SQS dead-letter queue. There is no rule without a dead-letter queue.
+ *
+ * @example
+ * ```ts
+ * new AgentSubscription(this, 'InventoryOnOrderRequested', {
+ *   eventBus: bus, subscription: new TypeSubscription('order.requested', 'inventory'),
+ *   target: inventory.function, deadLetterQueue: inventoryDeliveryDlq,
+ * });
+ * ```
+ */
+export class AgentSubscription extends Construct {
+  readonly rule: Rule;
+  readonly pattern: EventPattern;
+
+  constructor(scope: Construct, id: string, props: AgentSubscriptionProps) {
+    super(scope, id);
+    this.pattern = subscriptionEventPattern(props.subscription);
+    this.rule = new Rule(this, 'Rule', {
+      eventBus: props.eventBus,
+      description: `agentbridge subscription ${props.subscription.id}`.slice(0, 512),
+      eventPattern: asRulePattern(this.pattern),
+    });
+    this.rule.addTarget(
+      new LambdaFunction(props.target, {
+        deadLetterQueue: props.deadLetterQueue,
+        retryAttempts: props.retryAttempts ?? 8,
+        maxEventAge: props.maxEventAge ?? Duration.hours(2),
+      }),
+    );
+  }
+}

@@ -1,0 +1,80 @@
+import type { Duration } from 'aws-cdk-lib';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import type { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+import type { Subscription } from '../../lambdas/runtime/subscription.js';
+import { constructIdOf } from '../construct-id.js';
+import { AgentFunction, type TableBinding } from './agent-function.js';
+import type { AgentMonitoring } from './agent-monitoring.js';
+import { AgentSubscription } from './agent-subscription.js';
+import { DeadLetterQueue } from './dead-letter-queue.js';
+
+export interface DeployedAgentProps {
+  readonly entry: string;
+  readonly agentType: string;
+  readonly functionName: string;
+  readonly eventBus: IEventBus;
+  readonly agentFunctions: Readonly<Record<string, string>>;
+  readonly subscriptions: readonly Subscription[];
+  readonly tables: readonly TableBinding[];
+  readonly policyStatements: readonly PolicyStatement[];
+  readonly publishes: boolean;
+  readonly environment: Readonly<Record<string, string>>;
+  readonly monitoring: AgentMonitoring;
+  readonly timeout?: Duration;
+  readonly wildcardResourceReason?: string;
+}
+
+/**
+ * One agent type as deployed: its {@link AgentFunction}, one {@link AgentSubscription} per subscription
+ * (all sharing one delivery dead-letter queue, kept apart from the function's own dead-letter queue because
+ * the two hold different records: undeliverable events versus failed invocations and bad input), and the
+ * alarms on all of it.
+ *
+ * @example
+ * ```ts
+ * new DeployedAgent(this, 'Lifecycle', { entry, agentType: 'lifecycle', subscriptions, ... });
+ * ```
+ */
+export class DeployedAgent extends Construct {
+  readonly agentFunction: AgentFunction;
+  readonly deliveryDeadLetterQueue: DeadLetterQueue | undefined;
+  readonly subscriptions: AgentSubscription[];
+
+  constructor(scope: Construct, id: string, props: DeployedAgentProps) {
+    super(scope, id);
+    this.agentFunction = new AgentFunction(this, 'Agent', {
+      entry: props.entry,
+      agentType: props.agentType,
+      functionName: props.functionName,
+      eventBus: props.eventBus,
+      agentFunctions: props.agentFunctions,
+      tables: props.tables,
+      policyStatements: props.policyStatements,
+      publishes: props.publishes,
+      environment: props.environment,
+      ...(props.timeout ? { timeout: props.timeout } : {}),
+      ...(props.wildcardResourceReason ? { wildcardResourceReason: props.wildcardResourceReason } : {}),
+    });
+    props.monitoring.watchFunction(id, this.agentFunction.function);
+    props.monitoring.watchQueue(`${id}Dlq`, this.agentFunction.deadLetterQueue);
+
+    if (props.subscriptions.length === 0) {
+      this.deliveryDeadLetterQueue = undefined;
+      this.subscriptions = [];
+      return;
+    }
+    const deliveryDlq = new DeadLetterQueue(this, 'DeliveryDeadLetterQueue');
+    this.deliveryDeadLetterQueue = deliveryDlq;
+    props.monitoring.watchQueue(`${id}DeliveryDlq`, deliveryDlq);
+    this.subscriptions = props.subscriptions.map(
+      (subscription) =>
+        new AgentSubscription(this, constructIdOf(subscription.id), {
+          eventBus: props.eventBus,
+          subscription,
+          target: this.agentFunction.function,
+          deadLetterQueue: deliveryDlq,
+        }),
+    );
+  }
+}

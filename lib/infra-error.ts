@@ -1,0 +1,52 @@
+/**
+ * Base of every error the infrastructure code raises while the app is being built (synth time). Each
+ * subclass carries a stable `code`, so a failed `cdk synth` names what is wrong in the configuration.
+ */
+export class InfraError extends Error {
+  readonly code: string;
+
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.code = code;
+  }
+}
+
+export const isInfraError = (error: unknown): error is InfraError => error instanceof InfraError;
+
+/** A context value (`cdk.json` or `-c key=value`) that does not have the expected shape. */
+export class InvalidContextError extends InfraError {
+  readonly key: string;
+
+  constructor(key: string, problem: string, options?: { cause?: unknown }) {
+    super('INVALID_CONTEXT', `Context "${key}" ${problem}`, options);
+    this.key = key;
+  }
+}
+
+/** An ASL `${placeholder}` without a value in `definitionSubstitutions`: the deployed machine would break. */
+export class UnresolvedSubstitutionError extends InfraError {
+  readonly definitionFile: string;
+  readonly placeholders: readonly string[];
+
+  constructor(definitionFile: string, placeholders: readonly string[]) {
+    super(
+      'UNRESOLVED_SUBSTITUTION',
+      `${definitionFile} uses ${placeholders.map((p) => `\${${p}}`).join(', ')} without a substitution value`,
+    );
+    this.definitionFile = definitionFile;
+    this.placeholders = placeholders;
+  }
+}
+
+/** A catalog entry that refers to something the stack does not declare (an agent type, a table). */
+export class CatalogReferenceError extends InfraError {
+  readonly entry: string;
+  readonly reference: string;
+
+  constructor(entry: string, reference: string) {
+    super('CATALOG_REFERENCE', `Catalog entry "${entry}" refers to unknown "${reference}"`);
+    this.entry = entry;
+    this.reference = reference;
+  }
+}

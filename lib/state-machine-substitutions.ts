@@ -1,0 +1,76 @@
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { Construct } from 'constructs';
+import type { StateMachineContract, StateMachineKey } from '../lambdas/contracts/state-machines.js';
+import { CatalogReferenceError } from './infra-error.js';
+import { functionArnFor, stateMachineArnFor } from './resource-names.js';
+import { stateMachineAccessStatements } from './state-machine-access-statements.js';
+
+/** What the placeholders can point at. */
+export interface SubstitutionScope {
+  readonly functionNames: Readonly<Record<string, string>>;
+  readonly machineNames: ReadonlyMap<StateMachineKey, string>;
+  readonly eventBus: IEventBus;
+}
+
+/** The `definitionSubstitutions` of a machine and the grants its role needs for them. */
+export interface ResolvedSubstitutions {
+  readonly values: Record<string, string>;
+  readonly policyStatements: PolicyStatement[];
+}
+
+/**
+ * Resolves every placeholder of a state machine contract (`lambdas/contracts/state-machines.ts`) to its value
+ * and derives the role's grants from the same list: a task function gets `lambda:InvokeFunction`, the bus
+ * `events:PutEvents`, a started machine `states:StartExecution`. The role reaches what the ASL names and
+ * nothing else.
+ *
+ * @example
+ * ```ts
+ * const { values, policyStatements } = stateMachineSubstitutions(stack, STATE_MACHINES.orderSaga, scope);
+ * ```
+ */
+export function stateMachineSubstitutions(
+  construct: Construct,
+  contract: StateMachineContract,
+  scope: SubstitutionScope,
+): ResolvedSubstitutions {
+  const values: Record<string, string> = {};
+  const invoked: string[] = [];
+  const policyStatements: PolicyStatement[] = [];
+  let publishes = false;
+  for (const [placeholder, target] of Object.entries(contract.placeholders)) {
+    switch (target.kind) {
+      case 'functionArn': {
+        const name = scope.functionNames[target.agentType];
+        if (name === undefined)
+          throw new CatalogReferenceError(contract.name, `agent type ${target.agentType}`);
+        const arn = functionArnFor(construct, name);
+        values[placeholder] = arn;
+        if (!invoked.includes(arn)) invoked.push(arn);
+        break;
+      }
+      case 'eventBusName':
+        values[placeholder] = scope.eventBus.eventBusName;
+        publishes = true;
+        break;
+      case 'stateMachineArn': {
+        const name = scope.machineNames.get(target.machine);
+        if (name === undefined)
+          throw new CatalogReferenceError(contract.name, `state machine ${target.machine}`);
+        values[placeholder] = stateMachineArnFor(construct, name);
+        policyStatements.push(...stateMachineAccessStatements(construct, name, ['start']));
+        break;
+      }
+    }
+  }
+  if (invoked.length > 0) {
+    policyStatements.push(new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: invoked }));
+  }
+  if (publishes) {
+    policyStatements.push(
+      new PolicyStatement({ actions: ['events:PutEvents'], resources: [scope.eventBus.eventBusArn] }),
+    );
+  }
+  return { values, policyStatements };
+}

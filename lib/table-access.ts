@@ -1,0 +1,61 @@
+import type { TableDefinition } from '../lambdas/contracts/table-definition.js';
+
+/**
+ * What one function may do on one table: the exact DynamoDB actions its store adapter issues, and
+ * optionally the only partition keys it may touch (IAM `dynamodb:LeadingKeys`). Nothing is granted by
+ * level ("read/write"): each action set below is the list of commands the adapter sends, so a function
+ * cannot do what its code never does.
+ */
+export interface TableAccess {
+  readonly table: TableDefinition;
+  readonly actions: readonly string[];
+  /** Restricts every item-level action to these partition-key values (e.g. the function's agent type). */
+  readonly leadingKeys?: readonly string[];
+}
+
+/**
+ * The action sets, named after the role a function plays on a table.
+ *
+ * @example
+ * ```ts
+ * const access: TableAccess = { table: IDEMPOTENCY_TABLE, actions: TABLE_ACTIONS.idempotency };
+ * ```
+ */
+export const TABLE_ACTIONS = {
+  /** Agent state store: load, save (conditional put), delete, and "every agent of my type" (Query). */
+  agentState: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:Query'],
+  /** Powertools idempotency persistence layer. */
+  idempotency: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+  /**
+   * Task tokens, both sides: park a `.waitForTaskToken` token (PutItem), take it with a conditional delete so
+   * a duplicate trigger cannot resume twice (DeleteItem), look up what an order waits for (Query).
+   */
+  taskTokens: ['dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:Query'],
+  /** Users: email claims and registrations (conditional put / delete), read model rows, the `list` index. */
+  users: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:Query'],
+  /**
+   * Inventory: stock levels (GetItem, BatchGetItem), step records and reservations (PutItem), stock counters
+   * (UpdateItem); reservations are TransactWriteItems, which IAM authorises per contained Put/Update.
+   */
+  inventory: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+  /** Payments: the charge record (conditional put), its charged → refunded update, reads of both. */
+  payments: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+  /** Notifications: record what would be sent (PutItem), read one back, list by recipient or order (indexes). */
+  notifications: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'],
+  /** Fenced lock store: lease and counter items, waiter queue (one-partition Query), transactional grants. */
+  lock: [
+    'dynamodb:GetItem',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:DeleteItem',
+    'dynamodb:Query',
+    'dynamodb:ConditionCheckItem',
+  ],
+  /**
+   * Event store: first event of a stream (conditional PutItem), later appends (TransactWriteItems = PutItem
+   * per event + a ConditionCheckItem on the expected last event), loads (Query; snapshots are items too).
+   */
+  eventStore: ['dynamodb:PutItem', 'dynamodb:ConditionCheckItem', 'dynamodb:Query'],
+  /** L2 cache. */
+  cache: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'],
+} as const satisfies Record<string, readonly string[]>;

@@ -1,0 +1,214 @@
+import { randomUUID } from 'node:crypto';
+import { CallbackRegistry } from './callback-registry.js';
+import { executionContext } from './execution-context.js';
+import type { LocalEventSink } from './local-event-sink.js';
+import type { ExecutionDescription, ExecutionHistoryEvent } from './local-execution.js';
+import { LocalExecution } from './local-execution.js';
+import type { LocalLambdaInvoker } from './local-lambda-invoker.js';
+import {
+  buildLocalStateMachine,
+  type LocalStateMachine,
+  type LocalStateMachineInput,
+} from './local-state-machine.js';
+import {
+  ExecutionAlreadyExistsError,
+  ExecutionDoesNotExistError,
+  InvalidRequestError,
+  StateMachineDoesNotExistError,
+} from './local-step-functions-error.js';
+import { runExecution } from './run-execution.js';
+
+export interface LocalStepFunctionsOptions {
+  /** Runs `lambda:invoke` tasks (the in-process agents, or the local cloud's Lambda host). */
+  readonly lambda: LocalLambdaInvoker;
+  /** Receives `events:putEvents` tasks' entries. */
+  readonly events: LocalEventSink;
+  readonly region?: string;
+  readonly accountId?: string;
+  /** Replaces every Retry interval with this many milliseconds (tests, demos). Default: the ASL's own. */
+  readonly retryIntervalMs?: number;
+  /** Multiplies callbacks' TimeoutSeconds and HeartbeatSeconds (e.g. 1e-6 turns a day into 86 ms). Default 1. */
+  readonly callbackTimeScale?: number;
+  readonly clock?: () => Date;
+}
+
+/** AWS allows 1–80 characters without whitespace, brackets, wildcards, control or URL-special characters. */
+const EXECUTION_NAME = /^[^\s<>{}[\]?*"#%\\^|~`$&,;:/\p{Cc}]{1,80}$/u;
+const MAX_INPUT_BYTES = 256 * 1024;
+
+/**
+ * Step Functions offline, shaped like the service API: CreateStateMachine, StartExecution (the name is unique
+ * per machine; a repeat with the same input while running returns the running execution, as on AWS,
+ * otherwise `ExecutionAlreadyExists`), DescribeExecution, SendTaskSuccess / SendTaskFailure /
+ * SendTaskHeartbeat, StopExecution, plus `waitForExecution` / `waitUntilParked` for tests and demos.
+ * Executions run on aws-local-stepfunctions with every Task routed locally (see `taskOverrides`) and real task
+ * tokens for `.waitForTaskToken` states (see `CallbackRegistry`).
+ *
+ * @example
+ * ```ts
+ * const sfn = new LocalStepFunctions({ lambda: runtimeLambdaInvoker(runtime, registry), events: sink });
+ * const { stateMachineArn } = sfn.createStateMachine({ name: 'order-saga', definition, substitutions });
+ * const { executionArn } = await sfn.startExecution({ stateMachineArn, name: 'o-1', input: JSON.stringify(order) });
+ * const { status, output } = await sfn.waitForExecution(executionArn);
+ * ```
+ */
+export class LocalStepFunctions {
+  readonly #options: LocalStepFunctionsOptions;
+  readonly #machines = new Map<string, LocalStateMachine>();
+  readonly #executions = new Map<string, { execution: LocalExecution; stop: () => void }>();
+  readonly #callbacks = new CallbackRegistry();
+  readonly #region: string;
+  readonly #accountId: string;
+
+  constructor(options: LocalStepFunctionsOptions) {
+    this.#options = options;
+    this.#region = options.region ?? 'us-east-1';
+    this.#accountId = options.accountId ?? '000000000000';
+  }
+
+  /** The ARN a machine of this name has here (what `definitionSubstitutions` point other machines at). */
+  stateMachineArn(name: string): string {
+    return `arn:aws:states:${this.#region}:${this.#accountId}:stateMachine:${name}`;
+  }
+
+  /** Builds (and validates) the machine once; creating the same name again replaces it for new executions. */
+  createStateMachine(input: LocalStateMachineInput): { stateMachineArn: string } {
+    const stateMachineArn = this.stateMachineArn(input.name);
+    this.#machines.set(stateMachineArn, buildLocalStateMachine(input, stateMachineArn));
+    return { stateMachineArn };
+  }
+
+  async startExecution(request: {
+    stateMachineArn: string;
+    name?: string;
+    input?: string;
+  }): Promise<{ executionArn: string; startDate: Date }> {
+    const machine = this.#machines.get(request.stateMachineArn);
+    if (machine === undefined) throw new StateMachineDoesNotExistError(request.stateMachineArn);
+    const name = request.name ?? randomUUID();
+    if (!EXECUTION_NAME.test(name)) {
+      throw new InvalidRequestError(
+        'InvalidName',
+        'name',
+        `${JSON.stringify(name)} is not a valid execution name`,
+      );
+    }
+    const input = request.input ?? '{}';
+    const parsed = parseJson(input, 'InvalidExecutionInput', 'input');
+    if (Buffer.byteLength(input, 'utf8') > MAX_INPUT_BYTES) {
+      throw new InvalidRequestError('InvalidExecutionInput', 'input', 'larger than 256 KiB');
+    }
+    const executionArn = `arn:aws:states:${this.#region}:${this.#accountId}:execution:${machine.name}:${name}`;
+    const existing = this.#executions.get(executionArn)?.execution;
+    if (existing !== undefined) {
+      if (existing.status === 'RUNNING' && existing.input === input)
+        return { executionArn, startDate: existing.startDate };
+      throw new ExecutionAlreadyExistsError(executionArn);
+    }
+    const clock = this.#options.clock ?? (() => new Date());
+    const execution = new LocalExecution({
+      executionArn,
+      stateMachineArn: machine.stateMachineArn,
+      name,
+      input,
+      startDate: clock(),
+    });
+    const stop = runExecution(machine, execution, parsed, {
+      context: executionContext(
+        {
+          executionArn,
+          name,
+          stateMachineArn: machine.stateMachineArn,
+          stateMachineName: machine.name,
+          roleArn: `arn:aws:iam::${this.#accountId}:role/${machine.name}-local`,
+        },
+        clock,
+      ),
+      lambda: this.#options.lambda,
+      events: this.#options.events,
+      callbacks: this.#callbacks,
+      startExecution: (nested) => this.startExecution(nested),
+      retryIntervalMs: this.#options.retryIntervalMs,
+      callbackTimeScale: this.#options.callbackTimeScale ?? 1,
+      clock,
+    });
+    this.#executions.set(executionArn, { execution, stop });
+    return { executionArn, startDate: execution.startDate };
+  }
+
+  async describeExecution(request: { executionArn: string }): Promise<ExecutionDescription> {
+    return this.#execution(request.executionArn).describe();
+  }
+
+  async stopExecution(request: { executionArn: string }): Promise<{ stopDate: Date }> {
+    const entry = this.#executions.get(request.executionArn);
+    if (entry === undefined) throw new ExecutionDoesNotExistError(request.executionArn);
+    if (entry.execution.status === 'RUNNING') entry.stop();
+    return { stopDate: (await entry.execution.whenDone()).stopDate ?? new Date() };
+  }
+
+  async sendTaskSuccess(request: { taskToken: string; output: string }): Promise<void> {
+    this.#callbacks.succeed(request.taskToken, parseJson(request.output, 'InvalidOutput', 'output'));
+  }
+
+  async sendTaskFailure(request: { taskToken: string; error?: string; cause?: string }): Promise<void> {
+    this.#callbacks.fail(request.taskToken, request.error ?? '', request.cause ?? '');
+  }
+
+  async sendTaskHeartbeat(request: { taskToken: string }): Promise<void> {
+    this.#callbacks.heartbeat(request.taskToken);
+  }
+
+  /** Resolves once the execution has ended (SUCCEEDED, FAILED, TIMED_OUT or ABORTED). */
+  waitForExecution(executionArn: string): Promise<ExecutionDescription> {
+    return this.#execution(executionArn).whenDone();
+  }
+
+  /** Resolves once the execution waits for a task token (or has ended): the moment to send the next trigger. */
+  waitUntilParked(executionArn: string): Promise<ExecutionDescription> {
+    return this.#execution(executionArn).whenParkedOrDone();
+  }
+
+  getExecutionHistory(executionArn: string): readonly ExecutionHistoryEvent[] {
+    return [...this.#execution(executionArn).history];
+  }
+
+  listExecutions(request: { stateMachineArn?: string } = {}): ExecutionDescription[] {
+    return [...this.#executions.values()]
+      .map(({ execution }) => execution)
+      .filter(
+        (execution) =>
+          request.stateMachineArn === undefined || execution.stateMachineArn === request.stateMachineArn,
+      )
+      .map((execution) => execution.describe());
+  }
+
+  /** Stops every running execution (their callbacks close): for a clean exit of `npm start` and tests. */
+  async close(): Promise<void> {
+    const running = [...this.#executions.values()].filter(({ execution }) => execution.status === 'RUNNING');
+    for (const { stop } of running) stop();
+    await Promise.all(running.map(({ execution }) => execution.whenDone()));
+  }
+
+  #execution(executionArn: string): LocalExecution {
+    const entry = this.#executions.get(executionArn);
+    if (entry === undefined) throw new ExecutionDoesNotExistError(executionArn);
+    return entry.execution;
+  }
+}
+
+function parseJson(
+  text: string,
+  code: 'InvalidExecutionInput' | 'InvalidOutput',
+  field: 'input' | 'output',
+): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new InvalidRequestError(
+      code,
+      field,
+      `not JSON (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+}

@@ -1,0 +1,88 @@
+import { InvalidDefinitionError } from './local-step-functions-error.js';
+
+/** How the local engine runs a Task state; anything else would make aws-local-stepfunctions call AWS. */
+export type LocalTaskKind = 'lambda' | 'callback' | 'putEvents' | 'startExecution';
+
+export interface LocalTaskSpec {
+  readonly stateName: string;
+  readonly kind: LocalTaskKind;
+  /** TimeoutSeconds / HeartbeatSeconds of a callback state: enforced by the callback registry. */
+  readonly timeoutSeconds?: number;
+  readonly heartbeatSeconds?: number;
+}
+
+export interface PreparedDefinition {
+  /** The definition handed to the engine (callback states' TimeoutSeconds lifted, see below). */
+  readonly definition: Record<string, unknown>;
+  readonly tasks: readonly LocalTaskSpec[];
+  /** Every state with a Retry, to override its interval when asked. */
+  readonly retryingStates: readonly string[];
+}
+
+const RESOURCES: Readonly<Record<string, LocalTaskKind>> = {
+  'arn:aws:states:::lambda:invoke': 'lambda',
+  'arn:aws:states:::lambda:invoke.waitForTaskToken': 'callback',
+  'arn:aws:states:::events:putEvents': 'putEvents',
+  'arn:aws:states:::states:startExecution': 'startExecution',
+};
+
+/** The longest Task timeout the engine's `setTimeout` can hold (~24.8 days). */
+export const MAX_ENGINE_TIMEOUT_SECONDS = 2_147_483;
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const positive = (value: unknown): number | undefined =>
+  typeof value === 'number' && value > 0 ? value : undefined;
+
+/**
+ * Checks that every Task of a (substituted) definition can run offline and classifies it, walking Parallel
+ * branches and Map processors too (the engine applies overrides by state name at any depth). Callback states
+ * get the engine's own timer lifted to its maximum: the callback registry enforces their TimeoutSeconds
+ * (scaled, for tests) and HeartbeatSeconds, which the engine ignores.
+ *
+ * @example
+ * ```ts
+ * const { definition, tasks } = prepareDefinition('order-saga', parsed);
+ * ```
+ */
+export function prepareDefinition(stateMachineName: string, parsed: unknown): PreparedDefinition {
+  const problems: string[] = [];
+  const tasks: LocalTaskSpec[] = [];
+  const retryingStates: string[] = [];
+  const copy: unknown = structuredClone(parsed);
+  const walk = (machine: unknown, where: string): void => {
+    if (!isRecord(machine) || !isRecord(machine.States)) {
+      problems.push(`${where} has no States`);
+      return;
+    }
+    for (const [stateName, state] of Object.entries(machine.States)) {
+      if (!isRecord(state)) continue;
+      if (Array.isArray(state.Retry)) retryingStates.push(stateName);
+      if (Array.isArray(state.Branches)) {
+        for (const [i, branch] of state.Branches.entries()) walk(branch, `${stateName}.Branches[${i}]`);
+      }
+      const processor = state.ItemProcessor ?? state.Iterator;
+      if (processor !== undefined) walk(processor, `${stateName}.ItemProcessor`);
+      if (state.Type !== 'Task') continue;
+      const kind = typeof state.Resource === 'string' ? RESOURCES[state.Resource] : undefined;
+      if (kind === undefined) {
+        problems.push(`Task ${stateName} uses ${String(state.Resource)}, which has no local handler`);
+        continue;
+      }
+      const timeoutSeconds = positive(state.TimeoutSeconds);
+      if (kind === 'callback') {
+        tasks.push({ stateName, kind, timeoutSeconds, heartbeatSeconds: positive(state.HeartbeatSeconds) });
+        state.TimeoutSeconds = MAX_ENGINE_TIMEOUT_SECONDS;
+        continue;
+      }
+      if (timeoutSeconds !== undefined && timeoutSeconds > MAX_ENGINE_TIMEOUT_SECONDS) {
+        problems.push(`Task ${stateName} has TimeoutSeconds above ${MAX_ENGINE_TIMEOUT_SECONDS}`);
+      }
+      tasks.push({ stateName, kind });
+    }
+  };
+  walk(copy, 'the definition');
+  if (problems.length > 0 || !isRecord(copy)) throw new InvalidDefinitionError(stateMachineName, problems);
+  return { definition: copy, tasks, retryingStates };
+}

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# `npm run synth`: cdk synth fully offline, as a new user without an AWS account would run it.
+# With credentials in the environment (or a credentials file) the CDK CLI calls STS and the metadata
+# endpoint; without any it makes no outbound connection. Bundling uses the local esbuild.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_SECURITY_TOKEN \
+  AWS_PROFILE AWS_DEFAULT_PROFILE AWS_ROLE_ARN AWS_WEB_IDENTITY_TOKEN_FILE AWS_ROLE_SESSION_NAME \
+  AWS_CONTAINER_CREDENTIALS_RELATIVE_URI AWS_CONTAINER_CREDENTIALS_FULL_URI AWS_CONTAINER_AUTHORIZATION_TOKEN
+export AWS_SHARED_CREDENTIALS_FILE=/dev/null AWS_CONFIG_FILE=/dev/null AWS_EC2_METADATA_DISABLED=true
+export CDK_DISABLE_VERSION_CHECK=1 CDK_DISABLE_CLI_TELEMETRY=1
+export AWS_REGION="${AWS_REGION:-us-east-1}" AWS_DEFAULT_REGION="${AWS_REGION:-us-east-1}"
+exec npx --no-install cdk synth --no-notices "$@"

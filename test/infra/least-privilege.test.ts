@@ -1,0 +1,177 @@
+import type { CfnElement } from 'aws-cdk-lib';
+import { describe, expect, it } from 'vitest';
+import { STATE_MACHINES, type StateMachineKey } from '../../lambdas/contracts/state-machines.js';
+import { ALL_TABLES } from '../../lambdas/contracts/tables/all-tables.js';
+import { AGENT_CATALOG } from '../../lib/agent-catalog.js';
+import type { AgentCatalogEntry } from '../../lib/agent-catalog-entry.js';
+import { synthAgentbridge } from './support/synth-agentbridge.js';
+import {
+  actionsOf,
+  type CfnStatement,
+  mentionedLogicalIds,
+  resourcesOf,
+  roleOfFunction,
+  statementsOfRole,
+} from './support/template-queries.js';
+
+const { stack, template, logicalId } = synthAgentbridge();
+const resources = template.toJSON().Resources as Record<
+  string,
+  { Type: string; Properties: Record<string, unknown> }
+>;
+
+const STREAM_ACTIONS = new Set([
+  'dynamodb:ListStreams',
+  'dynamodb:DescribeStream',
+  'dynamodb:GetRecords',
+  'dynamodb:GetShardIterator',
+]);
+const tableIdByLogicalId = new Map(
+  ALL_TABLES.map((definition) => [
+    logicalId(stack.tables.get(definition.id)?.table.node.defaultChild as CfnElement),
+    definition.id,
+  ]),
+);
+
+const roleStatements = (entry: AgentCatalogEntry): CfnStatement[] => {
+  const fn = stack.agents.get(entry.agentType)?.agentFunction.function;
+  const resource = resources[logicalId(fn?.node.defaultChild as CfnElement)];
+  if (resource === undefined) throw new Error(`no function for ${entry.agentType}`);
+  return statementsOfRole(template, roleOfFunction(resource));
+};
+
+/** Table id → sorted item-level DynamoDB actions a set of statements grants. */
+const tableGrants = (statements: readonly CfnStatement[]): Record<string, string[]> => {
+  const granted: Record<string, Set<string>> = {};
+  for (const statement of statements) {
+    const actions = actionsOf(statement).filter(
+      (action) => action.startsWith('dynamodb:') && !STREAM_ACTIONS.has(action),
+    );
+    for (const id of mentionedLogicalIds(statement.Resource)) {
+      const tableId = tableIdByLogicalId.get(id);
+      if (tableId === undefined) continue;
+      granted[tableId] ??= new Set();
+      for (const action of actions) granted[tableId].add(action);
+    }
+  }
+  return Object.fromEntries(Object.entries(granted).map(([id, actions]) => [id, [...actions].sort()]));
+};
+
+/** The function names (from `...:function:<name>` ARNs) a set of statements lets the role invoke. */
+const invokedFunctions = (statements: readonly CfnStatement[]): string[] =>
+  statements
+    .filter((statement) => actionsOf(statement).includes('lambda:InvokeFunction'))
+    .flatMap((statement) => [
+      ...JSON.stringify(resourcesOf(statement)).matchAll(/:function:([A-Za-z0-9_-]+)/g),
+    ])
+    .map((match) => match[1] ?? '')
+    .sort();
+
+describe('least privilege: agent functions', () => {
+  it.each(AGENT_CATALOG.map((entry) => [entry.id, entry] as const))(
+    '%s touches only its own tables, with its own actions',
+    (_id, entry) => {
+      const expected = Object.fromEntries(
+        entry.tables.map((access) => [access.table.id, [...access.actions].sort()]),
+      );
+      expect(tableGrants(roleStatements(entry))).toEqual(expected);
+    },
+  );
+
+  it.each(AGENT_CATALOG.map((entry) => [entry.id, entry] as const))(
+    '%s invokes only the agents it sends to',
+    (_id, entry) => {
+      expect(invokedFunctions(roleStatements(entry))).toEqual(
+        entry.sendsTo.map((type) => `AgentBridge-${type}`).sort(),
+      );
+    },
+  );
+
+  it.each(AGENT_CATALOG.map((entry) => [entry.id, entry] as const))(
+    '%s has no action outside its catalog entry',
+    (_id, entry) => {
+      const allowed = new Set([
+        'logs:CreateLogStream',
+        'logs:PutLogEvents',
+        'xray:PutTraceSegments',
+        'xray:PutTelemetryRecords',
+        'sqs:SendMessage',
+        'sqs:GetQueueAttributes',
+        'sqs:GetQueueUrl',
+        ...entry.tables.flatMap((access) => access.actions),
+        ...(entry.publishes ? ['events:PutEvents'] : []),
+        ...(entry.sendsTo.length > 0 ? ['lambda:InvokeFunction'] : []),
+        ...(entry.eventStoreStream ? STREAM_ACTIONS : []),
+        ...Object.values(entry.stateMachines).flatMap((access) =>
+          (access ?? []).flatMap((kind) =>
+            kind === 'start'
+              ? ['states:StartExecution']
+              : kind === 'describe'
+                ? ['states:DescribeExecution']
+                : ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'],
+          ),
+        ),
+      ]);
+      const actions = roleStatements(entry).flatMap(actionsOf);
+      expect(actions.filter((action) => !allowed.has(action))).toEqual([]);
+      expect(actions.some((action) => action.endsWith('*'))).toBe(false);
+    },
+  );
+
+  it.each(AGENT_CATALOG.map((entry) => [entry.id, entry] as const))(
+    '%s uses Resource "*" only where IAM has no resource-level permission',
+    (_id, entry) => {
+      const wildcardActions = roleStatements(entry)
+        .filter((statement) => resourcesOf(statement).includes('*'))
+        .flatMap(actionsOf);
+      const permitted = new Set([
+        'xray:PutTraceSegments',
+        'xray:PutTelemetryRecords',
+        'dynamodb:ListStreams',
+        'states:SendTaskSuccess',
+        'states:SendTaskFailure',
+        'states:SendTaskHeartbeat',
+      ]);
+      expect(wildcardActions.filter((action) => !permitted.has(action))).toEqual([]);
+    },
+  );
+
+  it('keeps the payment agent out of the inventory table and the inventory agent out of payments', () => {
+    const payment = AGENT_CATALOG.find((entry) => entry.agentType === 'payment');
+    const inventory = AGENT_CATALOG.find((entry) => entry.agentType === 'inventory');
+    if (payment === undefined || inventory === undefined)
+      throw new Error('catalog lacks payment or inventory');
+    expect(Object.keys(tableGrants(roleStatements(payment)))).not.toContain('Inventory');
+    expect(Object.keys(tableGrants(roleStatements(inventory)))).not.toContain('Payments');
+    expect(tableGrants(roleStatements(payment)).Payments).toBeDefined();
+    expect(tableGrants(roleStatements(inventory)).Inventory).toBeDefined();
+  });
+});
+
+describe('least privilege: state machines', () => {
+  it.each(Object.entries(STATE_MACHINES))(
+    '%s reaches exactly the functions, bus and machines its ASL names',
+    (key, contract) => {
+      const machine = stack.stateMachines.get(key as StateMachineKey);
+      const statements = statementsOfRole(template, logicalId(machine?.role.node.defaultChild as CfnElement));
+      const targets = Object.values(contract.placeholders);
+      const named = targets.flatMap((target) =>
+        target.kind === 'functionArn' ? [`AgentBridge-${target.agentType}`] : [],
+      );
+      expect(invokedFunctions(statements)).toEqual([...new Set(named)].sort());
+      expect(tableGrants(statements)).toEqual({});
+      const started = statements
+        .filter((statement) => actionsOf(statement).includes('states:StartExecution'))
+        .flatMap((statement) => [
+          ...JSON.stringify(resourcesOf(statement)).matchAll(/:stateMachine:([A-Za-z0-9_-]+)/g),
+        ])
+        .map((match) => match[1]);
+      const expectedStarts = targets.flatMap((target) =>
+        target.kind === 'stateMachineArn' ? [`AgentBridge-${STATE_MACHINES[target.machine].name}`] : [],
+      );
+      expect(started).toEqual(expectedStarts);
+      const publishes = statements.some((statement) => actionsOf(statement).includes('events:PutEvents'));
+      expect(publishes).toBe(targets.some((target) => target.kind === 'eventBusName'));
+    },
+  );
+});

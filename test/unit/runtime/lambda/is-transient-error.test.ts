@@ -1,0 +1,52 @@
+import { IdempotencyAlreadyInProgressError } from '@aws-lambda-powertools/idempotency';
+import { describe, expect, it } from 'vitest';
+import type { MessageValidationError } from '../../../../lambdas/contracts/message-validation-error.js';
+import { DeliveryConflictError } from '../../../../lambdas/runtime/aws/aws-runtime-error.js';
+import { PublishFailedError } from '../../../../lambdas/runtime/aws/publish-failed-error.js';
+import { isTransientError } from '../../../../lambdas/runtime/lambda/is-transient-error.js';
+import { CantHandleError } from '../../../../lambdas/runtime/runtime-error.js';
+import { AgentStateStoreUnavailableError } from '../../../../lambdas/stores/agent-state/agent-state-error.js';
+import { Charge } from './agent-function-fixture.js';
+
+const sdkError = (name: string, fields: Record<string, unknown>): Error =>
+  Object.assign(new Error(name), { name, ...fields });
+
+describe('isTransientError', () => {
+  it.each([
+    ['a lost state race', new DeliveryConflictError('a/k', 'm1')],
+    [
+      'an unavailable state store',
+      new AgentStateStoreUnavailableError('put', { cause: new Error('throttled') }),
+    ],
+    ['a publish EventBridge kept rejecting', new PublishFailedError([], 0)],
+    ['a duplicate already in progress', new IdempotencyAlreadyInProgressError('in progress')],
+    [
+      'a throttled AWS call',
+      sdkError('ThrottlingException', { $fault: 'client', $retryable: { throttling: true } }),
+    ],
+    ['an AWS server fault', sdkError('InternalServerError', { $fault: 'server' })],
+    ['a reset connection', Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })],
+  ])('treats %s as transient', (_, error) => {
+    expect(isTransientError(error)).toBe(true);
+  });
+
+  it.each([
+    ['a business error', Object.assign(new Error('out of stock'), { code: 'OUT_OF_STOCK' })],
+    ['an unhandled message', new CantHandleError('no handler')],
+    [
+      'a schema violation',
+      (() => {
+        try {
+          Charge.parse({ amount: 'x' });
+        } catch (error) {
+          return error;
+        }
+        return undefined;
+      })() as MessageValidationError,
+    ],
+    ['an AWS client fault', sdkError('ValidationException', { $fault: 'client' })],
+    ['a thrown string', 'boom'],
+  ])('answers %s instead of retrying', (_, error) => {
+    expect(isTransientError(error)).toBe(false);
+  });
+});

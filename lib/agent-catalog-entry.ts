@@ -22,6 +22,11 @@ export interface AgentCatalogEntry {
   readonly agentType: string;
   /** Handler entry, relative to the repository root. */
   readonly entry: string;
+  /**
+   * Whether the function hosts an agent that others may `send` to: only those appear in
+   * `AGENTBRIDGE_AGENT_FUNCTIONS`. The outbox publisher is a stream consumer, not an agent.
+   */
+  readonly hostsAgent: boolean;
   /** Subscriptions deployed as EventBridge rules targeting the function. */
   readonly subscriptions: readonly Subscription[];
   readonly tables: readonly TableAccess[];

@@ -1,7 +1,10 @@
 import { LIFECYCLE_SUBSCRIPTIONS } from '../lambdas/agents/lifecycle/lifecycle-subscriptions.js';
+import { SAGA_STARTER_SUBSCRIPTIONS } from '../lambdas/agents/saga-starter/saga-starter-subscriptions.js';
 import { USERS_SUBSCRIPTIONS } from '../lambdas/agents/users/users-subscriptions.js';
 import { LIFECYCLE_AGENT_TYPE } from '../lambdas/contracts/order/lifecycle-tasks.js';
 import { ORDER_AGENT_TYPES } from '../lambdas/contracts/order/order-agent-types.js';
+import { SAGA_STARTER_AGENT_TYPE } from '../lambdas/contracts/order/order-saga-io.js';
+import { OUTBOX_SOURCE, SOURCE_PREFIX } from '../lambdas/contracts/sources.js';
 import { AGENT_STATE_TABLE } from '../lambdas/contracts/tables/agent-state-table.js';
 import { EVENT_STORE_TABLE } from '../lambdas/contracts/tables/event-store-table.js';
 import { IDEMPOTENCY_TABLE } from '../lambdas/contracts/tables/idempotency-table.js';
@@ -23,6 +26,9 @@ const agentBase = (agentType: string): TableAccess[] => [
   { table: AGENT_STATE_TABLE, actions: TABLE_ACTIONS.agentState, leadingKeys: [agentType] },
 ];
 
+/** The outbox publisher's function type: `sourceFor(OUTBOX_FUNCTION_TYPE)` is {@link OUTBOX_SOURCE}. */
+export const OUTBOX_FUNCTION_TYPE = OUTBOX_SOURCE.slice(SOURCE_PREFIX.length);
+
 /**
  * The order system's functions. Business agents are rpc targets of the state machines' tasks; the lifecycle
  * agent resumes the lifecycle machine; the saga starter turns OrderRequested into a saga execution named after
@@ -32,6 +38,7 @@ export const AGENT_CATALOG: readonly AgentCatalogEntry[] = [
   {
     id: 'Users',
     agentType: ORDER_AGENT_TYPES.users,
+    hostsAgent: true,
     entry: 'lambdas/handlers/users-handler.ts',
     subscriptions: USERS_SUBSCRIPTIONS,
     tables: [
@@ -46,6 +53,7 @@ export const AGENT_CATALOG: readonly AgentCatalogEntry[] = [
   {
     id: 'Inventory',
     agentType: ORDER_AGENT_TYPES.inventory,
+    hostsAgent: true,
     entry: 'lambdas/handlers/inventory-handler.ts',
     subscriptions: [],
     tables: [
@@ -59,6 +67,7 @@ export const AGENT_CATALOG: readonly AgentCatalogEntry[] = [
   {
     id: 'Payment',
     agentType: ORDER_AGENT_TYPES.payment,
+    hostsAgent: true,
     entry: 'lambdas/handlers/payment-handler.ts',
     subscriptions: [],
     tables: [
@@ -72,6 +81,7 @@ export const AGENT_CATALOG: readonly AgentCatalogEntry[] = [
   {
     id: 'Orders',
     agentType: ORDER_AGENT_TYPES.orders,
+    hostsAgent: true,
     entry: 'lambdas/handlers/orders-handler.ts',
     subscriptions: [],
     tables: [
@@ -85,6 +95,7 @@ export const AGENT_CATALOG: readonly AgentCatalogEntry[] = [
   {
     id: 'Notification',
     agentType: ORDER_AGENT_TYPES.notification,
+    hostsAgent: true,
     entry: 'lambdas/handlers/notification-handler.ts',
     subscriptions: [],
     tables: [
@@ -100,6 +111,7 @@ export const AGENT_CATALOG: readonly AgentCatalogEntry[] = [
   {
     id: 'Lifecycle',
     agentType: LIFECYCLE_AGENT_TYPE,
+    hostsAgent: true,
     entry: 'lambdas/handlers/lifecycle-handler.ts',
     subscriptions: LIFECYCLE_SUBSCRIPTIONS,
     tables: [
@@ -110,5 +122,34 @@ export const AGENT_CATALOG: readonly AgentCatalogEntry[] = [
     // OrderTransitionRejected for a trigger the order's state does not accept.
     publishes: true,
     stateMachines: { orderLifecycle: ['taskResponse'] },
+  },
+  {
+    id: 'SagaStarter',
+    agentType: SAGA_STARTER_AGENT_TYPE,
+    hostsAgent: true,
+    entry: 'lambdas/handlers/saga-starter-handler.ts',
+    subscriptions: SAGA_STARTER_SUBSCRIPTIONS,
+    tables: agentBase(SAGA_STARTER_AGENT_TYPE),
+    sendsTo: [],
+    // The saga publishes the order's outcome itself (events:putEvents tasks); the starter only starts it.
+    publishes: false,
+    stateMachines: { orderSaga: ['start'] },
+  },
+  {
+    id: 'OutboxPublisher',
+    // `agentbridge.outbox` (OUTBOX_SOURCE) is the source of what it forwards: the events come from the store.
+    agentType: OUTBOX_FUNCTION_TYPE,
+    hostsAgent: false,
+    entry: 'lambdas/handlers/outbox-publisher-handler.ts',
+    subscriptions: [],
+    // Only the idempotency records that keep a redelivered stream record from publishing twice: no agent
+    // state, and no table access to the event store beyond its stream (granted by the event source).
+    tables: [{ table: IDEMPOTENCY_TABLE, actions: TABLE_ACTIONS.idempotency }],
+    sendsTo: [],
+    publishes: true,
+    stateMachines: {},
+    eventStoreStream: true,
+    // A batch of up to 100 records, one PutEvents each (streams publish in parallel, a stream in order).
+    timeoutSeconds: 60,
   },
 ];

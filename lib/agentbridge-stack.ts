@@ -27,6 +27,15 @@ import { projectPath } from './project-paths.js';
 import { functionNameFor, stateMachineNameFor } from './resource-names.js';
 import { stateMachineSubstitutions } from './state-machine-substitutions.js';
 
+/** Physical names known at synth time (see `resource-names.ts`). */
+interface PhysicalNames {
+  /** Agent type → function name, for every function (task targets, grants). */
+  readonly functionNames: Readonly<Record<string, string>>;
+  /** The same for functions hosting an agent: `AGENTBRIDGE_AGENT_FUNCTIONS`, what `send` may address. */
+  readonly agentFunctions: Readonly<Record<string, string>>;
+  readonly machineNames: ReadonlyMap<StateMachineKey, string>;
+}
+
 /** Context keys the stack reads besides `producerAccounts`. */
 export const ALARM_TOPIC_CONTEXT = 'alarmTopicArn';
 
@@ -62,12 +71,19 @@ export class AgentbridgeStack extends Stack {
       eventBus: this.eventBus,
       producerAccounts: parseProducerAccounts(this.node.tryGetContext(PRODUCER_ACCOUNTS_CONTEXT)),
     });
+    // `<id>Table`: table ids (Users, Payments) would otherwise clash with the agents' construct ids.
     for (const definition of ALL_TABLES) {
-      this.tables.set(definition.id, new AgentTable(this, definition.id, { definition }));
+      this.tables.set(definition.id, new AgentTable(this, `${definition.id}Table`, { definition }));
     }
 
     const functionNames = Object.fromEntries(
       AGENT_CATALOG.map((entry) => [entry.agentType, functionNameFor(this, entry.agentType)]),
+    );
+    const agentFunctions = Object.fromEntries(
+      AGENT_CATALOG.filter((entry) => entry.hostsAgent).map((entry) => [
+        entry.agentType,
+        functionNameFor(this, entry.agentType),
+      ]),
     );
     const machineKeys = Object.keys(STATE_MACHINES).filter(
       (key): key is StateMachineKey => key in STATE_MACHINES,
@@ -75,7 +91,8 @@ export class AgentbridgeStack extends Stack {
     const machineNames = new Map(
       machineKeys.map((key) => [key, stateMachineNameFor(this, STATE_MACHINES[key].name)]),
     );
-    for (const entry of AGENT_CATALOG) this.#deployAgent(entry, functionNames, machineNames);
+    for (const entry of AGENT_CATALOG)
+      this.#deployAgent(entry, { functionNames, agentFunctions, machineNames });
     for (const [key, name] of machineNames) {
       const contract = STATE_MACHINES[key];
       const id = constructIdOf(contract.name);
@@ -104,18 +121,15 @@ export class AgentbridgeStack extends Stack {
     return table;
   }
 
-  #deployAgent(
-    entry: AgentCatalogEntry,
-    functionNames: Readonly<Record<string, string>>,
-    machineNames: ReadonlyMap<StateMachineKey, string>,
-  ): void {
+  #deployAgent(entry: AgentCatalogEntry, names: PhysicalNames): void {
+    const { functionNames, agentFunctions, machineNames } = names;
     const grants = catalogGrants(this, entry, functionNames, machineNames);
     const agent = new DeployedAgent(this, entry.id, {
       entry: projectPath(entry.entry),
       agentType: entry.agentType,
       functionName: functionNames[entry.agentType] ?? functionNameFor(this, entry.agentType),
       eventBus: this.eventBus,
-      agentFunctions: functionNames,
+      agentFunctions,
       subscriptions: entry.subscriptions,
       tables: entry.tables.map((access) => ({ table: this.table(access.table.id, entry.id).table, access })),
       policyStatements: grants.policyStatements,

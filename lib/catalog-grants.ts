@@ -55,12 +55,19 @@ export function catalogGrants(
     policyStatements.push(...stateMachineAccessStatements(scope, name, access));
     taskResponse ||= access.includes('taskResponse');
   }
-  return {
-    policyStatements,
-    environment,
-    wildcardResourceReason: taskResponse
+  const reasons = [
+    taskResponse
       ? 'states:SendTaskSuccess/SendTaskFailure/SendTaskHeartbeat have no resource-level permissions (the task ' +
         'token authorises the call), so they too are granted on "*".'
       : undefined,
+    entry.eventStoreStream
+      ? 'dynamodb:ListStreams has no resource-level permission either (the Lambda event source mapping needs ' +
+        'it); the stream reads themselves (DescribeStream, GetRecords, GetShardIterator) name the stream ARN.'
+      : undefined,
+  ].filter((reason) => reason !== undefined);
+  return {
+    policyStatements,
+    environment,
+    wildcardResourceReason: reasons.length > 0 ? reasons.join(' ') : undefined,
   };
 }

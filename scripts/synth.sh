@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # `npm run synth`: cdk synth fully offline, as a new user without an AWS account would run it.
 # With credentials in the environment (or a credentials file) the CDK CLI calls STS and the metadata
-# endpoint; without any it makes no outbound connection. Bundling uses the local esbuild.
+# endpoint; without any it makes no outbound connection. Bundling uses the local esbuild (no Docker).
+# cdk-nag runs as a validation plugin: an unacknowledged AwsSolutions finding fails the synth. The summary
+# line at the end is read from cdk.out/validation-report.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_SECURITY_TOKEN \
@@ -10,4 +12,11 @@ unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_SECURITY_TOK
 export AWS_SHARED_CREDENTIALS_FILE=/dev/null AWS_CONFIG_FILE=/dev/null AWS_EC2_METADATA_DISABLED=true
 export CDK_DISABLE_VERSION_CHECK=1 CDK_DISABLE_CLI_TELEMETRY=1
 export AWS_REGION="${AWS_REGION:-us-east-1}" AWS_DEFAULT_REGION="${AWS_REGION:-us-east-1}"
-exec npx --no-install cdk synth --no-notices "$@"
+npx --no-install cdk synth --no-notices "$@"
+node -e '
+const report = JSON.parse(require("node:fs").readFileSync("cdk.out/validation-report.json", "utf8"));
+for (const plugin of report.pluginReports) {
+  const open = plugin.violations.length;
+  const acknowledged = (plugin.suppressedViolations ?? []).length;
+  console.error(`cdk-nag ${plugin.pluginName}: ${plugin.conclusion}, ${open} unacknowledged, ${acknowledged} acknowledged with a reason`);
+}'

@@ -12,4 +12,8 @@ export const AGENT_METRICS = {
   handlerErrors: 'HandlerErrors',
   /** One per repeated input answered from its idempotency record without running the handler (count). */
   duplicates: 'DuplicateDeliveries',
+  /** Outbox publisher: stream records received per batch (count). */
+  outboxRecords: 'OutboxRecords',
+  /** Outbox publisher: records reported as batch item failures, to be redelivered by the stream (count). */
+  outboxFailedRecords: 'OutboxFailedRecords',
 } as const;

@@ -21,7 +21,7 @@ export type InputKind = (typeof INPUT_KINDS)[number];
  * What an agent function records on its dead-letter queue for bad input (one SQS message per input, JSON).
  * `input` is the original input as received; when the record would exceed the queue's message size, `input`
  * holds the first part of its JSON text and `truncated` its full size and SHA-256, so the input can still be
- * identified. The CLI (`agentbridge dlq list/redrive`) reads these records.
+ * identified. The schema is exported so tooling that lists or redrives the queue parses records, not guesses.
  *
  * @example
  * ```json

@@ -3,7 +3,7 @@ import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import type { Subscription } from '../../lambdas/runtime/subscription.js';
-import { constructIdOf } from '../construct-id.js';
+import { distinctConstructIdOf } from '../construct-id.js';
 import { AgentFunction, type TableBinding } from './agent-function.js';
 import type { AgentMonitoring } from './agent-monitoring.js';
 import { AgentSubscription } from './agent-subscription.js';
@@ -69,7 +69,7 @@ export class DeployedAgent extends Construct {
     props.monitoring.watchQueue(`${id}DeliveryDlq`, deliveryDlq);
     this.subscriptions = props.subscriptions.map(
       (subscription) =>
-        new AgentSubscription(this, constructIdOf(subscription.id), {
+        new AgentSubscription(this, distinctConstructIdOf(subscription.id), {
           eventBus: props.eventBus,
           subscription,
           target: this.agentFunction.function,

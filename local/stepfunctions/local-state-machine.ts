@@ -19,10 +19,15 @@ export interface LocalStateMachine {
   readonly prepared: PreparedDefinition;
 }
 
+/** Engines by definition: validating a large definition costs ~100 ms, and an engine is reusable per run. */
+const ENGINES = new Map<string, Pick<LocalStateMachine, 'engine' | 'prepared'>>();
+const MAX_CACHED_ENGINES = 64;
+
 /**
  * Builds a state machine for the local engine: substitutes the placeholders, checks that every Task can run
  * offline, and constructs aws-local-stepfunctions' `StateMachine` (which validates the ASL with asl-validator).
- * Constructing costs tens of milliseconds, so it happens once per definition, never per execution.
+ * Constructing costs up to ~100 ms, so it happens once per definition (and substitutions) per process, never per
+ * execution: every service creating the same machine shares the engine, which keeps no per-run state.
  *
  * @example
  * ```ts
@@ -33,6 +38,9 @@ export function buildLocalStateMachine(
   input: LocalStateMachineInput,
   stateMachineArn: string,
 ): LocalStateMachine {
+  const key = JSON.stringify([input.name, input.definition, input.substitutions ?? {}]);
+  const cached = ENGINES.get(key);
+  if (cached !== undefined) return { name: input.name, stateMachineArn, ...cached };
   const parsed = applySubstitutions(input.name, input.definition, input.substitutions ?? {});
   const prepared = prepareDefinition(input.name, parsed);
   let engine: StateMachine;
@@ -44,5 +52,7 @@ export function buildLocalStateMachine(
       cause: error,
     });
   }
+  if (ENGINES.size >= MAX_CACHED_ENGINES) ENGINES.clear();
+  ENGINES.set(key, { engine, prepared });
   return { name: input.name, stateMachineArn, engine, prepared };
 }

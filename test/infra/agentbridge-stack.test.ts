@@ -36,7 +36,7 @@ describe('agentbridge stack: functions', () => {
     for (const entry of AGENT_CATALOG) {
       expect(functions[functionLogicalId(entry.agentType)]?.Properties).toMatchObject({
         FunctionName: `AgentBridge-${entry.agentType}`,
-        Runtime: 'nodejs24.x',
+        Runtime: 'nodejs22.x',
         Architectures: ['arm64'],
         TracingConfig: { Mode: 'Active' },
       });
@@ -46,8 +46,12 @@ describe('agentbridge stack: functions', () => {
 
   it('tells every function the agent-type → function-name map and the tables it may use', () => {
     const functionMap = Object.fromEntries(
-      AGENT_CATALOG.map((entry) => [entry.agentType, `AgentBridge-${entry.agentType}`]),
+      AGENT_CATALOG.filter((entry) => entry.hostsAgent).map((entry) => [
+        entry.agentType,
+        `AgentBridge-${entry.agentType}`,
+      ]),
     );
+    expect(Object.keys(functionMap)).not.toContain('outbox');
     for (const entry of AGENT_CATALOG) {
       const variables = environmentOf(
         resources[functionLogicalId(entry.agentType)] ?? { Type: '', Properties: {} },

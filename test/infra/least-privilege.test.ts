@@ -47,6 +47,8 @@ const tableGrants = (statements: readonly CfnStatement[]): Record<string, string
     const actions = actionsOf(statement).filter(
       (action) => action.startsWith('dynamodb:') && !STREAM_ACTIONS.has(action),
     );
+    // Stream reads (the outbox publisher) name the table's stream ARN but grant no item-level action.
+    if (actions.length === 0) continue;
     for (const id of mentionedLogicalIds(statement.Resource)) {
       const tableId = tableIdByLogicalId.get(id);
       if (tableId === undefined) continue;

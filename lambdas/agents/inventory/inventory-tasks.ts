@@ -33,7 +33,8 @@ const reserved = (record: ReservationRecord): ResponseOf<typeof ReserveInventory
  * - reserve: all lines or none, never below zero; short → records `rejected` and throws;
  * - release: puts back exactly what was reserved; unknown reservation → a tombstone, so a late reserve of the
  *   same saga (a zombie attempt) cannot take stock after its compensation ran; answers `released: false`;
- * - startProcessing: commits the reservation (paid → processing); then it can no longer be released.
+ * - startProcessing: commits the reservation (the post-transition action of paid): the stock is consumed; a
+ *   release after that (the order cancelled while paid) puts the goods back on the shelf, once.
  *
  * @example
  * ```ts

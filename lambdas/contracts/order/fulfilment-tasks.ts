@@ -36,8 +36,9 @@ export const RecordOrderTransition = defineMessage(
 );
 
 /**
- * paid → processing (seed 5.1 post handler "tell inventory to start processing"): the saga's reservation is
- * committed, so it can no longer be released. Answers `committed: false` for an unknown reservation.
+ * The post-transition action of paid (seed 5.1 post handler "tell inventory to start processing"): the saga's
+ * reservation is committed (the stock consumed). A cancel while paid releases it, which puts the goods back.
+ * Answers `committed: false` for an unknown or already released reservation.
  */
 export const StartInventoryProcessing = defineMessage(
   'StartInventoryProcessing',

@@ -3,6 +3,12 @@ import { OrderRequested, SagaStepSchema } from './order-messages.js';
 import { MinorUnitsSchema, OrderIdSchema } from './order-values.js';
 
 /**
+ * The agent type of the saga starter (its function, and its subscriptions' target): it turns each
+ * OrderRequested into `StartExecution({ name: orderId })` of `order-saga`.
+ */
+export const SAGA_STARTER_AGENT_TYPE = 'saga-starter';
+
+/**
  * The input of an `order-saga` execution: an `OrderRequested` payload. The saga starter validates it and
  * calls `StartExecution({ name: orderId, input })`.
  */

@@ -18,9 +18,8 @@ export interface OutboxEventMetadata {
  *
  * @example
  * ```ts
- * const port: OutboxPublishPort = {
- *   publish: (eventType, data, metadata) => awsRuntime.publishRaw(eventType, data, metadata),
- * };
+ * const port: OutboxPublishPort = awsRuntimeOutboxPort(awsRuntime); // or, in a test:
+ * const recording: OutboxPublishPort = { publish: async (eventType, data, metadata) => void seen.push(metadata.id) };
  * ```
  */
 export interface OutboxPublishPort {

@@ -51,3 +51,23 @@ export class StateStoreMissingError extends AwsRuntimeError {
 
 export const isStateStoreMissingError = (error: unknown): error is StateStoreMissingError =>
   error instanceof StateStoreMissingError;
+
+/**
+ * A ready-made envelope handed to `publishEnvelopes` is not one consumers could accept (metadata missing or
+ * malformed, an invalid topic, data that is not JSON). Raised before any call: nothing of the batch was put.
+ */
+export class InvalidOutgoingEnvelopeError extends AwsRuntimeError {
+  readonly messageId: string;
+
+  constructor(messageId: string, reason: string, options?: { cause?: unknown }) {
+    super(
+      'INVALID_OUTGOING_ENVELOPE',
+      `Envelope of message ${messageId} cannot be published: ${reason}`,
+      options,
+    );
+    this.messageId = messageId;
+  }
+}
+
+export const isInvalidOutgoingEnvelopeError = (error: unknown): error is InvalidOutgoingEnvelopeError =>
+  error instanceof InvalidOutgoingEnvelopeError;

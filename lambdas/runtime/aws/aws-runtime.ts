@@ -26,6 +26,7 @@ import type {
   SendDelivery,
   SendOutcome,
 } from './inbound-delivery.js';
+import { type OutgoingEnvelope, outgoingEnvelopeEvent } from './outgoing-envelope.js';
 import { type OutgoingMessage, outgoingEvent } from './outgoing-message.js';
 import { outgoingMetadata } from './outgoing-metadata.js';
 
@@ -166,12 +167,22 @@ export class AwsRuntime implements AgentRuntime, ContextHost {
   }
 
   /**
-   * Publishes many messages in as few PutEvents calls as EventBridge's limits allow (the outbox publisher's
-   * path). Resolves when every event was accepted; otherwise rejects with `PublishFailedError` listing the
-   * events still rejected after retries (the others were published).
+   * Publishes many messages in as few PutEvents calls as EventBridge's limits allow. Resolves when every
+   * event was accepted; otherwise rejects with `PublishFailedError` listing the events still rejected after
+   * retries (the others were published).
    */
   publishBatch(messages: readonly OutgoingMessage[]): Promise<void> {
     return this.#putEvents(messages, undefined);
+  }
+
+  /**
+   * Publishes envelopes built elsewhere, metadata (ids, time) kept as given: the outbox publisher's path for
+   * stored events. Same batching, retries and `PublishFailedError` as `publishBatch`.
+   */
+  async publishEnvelopes(envelopes: readonly OutgoingEnvelope[]): Promise<void> {
+    await this.#publisher.putEvents(
+      envelopes.map((envelope) => outgoingEnvelopeEvent(envelope, this.#config)),
+    );
   }
 
   async saveState(): Promise<RuntimeState> {

@@ -53,7 +53,8 @@ export interface AgentHandlerOptions<State> {
  * 2. tracer (`captureLambdaHandler`), 3. metrics (`logMetrics`),
  * 4. input parsing: EventBridge event, send (direct invoke) or Step Functions task, validated with the agent's
  *    schemas; bad input goes to the dead-letter sink and is answered without a retry,
- * 5. Powertools idempotency keyed on the event id / `metadata.id` / task `id`,
+ * 5. Powertools idempotency keyed on the message id (`metadata.id`; a bare event's is its EventBridge id) or
+ *    the task `id`,
  * 6. dispatch to the hosted agent.
  *
  * @example

@@ -13,9 +13,10 @@ export type ParsedInput =
 /**
  * A Lambda input after parsing and validation. The parse middleware puts it in place of the raw event, so it
  * is what Powertools idempotency hashes. With no JMESPath configured Powertools hashes the payload's
- * enumerable fields, and the only one here is `idempotencyKey` (the EventBridge event id, the send's
- * `metadata.id`, the task's `id`): the key is exactly the id, and no JMESPath expression is evaluated
- * (Powertools builds a fresh interpreter for each evaluation, three per invocation).
+ * enumerable fields, and the only one here is `idempotencyKey` (the message id `metadata.id` of an event or a
+ * send, which for a bare EventBridge detail is the event id; the task's `id`): the key is exactly the id, and
+ * no JMESPath expression is evaluated (Powertools builds a fresh interpreter for each evaluation, three per
+ * invocation).
  */
 export class ClassifiedInput {
   readonly idempotencyKey: string;

@@ -148,7 +148,9 @@ function classifyEvent(input: unknown, options: ClassifyOptions): ClassifiedInpu
     ? checked(EnvelopeSchema, detail, 'event envelope')
     : bare(event, detail);
   const { metadata } = envelope;
-  return new ClassifiedInput(event.id, {
+  // Keyed on the message id, not the EventBridge event id: a resent PutEvents entry or an outbox event
+  // published again gets a new event id but keeps its message id (a bare detail's message id is its event id).
+  return new ClassifiedInput(metadata.id, {
     kind: 'eventbridge',
     delivery: {
       kind: 'publish',

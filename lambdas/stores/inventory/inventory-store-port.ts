@@ -16,7 +16,8 @@ export interface StockShortage {
 
 /**
  * `reserved` holds stock; `released` gave it back (or, with no items, is a tombstone: the release came first,
- * so a late reserve of the same saga must not take stock); `committed` consumed it (processing);
+ * so a late reserve of the same saga must not take stock); `committed` consumed it (processing; a later
+ * release still returns it);
  * `rejected` never held any (the reserve was short).
  */
 export type ReservationStatus = 'reserved' | 'released' | 'committed' | 'rejected';
@@ -51,7 +52,7 @@ export type ReserveOutcome =
 
 export type StatusChangeOutcome =
   | { readonly kind: 'changed'; readonly record: ReservationRecord }
-  /** The reservation was not `reserved` (or does not exist): nothing changed. */
+  /** The reservation could not make that move (or does not exist): nothing changed. */
   | { readonly kind: 'unchanged'; readonly record: ReservationRecord | undefined };
 
 /**
@@ -78,8 +79,12 @@ export interface InventoryStorePort {
    */
   recordIfAbsent(record: ReservationRecord): Promise<ReservationRecord>;
   reservation(sagaId: string): Promise<ReservationRecord | undefined>;
-  /** reserved → released, putting the stock back. */
+  /**
+   * reserved → released, putting the reserved stock back; committed → released, putting the consumed goods
+   * back on the shelf (the order was cancelled after inventory processing took them). See
+   * `canChangeReservation`.
+   */
   release(sagaId: string, at: string): Promise<StatusChangeOutcome>;
-  /** reserved → committed: the stock is consumed and can no longer be released. */
+  /** reserved → committed: the reserved stock is consumed (inventory processing took it). */
   commit(sagaId: string, at: string): Promise<StatusChangeOutcome>;
 }

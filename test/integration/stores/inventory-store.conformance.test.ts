@@ -124,13 +124,25 @@ describe.each(adapters)('InventoryStore conformance: %s', (_name, makeStore) => 
     expect((await store.reservation(saga))?.status).toBe('released');
   });
 
-  it('commits a reservation, consuming the reserved stock, after which release changes nothing', async () => {
+  it('commits a reservation, consuming the reserved stock; a commit after that changes nothing', async () => {
     const [a, saga] = [sku(), sagaId()];
     await store.restock(a, 5);
     await store.reserve({ sagaId: saga, orderId: 'o-1', items: [{ sku: a, quantity: 2 }], at: AT });
     expect((await store.commit(saga, AT)).kind).toBe('changed');
-    expect((await store.release(saga, AT)).kind).toBe('unchanged');
+    expect((await store.commit(saga, AT)).kind).toBe('unchanged');
     expect(await store.stockLevels([a])).toEqual([{ sku: a, available: 3, reserved: 0 }]);
+  });
+
+  it('releases a committed reservation once, putting the goods back on the shelf', async () => {
+    const [a, saga] = [sku(), sagaId()];
+    await store.restock(a, 5);
+    await store.reserve({ sagaId: saga, orderId: 'o-1', items: [{ sku: a, quantity: 2 }], at: AT });
+    await store.commit(saga, AT);
+    const [first, second] = await Promise.all([store.release(saga, AT), store.release(saga, AT)]);
+    expect([first?.kind, second?.kind].sort()).toEqual(['changed', 'unchanged']);
+    expect(await store.stockLevels([a])).toEqual([{ sku: a, available: 5, reserved: 0 }]);
+    expect((await store.reservation(saga))?.status).toBe('released');
+    expect((await store.commit(saga, AT)).kind).toBe('unchanged');
   });
 
   it('reports an unknown reservation as unchanged', async () => {

@@ -1,5 +1,6 @@
 import { AwsRuntime } from '../../../lambdas/runtime/aws/aws-runtime.js';
 import type { RuntimeLogger } from '../../../lambdas/runtime/runtime-logger.js';
+import type { AgentStateStore } from '../../../lambdas/stores/agent-state/agent-state-store.js';
 import { InMemoryAgentStateStore } from '../../../lambdas/stores/agent-state/in-memory/in-memory-agent-state-store.js';
 import type { RuntimeHarness } from '../../conformance/runtime-harness.js';
 import { LoopbackCloud } from './loopback-cloud.js';
@@ -16,22 +17,22 @@ export interface AwsLoopbackHarness extends RuntimeHarness {
 /**
  * The AWS runtime under the conformance suite, with EventBridge and Lambda in memory: one AwsRuntime per
  * registered agent type (its "function", behind the real `agentHandler` middy stack), one client AwsRuntime
- * for the test's own send/publish, one in-memory agent-state table. Handlers learn of cancellation at their
- * deadline, as in Lambda. `idle()` waits for every delivery in flight and fails if any delivery failed for
- * good, so no error is lost in the loopback.
+ * for the test's own send/publish, one agent-state table (in memory unless `stateStore` is given). Handlers
+ * learn of cancellation at their deadline, as in Lambda. `idle()` waits for every delivery in flight and fails
+ * if any delivery failed for good, so no error is lost in the loopback.
  *
  * @example
  * describeRuntimeConformance('aws runtime (loopback)', createAwsLoopbackHarness);
  */
 export async function createAwsLoopbackHarness(
-  options: { sendTimeoutMs?: number } = {},
+  options: { sendTimeoutMs?: number; stateStore?: AgentStateStore } = {},
 ): Promise<AwsLoopbackHarness> {
   const clients = loopbackClients();
   const instantiated = new Set<string>();
   const shared: LoopbackShared = {
     ...clients,
     agentFunctions: new Map(),
-    stateStore: new InMemoryAgentStateStore(),
+    stateStore: options.stateStore ?? new InMemoryAgentStateStore(),
     sendTimeoutMs: options.sendTimeoutMs ?? 5_000,
     logger: quiet,
     onAgentCreated: (id) => instantiated.add(id.toString()),

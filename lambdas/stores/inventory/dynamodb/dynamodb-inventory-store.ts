@@ -22,6 +22,7 @@ import type {
   StatusChangeOutcome,
   StockLevel,
 } from '../inventory-store-port.js';
+import { canChangeReservation } from '../reservation-transitions.js';
 import {
   checkFromItem,
   checkItem,
@@ -46,7 +47,8 @@ const reasons = (error: TransactionCanceledException): string[] =>
  * Inventory on DynamoDB (see `INVENTORY_TABLE`). A reservation is one TransactWriteItems: the reservation
  * record (`attribute_not_exists`, so a saga reserves once) plus one Update per line
  * (`available >= :quantity`, so stock never goes below zero); release and commit flip the record's status
- * (`status = reserved`) in the same transaction as the stock they move. Reads are strongly consistent.
+ * (conditional on the status they read, see `canChangeReservation`) in the same transaction as the stock they
+ * move. Reads are strongly consistent.
  * IAM: dynamodb:GetItem, BatchGetItem, PutItem, UpdateItem on the table (TransactWriteItems is authorised
  * per contained action).
  *
@@ -181,20 +183,24 @@ export class DynamoDbInventoryStore implements InventoryStorePort {
     at: string,
   ): Promise<StatusChangeOutcome> {
     const record = await this.reservation(sagaId);
-    if (record?.status !== 'reserved') return { kind: 'unchanged', record };
-    const failed = await this.#transact(move, [
+    if (record === undefined || !canChangeReservation(record.status, status))
+      return { kind: 'unchanged', record };
+    const from = record.status;
+    const stockMove: StockMove = from === 'committed' ? 'restore' : move;
+    const failed = await this.#transact(stockMove, [
       {
         Update: {
           TableName: this.#table,
           Key: reservationKey(sagaId),
           UpdateExpression: 'SET #status = :to, #updatedAt = :at',
-          // Only a held reservation moves stock: a second release (or a release after commit) changes nothing.
-          ConditionExpression: '#status = :reserved',
+          // Only the status read above moves stock: of two concurrent releases (or a release racing a commit)
+          // exactly one transaction finds it and moves the lines; the other changes nothing.
+          ConditionExpression: '#status = :from',
           ExpressionAttributeNames: { '#status': A.status, '#updatedAt': A.updatedAt },
-          ExpressionAttributeValues: { ':to': status, ':at': at, ':reserved': 'reserved' },
+          ExpressionAttributeValues: { ':to': status, ':at': at, ':from': from },
         },
       },
-      ...record.items.map((line) => ({ Update: stockUpdate(this.#table, line, move) })),
+      ...record.items.map((line) => ({ Update: stockUpdate(this.#table, line, stockMove) })),
     ]);
     if (failed === undefined) return { kind: 'changed', record: { ...record, status, updatedAt: at } };
     return { kind: 'unchanged', record: await this.reservation(sagaId) };

@@ -10,13 +10,17 @@ import {
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 type Update = NonNullable<TransactItem['Update']>;
 
-/** reserve: available → reserved; release: reserved → available; commit: reserved → gone (shipped out). */
-export type StockMove = 'reserve' | 'release' | 'commit';
+/**
+ * reserve: available → reserved; release: reserved → available; commit: reserved → gone (processing took it);
+ * restore: gone → available (a committed reservation released: the cancelled order's goods back on the shelf).
+ */
+export type StockMove = 'reserve' | 'release' | 'commit' | 'restore';
 
 const EXPRESSIONS: Readonly<Record<StockMove, string>> = {
   reserve: 'SET #available = #available - :q, #reserved = if_not_exists(#reserved, :zero) + :q',
   release: 'SET #available = #available + :q, #reserved = #reserved - :q',
   commit: 'SET #reserved = #reserved - :q',
+  restore: 'SET #available = #available + :q',
 };
 
 /**
@@ -38,6 +42,7 @@ export function stockUpdate(tableName: string, line: StockLine, move: StockMove)
     ExpressionAttributeValues: { ':q': line.quantity },
   };
   if (move === 'commit') update.ExpressionAttributeNames = { '#reserved': A.reserved };
+  if (move === 'restore') update.ExpressionAttributeNames = { '#available': A.available };
   if (move === 'reserve') {
     update.ConditionExpression = '#available >= :q';
     update.ExpressionAttributeValues = { ':q': line.quantity, ':zero': 0 };

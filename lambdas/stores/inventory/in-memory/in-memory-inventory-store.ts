@@ -7,6 +7,7 @@ import type {
   StatusChangeOutcome,
   StockLevel,
 } from '../inventory-store-port.js';
+import { canChangeReservation } from '../reservation-transitions.js';
 
 /**
  * The inventory store in process memory (tests, `npm start`, local Step Functions). Each operation checks
@@ -96,12 +97,13 @@ export class InMemoryInventoryStore implements InventoryStorePort {
 
   #change(sagaId: string, status: 'released' | 'committed', at: string): StatusChangeOutcome {
     const record = this.#reservations.get(sagaId);
-    if (record?.status !== 'reserved') {
+    if (record === undefined || !canChangeReservation(record.status, status)) {
       return { kind: 'unchanged', record: record === undefined ? undefined : structuredClone(record) };
     }
     for (const line of record.items) {
-      if (status === 'released') this.#move(line, 1);
-      else this.#consume(line);
+      if (status === 'committed') this.#consume(line);
+      else if (record.status === 'committed') this.#restore(line);
+      else this.#move(line, 1);
     }
     const changed: ReservationRecord = { ...record, status, updatedAt: at };
     this.#reservations.set(sagaId, changed);
@@ -113,6 +115,13 @@ export class InMemoryInventoryStore implements InventoryStorePort {
     const level = this.#stock.get(line.sku) ?? { available: 0, reserved: 0 };
     level.available += direction * line.quantity;
     level.reserved -= direction * line.quantity;
+    this.#stock.set(line.sku, level);
+  }
+
+  /** A committed line back on the shelf: the order was cancelled after processing took it. */
+  #restore(line: StockLine): void {
+    const level = this.#stock.get(line.sku) ?? { available: 0, reserved: 0 };
+    level.available += line.quantity;
     this.#stock.set(line.sku, level);
   }
 

@@ -114,7 +114,7 @@ describe('inventory tasks', () => {
     expect(await level(stock, 'A')).toEqual({ sku: 'A', available: 5, reserved: 0 });
   });
 
-  it('commits a reservation on processing, after which it cannot be released', async () => {
+  it('commits a reservation on processing; a release after that (a cancel while paid) restocks it once', async () => {
     const { tasks, stock } = await setup({ A: 5 });
     await tasks.reserve({ ...saga, items: [{ sku: 'A', quantity: 2 }] });
     expect(await tasks.startProcessing(saga)).toEqual({
@@ -125,7 +125,10 @@ describe('inventory tasks', () => {
       committed: true,
       items: [{ sku: 'A', quantity: 2 }],
     });
-    expect(await tasks.release(saga)).toEqual({ released: false, items: [] });
     expect(await level(stock, 'A')).toEqual({ sku: 'A', available: 3, reserved: 0 });
+    expect(await tasks.release(saga)).toEqual({ released: true, items: [{ sku: 'A', quantity: 2 }] });
+    expect(await tasks.release(saga)).toEqual({ released: true, items: [{ sku: 'A', quantity: 2 }] });
+    expect(await level(stock, 'A')).toEqual({ sku: 'A', available: 5, reserved: 0 });
+    expect(await tasks.startProcessing(saga)).toEqual({ committed: false, items: [] });
   });
 });

@@ -5,6 +5,8 @@ import { EnvelopeSchema } from '../../../../lambdas/contracts/envelope.js';
 import { isMessageValidationError } from '../../../../lambdas/contracts/message-validation-error.js';
 import { AgentId } from '../../../../lambdas/runtime/agent-id.js';
 import { AwsRuntime } from '../../../../lambdas/runtime/aws/aws-runtime.js';
+import { isInvalidOutgoingEnvelopeError } from '../../../../lambdas/runtime/aws/aws-runtime-error.js';
+import { isPublishFailedError } from '../../../../lambdas/runtime/aws/publish-failed-error.js';
 import { isMessageCancelledError } from '../../../../lambdas/runtime/runtime-error.js';
 import { TopicId } from '../../../../lambdas/runtime/topic-id.js';
 import { Charged, testClients, testConfig } from './aws-runtime-fixtures.js';
@@ -77,6 +79,51 @@ describe('AwsRuntime.publish', () => {
     expect(ids).toEqual(messages.map((message) => message.options.messageId));
   });
 
+  it('resends only the entries EventBridge failed and names the ones still failing by message id', async () => {
+    const clients = testClients();
+    const eventBridge = mockClient(clients.eventBridge);
+    const attempts = new Map<string, number>();
+    eventBridge.on(PutEventsCommand).callsFake((input) => {
+      const results = input.Entries.map((entry: { Detail: string }) => {
+        const id = EnvelopeSchema.parse(JSON.parse(entry.Detail)).metadata.id;
+        const attempt = (attempts.get(id) ?? 0) + 1;
+        attempts.set(id, attempt);
+        // m3 is throttled once and then accepted; m7 is throttled every time.
+        if (id === 'm7' || (id === 'm3' && attempt === 1)) return { ErrorCode: 'ThrottlingException' };
+        return { EventId: `e-${id}` };
+      });
+      return {
+        FailedEntryCount: results.filter((result: object) => 'ErrorCode' in result).length,
+        Entries: results,
+      };
+    });
+    const sleeps: number[] = [];
+    const runtime = new AwsRuntime({
+      ...clients,
+      config: testConfig(),
+      publisher: { sleep: async (ms) => void sleeps.push(ms), random: () => 0.5 },
+    });
+    const topic = new TopicId('payment.charged', 'k');
+    const messages = Array.from({ length: 12 }, (_, n) => ({
+      type: Charged,
+      message: { amount: n },
+      topic,
+      options: { messageId: `m${n}` },
+    }));
+    const failure = await runtime.publishBatch(messages).catch((error: unknown) => error);
+    expect(failure).toSatisfy(isPublishFailedError);
+    expect(failure).toMatchObject({
+      code: 'PUBLISH_FAILED',
+      published: 11,
+      failures: [{ index: 7, messageId: 'm7', detailType: 'test.Charged', errorCode: 'ThrottlingException' }],
+    });
+    expect(attempts.get('m7')).toBe(5);
+    expect(attempts.get('m3')).toBe(2);
+    expect([...attempts].filter(([id]) => id !== 'm3' && id !== 'm7').every(([, n]) => n === 1)).toBe(true);
+    // Default policy, random() = 0.5: half of min(1000, 50 · 2^(retry-1)), once per resend of the first call.
+    expect(sleeps).toEqual([25, 50, 100, 200]);
+  });
+
   it('publishes nothing for an already aborted signal', async () => {
     const { eventBridge, runtime } = setup();
     const controller = new AbortController();
@@ -86,6 +133,54 @@ describe('AwsRuntime.publish', () => {
         signal: controller.signal,
       }),
     ).rejects.toSatisfy(isMessageCancelledError);
+    expect(eventBridge.commandCalls(PutEventsCommand)).toHaveLength(0);
+  });
+});
+
+describe('AwsRuntime.publishEnvelopes', () => {
+  const metadata = {
+    id: 'evt-1',
+    type: 'test.Charged',
+    topicType: 'domain.test.Charged',
+    topicSource: 'order-1',
+    correlationId: 'corr-1',
+    causationId: 'cmd-1',
+    time: '2026-01-02T03:04:05.678Z',
+    schemaVersion: 1,
+  };
+
+  it('puts the envelope as given: detail-type = metadata.type, ids, time and extra fields unchanged', async () => {
+    const { eventBridge, runtime } = setup();
+    await runtime.publishEnvelopes([
+      { metadata: { ...metadata, streamId: 'order-1', version: 3 }, data: { amount: 5 } },
+    ]);
+    const [entry] = eventBridge.commandCalls(PutEventsCommand)[0]?.args[0].input.Entries ?? [];
+    expect(entry).toMatchObject({
+      EventBusName: 'agentbridge-bus',
+      Source: 'agentbridge.orders',
+      DetailType: 'test.Charged',
+      Time: new Date(metadata.time),
+    });
+    expect(JSON.parse(entry?.Detail ?? '')).toEqual({
+      metadata: { ...metadata, streamId: 'order-1', version: 3 },
+      data: { amount: 5 },
+    });
+  });
+
+  it.each([
+    ['metadata missing its correlation id', { ...metadata, correlationId: '' }, { amount: 1 }],
+    ['a topic type AutoGen rejects', { ...metadata, topicType: 'domain.Order Placed' }, { amount: 1 }],
+    ['data that is not JSON', metadata, { amount: 1n }],
+  ])('rejects %s with a typed error before any call', async (_, bad, data) => {
+    const { eventBridge, runtime } = setup();
+    const failure = await runtime
+      .publishEnvelopes([
+        { metadata, data: { amount: 1 } },
+        { metadata: bad, data },
+      ])
+      .catch((error: unknown) => error);
+    expect(failure).toSatisfy(isInvalidOutgoingEnvelopeError);
+    expect(failure).toMatchObject({ code: 'INVALID_OUTGOING_ENVELOPE', messageId: 'evt-1' });
     expect(eventBridge.commandCalls(PutEventsCommand)).toHaveLength(0);
   });
 });

@@ -1,0 +1,71 @@
+/** Base of every error the saga starter raises; `code` is stable so callers branch on it. */
+export class SagaStarterError extends Error {
+  readonly code: string;
+
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.code = code;
+  }
+}
+
+export const isSagaStarterError = (error: unknown): error is SagaStarterError =>
+  error instanceof SagaStarterError;
+
+/**
+ * An execution of this name exists already (Step Functions' `ExecutionAlreadyExists`): the order's saga was
+ * started by an earlier delivery of the same OrderRequested. The starter treats it as done.
+ */
+export class ExecutionAlreadyStartedError extends SagaStarterError {
+  readonly executionName: string;
+
+  constructor(executionName: string, options?: { cause?: unknown }) {
+    super('EXECUTION_ALREADY_STARTED', `An execution named ${executionName} exists already`, options);
+    this.executionName = executionName;
+  }
+}
+
+export const isExecutionAlreadyStartedError = (error: unknown): error is ExecutionAlreadyStartedError =>
+  error instanceof ExecutionAlreadyStartedError;
+
+/** Step Functions throttled or failed the call: worth a retry (the event is redelivered). */
+export class ExecutionStartUnavailableError extends SagaStarterError {
+  /** Marks the error retryable for the runtime's `isTransientError`. */
+  readonly transient = true;
+  readonly executionName: string;
+
+  constructor(executionName: string, options?: { cause?: unknown }) {
+    super(
+      'EXECUTION_START_UNAVAILABLE',
+      `Could not start execution ${executionName}: ${String(options?.cause)}`,
+      options,
+    );
+    this.executionName = executionName;
+  }
+}
+
+export const isExecutionStartUnavailableError = (error: unknown): error is ExecutionStartUnavailableError =>
+  error instanceof ExecutionStartUnavailableError;
+
+/**
+ * Step Functions refused the start for a reason a retry cannot fix (the state machine does not exist, the
+ * role may not start it, the name or input is invalid): the event ends in the dead-letter queue.
+ */
+export class ExecutionStartRejectedError extends SagaStarterError {
+  readonly executionName: string;
+  /** The service's error name, e.g. `StateMachineDoesNotExist`. */
+  readonly serviceCode: string;
+
+  constructor(executionName: string, serviceCode: string, options?: { cause?: unknown }) {
+    super(
+      'EXECUTION_START_REJECTED',
+      `Step Functions refused to start ${executionName} (${serviceCode})`,
+      options,
+    );
+    this.executionName = executionName;
+    this.serviceCode = serviceCode;
+  }
+}
+
+export const isExecutionStartRejectedError = (error: unknown): error is ExecutionStartRejectedError =>
+  error instanceof ExecutionStartRejectedError;

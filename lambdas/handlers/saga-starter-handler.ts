@@ -1,0 +1,35 @@
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { sagaStarterAgent } from '../agents/saga-starter/saga-starter-agent.js';
+import { SAGA_STARTER_SUBSCRIPTIONS } from '../agents/saga-starter/saga-starter-subscriptions.js';
+import { SfnExecutionStarter } from '../agents/saga-starter/sfn-execution-starter.js';
+import { ENV } from '../contracts/env-names.js';
+import { SAGA_STARTER_AGENT_TYPE } from '../contracts/order/order-saga-io.js';
+import { AwsRuntimeConfigError } from '../runtime/aws/aws-runtime-error.js';
+import { agentHandler } from '../runtime/lambda/agent-handler.js';
+import { agentFunctionWiring } from './agent-function-wiring.js';
+
+/**
+ * The saga starter's Lambda function: every OrderRequested on the bus (enveloped on `order.requested/<orderId>`
+ * or bare from an outside service) starts the order saga with StartExecution, execution name = order id, so a
+ * redelivered event cannot start a second saga. Tables: none of its own (agent state and idempotency come with
+ * the wiring). Step Functions: states:StartExecution on the order-saga machine
+ * (`AGENTBRIDGE_SAGA_STATE_MACHINE_ARN`).
+ */
+const wiring = agentFunctionWiring(SAGA_STARTER_AGENT_TYPE);
+const stateMachineArn = process.env[ENV.sagaStateMachineArn];
+if (stateMachineArn === undefined || stateMachineArn === '') {
+  throw new AwsRuntimeConfigError(ENV.sagaStateMachineArn, 'is not set');
+}
+const starter = new SfnExecutionStarter({
+  client: wiring.deps.tracer.captureAWSv3Client(new SFNClient({})),
+  stateMachineArn,
+});
+
+export const handler = agentHandler({
+  agentType: SAGA_STARTER_AGENT_TYPE,
+  definition: sagaStarterAgent(starter, {
+    logger: { warn: (message, extra) => wiring.deps.logger.warn(message, extra ?? {}) },
+  }),
+  subscriptions: SAGA_STARTER_SUBSCRIPTIONS,
+  deps: wiring.deps,
+});

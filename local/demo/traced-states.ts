@@ -1,0 +1,43 @@
+import type { StepRole, TraceMachine } from './trace-event.js';
+
+/** A traced Task state shows as a step, or (`publish`) marks where its machine put an event on the bus. */
+export type TracedRole = StepRole | 'publish';
+
+/**
+ * The Task states of `order-saga.asl.json` and `order-lifecycle.asl.json` the trace follows, and what each
+ * is for. `publish` states are not printed (their event is), but they anchor the steps around them to the
+ * bus; waits anchor the triggers. Recording a transition (shown as the state change), Pass and Choice states
+ * are left out. A test checks every name against the ASL files.
+ */
+export const TRACED_STATES: Readonly<Record<TraceMachine, Readonly<Record<string, TracedRole>>>> = {
+  saga: {
+    ValidateUser: 'step',
+    CheckInventory: 'step',
+    ReserveInventory: 'step',
+    ChargePayment: 'step',
+    CreateOrder: 'step',
+    StartLifecycle: 'step',
+    RefundPayment: 'compensation',
+    ReleaseInventory: 'compensation',
+    PublishOrderCompleted: 'publish',
+    PublishOrderFailed: 'publish',
+  },
+  lifecycle: {
+    AwaitPayment: 'wait',
+    AwaitProcessing: 'wait',
+    AwaitShipment: 'wait',
+    AwaitDelivery: 'wait',
+    StartInventoryProcessing: 'action',
+    NotifyShipped: 'action',
+    RefundOrder: 'compensation',
+    ReleaseOrderStock: 'compensation',
+    PublishPaid: 'publish',
+    PublishProcessing: 'publish',
+    PublishShipped: 'publish',
+    PublishDelivered: 'publish',
+    PublishEnding: 'publish',
+  },
+};
+
+/** The lifecycle step whose notifications (email, SMS) the trace prints right after it. */
+export const NOTIFYING_STATE = 'NotifyShipped';

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import type { MessageType } from '../../lambdas/contracts/message-type.js';
+import type { DeliveryContext } from '../../lambdas/runtime/delivery-context.js';
+import { InProcessRuntime, type InProcessRuntimeOptions } from '../../lambdas/runtime/in-process-runtime.js';
+import type { PublishOptions } from '../../lambdas/runtime/message-context.js';
+import type { TopicId } from '../../lambdas/runtime/topic-id.js';
+
+/** One publish as the bus would carry it: detail-type, topic, ids and payload. */
+export interface ObservedEvent {
+  /** Position in the run, from 1. */
+  readonly seq: number;
+  readonly at: Date;
+  /** The message type name (the EventBridge detail-type). */
+  readonly type: string;
+  readonly topic: { readonly type: string; readonly source: string };
+  readonly messageId: string;
+  /** An AgentId string (`type/key`), or undefined for a publish from outside any agent. */
+  readonly sender: string | undefined;
+  readonly correlationId: string;
+  readonly causationId: string;
+  readonly data: unknown;
+}
+
+export type ObservedEventListener = (event: ObservedEvent) => void;
+
+/**
+ * The in-process runtime with a tap on the bus: every publish (by a test or demo, by an agent through its
+ * context, by a state machine's `events:putEvents`) is recorded before it is delivered, in order, with the ids
+ * it travels with. `npm start` prints its per-order trace from this; tests assert on it.
+ *
+ * @example
+ * ```ts
+ * const runtime = new ObservedRuntime();
+ * runtime.onEvent((event) => console.log(event.type, event.topic.source));
+ * ```
+ */
+export class ObservedRuntime extends InProcessRuntime {
+  readonly #events: ObservedEvent[] = [];
+  readonly #listeners = new Set<ObservedEventListener>();
+  readonly #clock: () => Date;
+
+  constructor(options: InProcessRuntimeOptions & { clock?: () => Date } = {}) {
+    super(options);
+    this.#clock = options.clock ?? (() => new Date());
+  }
+
+  /** Every event published so far, oldest first. */
+  get events(): readonly ObservedEvent[] {
+    return this.#events;
+  }
+
+  /** Calls `listener` with every later publish; returns the function that stops it. */
+  onEvent(listener: ObservedEventListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  override publishFrom<T>(
+    caller: DeliveryContext | undefined,
+    type: MessageType<string, T, unknown>,
+    message: T,
+    topic: TopicId,
+    options: PublishOptions | undefined,
+  ): Promise<void> {
+    // The ids are fixed here (as the runtime would), so the record and the deliveries carry the same ones.
+    const messageId = options?.messageId ?? randomUUID();
+    const correlationId = options?.correlationId ?? caller?.correlationId ?? messageId;
+    const causationId = options?.causationId ?? caller?.messageId ?? messageId;
+    const sender = options?.sender ?? caller?.recipient;
+    const event: ObservedEvent = {
+      seq: this.#events.length + 1,
+      at: this.#clock(),
+      type: type.name,
+      topic: { type: topic.type, source: topic.source },
+      messageId,
+      sender: sender?.toString(),
+      correlationId,
+      causationId,
+      data: message,
+    };
+    this.#events.push(event);
+    for (const listener of this.#listeners) listener(event);
+    return super.publishFrom(caller, type, message, topic, {
+      ...options,
+      messageId,
+      correlationId,
+      causationId,
+    });
+  }
+}

@@ -1,0 +1,186 @@
+import { readFileSync } from 'node:fs';
+import { inMemoryOrderSystem } from '../../lambdas/agents/in-memory-order-system.js';
+import { lifecycleTasks } from '../../lambdas/agents/lifecycle/lifecycle-tasks.js';
+import { MessageRegistry } from '../../lambdas/contracts/message-registry.js';
+import type { MessageType } from '../../lambdas/contracts/message-type.js';
+import {
+  DeliveryConfirmed,
+  OrderCancelled,
+  OrderStateChanged,
+  OrderTransitionRejected,
+  PaymentCompleted,
+  ProcessingStarted,
+  ShippingConfirmed,
+} from '../../lambdas/contracts/order/lifecycle-messages.js';
+import { OrderCompleted, OrderFailed, OrderRequested } from '../../lambdas/contracts/order/order-messages.js';
+import { STATE_MACHINES, type StateMachineKey } from '../../lambdas/contracts/state-machines.js';
+import { TOPICS } from '../../lambdas/contracts/topics.js';
+import { CreateUser } from '../../lambdas/contracts/users/user-commands.js';
+import { AgentId } from '../../lambdas/runtime/agent-id.js';
+import { consoleRuntimeLogger, type RuntimeLogger } from '../../lambdas/runtime/runtime-logger.js';
+import { TopicId } from '../../lambdas/runtime/topic-id.js';
+import { InMemoryTaskTokenStore } from '../../lambdas/stores/task-tokens/in-memory/in-memory-task-token-store.js';
+import { LocalStepFunctions } from '../stepfunctions/local-step-functions.js';
+import { type HostedFunction, localFunctionArn } from './hosted-function.js';
+import { LocalExecutionStarter } from './local-execution-starter.js';
+import type { LocalOrderSystem } from './local-order-system.js';
+import { localSubstitutions } from './local-substitutions.js';
+import { LocalTaskCallbacks } from './local-task-callbacks.js';
+import { ObservedRuntime } from './observed-runtime.js';
+import { orderSystemFunctions } from './order-system-functions.js';
+import { runtimeEventSink } from './runtime-event-sink.js';
+import { runtimeLambdaInvoker, type TaskFaultInjector } from './runtime-lambda-invoker.js';
+
+export interface LocalOrderSystemOptions {
+  /**
+   * Milliseconds between Retry attempts, replacing the ASL's backoff and jitter (tests: 0–5; the demo: a few).
+   * Default: the definitions' own intervals (seconds, with full jitter).
+   */
+  readonly retryIntervalMs?: number;
+  /** Multiplies the lifecycle waits' HeartbeatSeconds/TimeoutSeconds (1e-5 turns a day into ~0.9 s). Default 1. */
+  readonly callbackTimeScale?: number;
+  /** Fails chosen tasks before they reach their agent (business or transient failures on demand). */
+  readonly injectFault?: TaskFaultInjector;
+  /** Receives handler errors of published events and duplicate-order notices. Default: stderr. */
+  readonly logger?: RuntimeLogger;
+  readonly clock?: () => Date;
+}
+
+const TRIGGERS = {
+  PaymentCompleted,
+  ProcessingStarted,
+  ShippingConfirmed,
+  DeliveryConfirmed,
+  OrderCancelled,
+};
+/** What the state machines put on the bus. */
+const STATE_MACHINE_EVENTS = [OrderCompleted, OrderFailed, OrderStateChanged, OrderTransitionRejected].map(
+  (type) => type as MessageType<string, never, unknown>,
+);
+
+const definitionText = (key: StateMachineKey): string =>
+  readFileSync(new URL(`../../${STATE_MACHINES[key].definitionFile}`, import.meta.url), 'utf8');
+
+/**
+ * Starts the whole order system in this process, no account, no Docker, no Java: the in-process runtime with
+ * every agent of the order system and its subscriptions, the in-memory stores, and `order-saga` and
+ * `order-lifecycle` from `statemachines/` on the local Step Functions service, with their
+ * `definitionSubstitutions` resolved from `STATE_MACHINES`. Lambda tasks go to the agents in the runtime,
+ * `events:putEvents` entries onto the runtime's bus (so OrderCompleted, OrderFailed and OrderStateChanged
+ * reach subscribers), the lifecycle agent resumes executions through the local SendTaskSuccess.
+ *
+ * @example
+ * ```ts
+ * const local = await startLocalOrderSystem({ retryIntervalMs: 1 });
+ * await local.restock('SKU-1', 10);
+ * await local.createUser({ userId: 'u-1', email: 'ada@example.com', name: 'Ada' });
+ * await local.placeOrder({ orderId: 'o-1', userId: 'u-1', items: [{ sku: 'SKU-1', quantity: 1, unitPrice: 500 }], payment: { cardToken: 'tok_visa' } });
+ * const saga = await local.waitForSaga('o-1'); // SUCCEEDED, output.outcome 'completed'
+ * await local.sendTrigger('PaymentCompleted', { orderId: 'o-1', paymentId: 'p-1' });
+ * await local.close();
+ * ```
+ */
+export async function startLocalOrderSystem(
+  options: LocalOrderSystemOptions = {},
+): Promise<LocalOrderSystem> {
+  const clock = options.clock ?? (() => new Date());
+  const logger = options.logger ?? consoleRuntimeLogger;
+  const runtime = new ObservedRuntime({ logger, clock });
+  const system = inMemoryOrderSystem({ clock });
+  const tokens = new InMemoryTaskTokenStore({ now: () => clock().getTime() });
+  const hosted = new Map<string, HostedFunction>();
+  const sfn = new LocalStepFunctions({
+    lambda: runtimeLambdaInvoker({
+      runtime,
+      functions: hosted,
+      ...(options.injectFault === undefined ? {} : { injectFault: options.injectFault }),
+    }),
+    events: runtimeEventSink(runtime, new MessageRegistry(STATE_MACHINE_EVENTS)),
+    ...(options.retryIntervalMs === undefined ? {} : { retryIntervalMs: options.retryIntervalMs }),
+    callbackTimeScale: options.callbackTimeScale ?? 1,
+    clock,
+  });
+  const stateMachineArns = {} as Record<StateMachineKey, string>;
+  for (const key of Object.keys(STATE_MACHINES) as StateMachineKey[]) {
+    const contract = STATE_MACHINES[key];
+    const substitutions = localSubstitutions(contract, {
+      functionArn: (agentType) => localFunctionArn(agentType),
+      stateMachineArn: (name) => sfn.stateMachineArn(name),
+    });
+    stateMachineArns[key] = sfn.createStateMachine({
+      name: contract.name,
+      definition: definitionText(key),
+      substitutions,
+    }).stateMachineArn;
+  }
+  const functions = orderSystemFunctions({
+    system,
+    lifecycle: lifecycleTasks({ tokens, callbacks: new LocalTaskCallbacks(sfn), clock, logger }),
+    sagaStarter: new LocalExecutionStarter(sfn, stateMachineArns.orderSaga),
+    logger,
+  });
+  for (const fn of functions) {
+    await runtime.register(fn.agentType, fn.definition);
+    for (const subscription of fn.subscriptions) await runtime.addSubscription(subscription);
+    hosted.set(localFunctionArn(fn.agentType), fn);
+  }
+
+  const executionArn = (key: StateMachineKey, orderId: string): string =>
+    `${stateMachineArns[key].replace(':stateMachine:', ':execution:')}:${orderId}`;
+  const describe = (arn: string) => sfn.listExecutions().find((execution) => execution.executionArn === arn);
+  const history = (arn: string) => (describe(arn) === undefined ? [] : sfn.getExecutionHistory(arn));
+
+  return {
+    runtime,
+    system,
+    stores: { ...system.stores, tokens },
+    sfn,
+    stateMachineArns,
+    get events() {
+      return runtime.events;
+    },
+    onEvent: (listener) => runtime.onEvent(listener),
+    async restock(sku, quantity) {
+      await system.stores.stock.restock(sku, quantity);
+    },
+    async createUser(user) {
+      await runtime.send(CreateUser, CreateUser.parse(user), new AgentId('users', user.userId));
+    },
+    async placeOrder(order) {
+      const data = OrderRequested.parse(order);
+      await runtime.publish(OrderRequested, data, new TopicId(TOPICS.orderRequested, data.orderId), {
+        correlationId: data.orderId,
+      });
+      await runtime.waitUntilIdle();
+      return { executionArn: executionArn('orderSaga', data.orderId) };
+    },
+    async sendTrigger(trigger, data, sendOptions = {}) {
+      const type = TRIGGERS[trigger];
+      await runtime.publish(type, type.parse(data), new TopicId(TOPICS.lifecycleTrigger, data.orderId), {
+        correlationId: data.orderId,
+        ...(sendOptions.messageId === undefined ? {} : { messageId: sendOptions.messageId }),
+      });
+      await runtime.waitUntilIdle();
+    },
+    sagaExecutionArn: (orderId) => executionArn('orderSaga', orderId),
+    lifecycleExecutionArn: (orderId) => executionArn('orderLifecycle', orderId),
+    waitForSaga: (orderId) => sfn.waitForExecution(executionArn('orderSaga', orderId)),
+    waitForLifecycle: (orderId) => sfn.waitUntilParked(executionArn('orderLifecycle', orderId)),
+    eventsOf: (orderId) =>
+      runtime.events.filter((event) => event.correlationId === orderId || event.topic.source === orderId),
+    executionsOf(orderId) {
+      const saga = executionArn('orderSaga', orderId);
+      const lifecycle = executionArn('orderLifecycle', orderId);
+      return {
+        saga: describe(saga),
+        sagaHistory: history(saga),
+        lifecycle: describe(lifecycle),
+        lifecycleHistory: history(lifecycle),
+      };
+    },
+    async close() {
+      await sfn.close();
+      await runtime.waitUntilIdle();
+    },
+  };
+}

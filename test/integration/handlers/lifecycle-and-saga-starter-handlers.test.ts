@@ -1,0 +1,166 @@
+import { randomUUID } from 'node:crypto';
+import {
+  EventBridgeClient,
+  PutEventsCommand,
+  type PutEventsCommandInput,
+  type PutEventsRequestEntry,
+} from '@aws-sdk/client-eventbridge';
+import {
+  ExecutionAlreadyExists,
+  SendTaskSuccessCommand,
+  SFNClient,
+  StartExecutionCommand,
+} from '@aws-sdk/client-sfn';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { ENV } from '../../../lambdas/contracts/env-names.js';
+import { ALL_TABLES } from '../../../lambdas/contracts/tables/all-tables.js';
+import { fakeLambdaContext } from '../../support/aws-loopback/fake-lambda-context.js';
+
+type Handler = (event: unknown, context: ReturnType<typeof fakeLambdaContext>) => Promise<unknown>;
+
+const SAGA_ARN = 'arn:aws:states:us-east-1:000000000000:stateMachine:AgentBridge-order-saga';
+
+/**
+ * The lifecycle and saga starter entry files as Lambda loads them: module-scope wiring from the environment the
+ * CDK stack sets, DynamoDB Local for task tokens, idempotency and agent state (AWS_ENDPOINT_URL_DYNAMODB), and
+ * Step Functions and EventBridge mocked at the client.
+ */
+const load = async (agentType: 'lifecycle' | 'saga-starter'): Promise<Handler> => {
+  process.env[ENV.agentType] = agentType;
+  const module =
+    agentType === 'lifecycle'
+      ? await import('../../../lambdas/handlers/lifecycle-handler.js')
+      : await import('../../../lambdas/handlers/saga-starter-handler.js');
+  return module.handler as unknown as Handler;
+};
+
+/** A bare EventBridge event from an outside service (no envelope): its detail-type is the message type. */
+const bareEvent = (detailType: string, detail: Record<string, unknown>, id = randomUUID()) => ({
+  version: '0',
+  id,
+  'detail-type': detailType,
+  source: 'com.example.shop',
+  account: '000000000000',
+  time: '2026-11-24T18:00:00Z',
+  region: 'us-east-1',
+  resources: [],
+  detail,
+});
+
+const sfn = mockClient(SFNClient);
+const eventBridge = mockClient(EventBridgeClient);
+const published: PutEventsRequestEntry[] = [];
+
+beforeAll(() => {
+  Object.assign(process.env, {
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    AWS_ENDPOINT_URL_DYNAMODB: inject('dynamodbEndpoint'),
+    POWERTOOLS_TRACE_ENABLED: 'false',
+    POWERTOOLS_METRICS_DISABLED: 'true',
+    POWERTOOLS_LOG_LEVEL: 'SILENT',
+    [ENV.eventBusName]: 'agentbridge-test',
+    [ENV.deadLetterQueueUrl]: 'http://127.0.0.1:9/000000000000/never-used',
+    [ENV.sagaStateMachineArn]: SAGA_ARN,
+  });
+  for (const table of ALL_TABLES) process.env[table.envVar] = table.localName;
+});
+
+beforeEach(() => {
+  sfn.reset();
+  eventBridge.reset();
+  published.length = 0;
+  eventBridge.on(PutEventsCommand).callsFake((input: PutEventsCommandInput) => {
+    published.push(...(input.Entries ?? []));
+    return { FailedEntryCount: 0, Entries: (input.Entries ?? []).map(() => ({ EventId: randomUUID() })) };
+  });
+});
+
+describe('lifecycle handler', () => {
+  it('parks the waiting task token and resumes the execution once when the trigger arrives', async () => {
+    const handler = await load('lifecycle');
+    sfn.on(SendTaskSuccessCommand).resolves({});
+    const orderId = `o-${randomUUID()}`;
+    const taskToken = `token-${randomUUID()}`;
+    const parked = await handler(
+      {
+        agentbridge: 'task',
+        messageType: 'AwaitLifecycleTrigger',
+        recipient: `lifecycle/${orderId}`,
+        data: {
+          orderId,
+          state: 'created',
+          awaiting: ['PaymentCompleted', 'OrderCancelled'],
+          taskToken,
+          ttlSeconds: 3_600,
+        },
+        id: `${orderId}:AwaitPayment`,
+      },
+      fakeLambdaContext('AgentBridge-lifecycle', 30_000),
+    );
+    expect(parked).toEqual({ orderId, awaiting: ['PaymentCompleted', 'OrderCancelled'], cleared: [] });
+
+    const trigger = bareEvent('PaymentCompleted', { orderId, paymentId: 'pay_1' });
+    await handler(trigger, fakeLambdaContext('AgentBridge-lifecycle', 30_000));
+    const resumed = sfn.commandCalls(SendTaskSuccessCommand);
+    expect(resumed).toHaveLength(1);
+    expect(resumed[0]?.args[0].input.taskToken).toBe(taskToken);
+    expect(JSON.parse(resumed[0]?.args[0].input.output ?? '{}')).toMatchObject({
+      trigger: 'PaymentCompleted',
+      data: { orderId, paymentId: 'pay_1' },
+    });
+
+    // EventBridge redelivers the same event (same id): idempotency answers it, nothing resumes twice.
+    await handler(trigger, fakeLambdaContext('AgentBridge-lifecycle', 30_000));
+    expect(sfn.commandCalls(SendTaskSuccessCommand)).toHaveLength(1);
+    expect(published).toEqual([]);
+
+    // The same trigger again, as a new event: the token is gone, so it is rejected on the bus, not resumed.
+    await handler(
+      bareEvent('PaymentCompleted', { orderId, paymentId: 'pay_1' }),
+      fakeLambdaContext('AgentBridge-lifecycle', 30_000),
+    );
+    expect(sfn.commandCalls(SendTaskSuccessCommand)).toHaveLength(1);
+    expect(published.map((entry) => entry.DetailType)).toEqual(['OrderTransitionRejected']);
+    expect(JSON.parse(published[0]?.Detail ?? '{}')).toMatchObject({
+      data: { orderId, trigger: 'PaymentCompleted' },
+    });
+  });
+});
+
+describe('saga starter handler', () => {
+  const order = (orderId: string) => ({
+    orderId,
+    userId: 'u-1',
+    items: [{ sku: 'SKU-1', quantity: 1, unitPrice: 1_000 }],
+    payment: { cardToken: 'tok_visa' },
+  });
+
+  it('starts the order saga named after the order, with the order as input', async () => {
+    const handler = await load('saga-starter');
+    sfn.on(StartExecutionCommand).resolves({ executionArn: `${SAGA_ARN}:x`, startDate: new Date() });
+    const orderId = `o-${randomUUID()}`;
+    await handler(
+      bareEvent('OrderRequested', order(orderId)),
+      fakeLambdaContext('AgentBridge-saga-starter', 30_000),
+    );
+    const starts = sfn.commandCalls(StartExecutionCommand);
+    expect(starts).toHaveLength(1);
+    expect(starts[0]?.args[0].input).toMatchObject({ stateMachineArn: SAGA_ARN, name: orderId });
+    expect(JSON.parse(starts[0]?.args[0].input.input ?? '{}')).toEqual(order(orderId));
+  });
+
+  it('treats an execution that already exists as done (a redelivered OrderRequested)', async () => {
+    const handler = await load('saga-starter');
+    sfn.on(StartExecutionCommand).rejects(new ExecutionAlreadyExists({ message: 'exists', $metadata: {} }));
+    const orderId = `o-${randomUUID()}`;
+    // Resolves: a rejection would make Lambda retry and EventBridge redeliver, forever failing.
+    await handler(
+      bareEvent('OrderRequested', order(orderId)),
+      fakeLambdaContext('AgentBridge-saga-starter', 30_000),
+    );
+    expect(sfn.commandCalls(StartExecutionCommand)).toHaveLength(1);
+  });
+});

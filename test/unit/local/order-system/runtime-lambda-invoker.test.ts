@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { defineMessage } from '../../../../lambdas/contracts/message-type.js';
+import { isMessageValidationError } from '../../../../lambdas/contracts/message-validation-error.js';
+import { isTransientTaskError } from '../../../../lambdas/contracts/transient-error.js';
+import { defineAgent } from '../../../../lambdas/runtime/agent-definition.js';
+import { InProcessRuntime } from '../../../../lambdas/runtime/in-process-runtime.js';
+import { isInvalidEnvelopeError } from '../../../../lambdas/runtime/lambda/agent-handler-error.js';
+import type { HostedFunction } from '../../../../local/order-system/hosted-function.js';
+import { isUnroutableTaskError } from '../../../../local/order-system/local-order-system-error.js';
+import {
+  runtimeLambdaInvoker,
+  type TaskInvocation,
+} from '../../../../local/order-system/runtime-lambda-invoker.js';
+
+const Double = defineMessage('Double', z.object({ n: z.number().int() }), {
+  response: z.object({ doubled: z.number() }),
+});
+/** A store whose optimistic write lost a race: transient (a later attempt can succeed). */
+class StoreBusy extends Error {
+  readonly code = 'STATE_VERSION_CONFLICT';
+}
+
+async function invoker(injectFault?: (task: TaskInvocation) => Error | undefined) {
+  const runtime = new InProcessRuntime({ logger: { warn() {}, error() {} } });
+  const definition = defineAgent({
+    handlers: (on) => [
+      on.rpc(Double, ({ n }) => {
+        if (n < 0) throw new StoreBusy('lost the race');
+        return { doubled: n * 2 };
+      }),
+    ],
+  });
+  await runtime.register('math', definition);
+  const hosted: HostedFunction = { agentType: 'math', definition, subscriptions: [] };
+  return runtimeLambdaInvoker({
+    runtime,
+    functions: new Map([['fn-math', hosted]]),
+    ...(injectFault === undefined ? {} : { injectFault }),
+  });
+}
+const task = (data: unknown, recipient = 'math/o-1') => ({
+  agentbridge: 'task',
+  messageType: 'Double',
+  recipient,
+  data,
+});
+const failure = (promise: Promise<unknown>): Promise<unknown> =>
+  promise.then(
+    () => expect.unreachable('the invoke should fail'),
+    (error: unknown) => error,
+  );
+
+describe('runtimeLambdaInvoker', () => {
+  it('delivers a task request to the hosted agent and answers its result', async () => {
+    const invoke = await invoker();
+    expect(await invoke({ functionName: 'fn-math', payload: task({ n: 21 }) })).toEqual({ doubled: 42 });
+  });
+
+  it('refuses a payload that is not a task request, a function it does not host, an agent the function does not run', async () => {
+    const invoke = await invoker();
+    expect(
+      isInvalidEnvelopeError(await failure(invoke({ functionName: 'fn-math', payload: { n: 1 } }))),
+    ).toBe(true);
+    expect(
+      isUnroutableTaskError(await failure(invoke({ functionName: 'fn-other', payload: task({ n: 1 }) }))),
+    ).toBe(true);
+    expect(
+      isUnroutableTaskError(
+        await failure(invoke({ functionName: 'fn-math', payload: task({ n: 1 }, 'users/o-1') })),
+      ),
+    ).toBe(true);
+  });
+
+  it('validates the data with the message schema: bad input fails as MessageValidationError (never retried)', async () => {
+    const invoke = await invoker();
+    const error = await failure(invoke({ functionName: 'fn-math', payload: task({ n: 'one' }) }));
+    expect(isMessageValidationError(error)).toBe(true);
+    expect(error).toMatchObject({ name: 'MessageValidationError' });
+  });
+
+  it('turns transient trouble into TransientError, the name the state machines retry', async () => {
+    const invoke = await invoker();
+    const error = await failure(invoke({ functionName: 'fn-math', payload: task({ n: -1 }) }));
+    expect(isTransientTaskError(error)).toBe(true);
+    expect(error).toMatchObject({ name: 'TransientError', errorType: 'Error' });
+  });
+
+  it('throws an injected fault before the agent runs, seeing the validated task', async () => {
+    const seen: TaskInvocation[] = [];
+    const invoke = await invoker((invocation) => {
+      seen.push(invocation);
+      return Object.assign(new Error('Rate exceeded'), { name: 'Lambda.TooManyRequestsException' });
+    });
+    const error = await failure(invoke({ functionName: 'fn-math', payload: task({ n: 2 }) }));
+    expect(error).toMatchObject({ name: 'Lambda.TooManyRequestsException' });
+    expect(seen).toEqual([
+      {
+        functionName: 'fn-math',
+        agentType: 'math',
+        messageType: 'Double',
+        recipient: 'math/o-1',
+        data: { n: 2 },
+      },
+    ]);
+  });
+});

@@ -100,19 +100,16 @@ export async function startLocalOrderSystem(
     callbackTimeScale: options.callbackTimeScale ?? 1,
     clock,
   });
-  const stateMachineArns = {} as Record<StateMachineKey, string>;
-  for (const key of Object.keys(STATE_MACHINES) as StateMachineKey[]) {
+  const create = (key: StateMachineKey): string => {
     const contract = STATE_MACHINES[key];
     const substitutions = localSubstitutions(contract, {
       functionArn: (agentType) => localFunctionArn(agentType),
       stateMachineArn: (name) => sfn.stateMachineArn(name),
     });
-    stateMachineArns[key] = sfn.createStateMachine({
-      name: contract.name,
-      definition: definitionText(key),
-      substitutions,
-    }).stateMachineArn;
-  }
+    return sfn.createStateMachine({ name: contract.name, definition: definitionText(key), substitutions })
+      .stateMachineArn;
+  };
+  const stateMachineArns = { orderSaga: create('orderSaga'), orderLifecycle: create('orderLifecycle') };
   const functions = orderSystemFunctions({
     system,
     lifecycle: lifecycleTasks({ tokens, callbacks: new LocalTaskCallbacks(sfn), clock, logger }),

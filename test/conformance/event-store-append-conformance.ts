@@ -6,6 +6,7 @@ import {
   TooManyEventsError,
 } from '../../lambdas/stores/event-store/event-store-input-error.js';
 import type { ExpectedVersion } from '../../lambdas/stores/event-store/expected-version.js';
+import { MAX_EVENT_BYTES } from '../../lambdas/stores/event-store/item-size.js';
 import {
   addedEvents,
   type EventStoreHarness,
@@ -143,23 +144,23 @@ export function describeAppendConformance(create: () => EventStoreHarness): void
       });
     });
 
-    it('stores an event just under the item limit and refuses one just over it, writing nothing', async () => {
+    it('stores an event just under the publishable limit and refuses one just over it, writing nothing', async () => {
       const store = storeOn(create());
       const streamId = newStreamId();
-      const fits = 'x'.repeat(400 * 1024 - 600);
+      const fits = 'x'.repeat(MAX_EVENT_BYTES - 600);
       const stored = await store.append(streamId, 'no-stream', [{ type: 'Big', data: { blob: fits } }]);
       expect((await store.readForward(streamId)).events[0]?.data).toEqual({ blob: fits });
       const tooBig = [...addedEvents(1), { type: 'Big', data: { blob: `${fits}${'é'.repeat(400)}` } }];
       const error = await store.append(streamId, 1, tooBig).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(EventTooLargeError);
-      expect(error).toMatchObject({ index: 1, maxBytes: 400 * 1024 });
+      expect(error).toMatchObject({ index: 1, maxBytes: MAX_EVENT_BYTES });
       expect(await store.currentVersion(streamId)).toBe(stored.nextExpectedVersion);
     });
 
     it('refuses events that fit one by one but not together in one transaction', async () => {
       const store = storeOn(create());
       const streamId = newStreamId();
-      const events = Array.from({ length: 10 }, () => ({ type: 'Big', data: 'y'.repeat(390 * 1024) }));
+      const events = Array.from({ length: 17 }, () => ({ type: 'Big', data: 'y'.repeat(240 * 1024) }));
       const error = await store.append(streamId, 'no-stream', events).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(AppendTooLargeError);
       expect(await store.currentVersion(streamId)).toBe(0);

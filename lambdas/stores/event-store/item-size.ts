@@ -7,6 +7,14 @@ import {
 export const MAX_ITEM_BYTES = 400 * 1024;
 
 /**
+ * The most one stored event may take. Every event leaves through the outbox as one EventBridge entry, and an
+ * entry is capped at 256 KB; 8 KB of that is kept for what the outbox adds (the envelope's metadata, source,
+ * detail-type). An event DynamoDB would take but EventBridge would not could never be published: it would
+ * sit on the stream's failure queue forever, so it is refused at append instead.
+ */
+export const MAX_EVENT_BYTES = 256 * 1024 - 8 * 1024;
+
+/**
  * What one append may carry in total. A transaction is capped at 4 MB across its items; the guard
  * (a ConditionCheck on the stream's current last event) may itself be up to one full item, so that much is
  * kept free. Conservative on purpose: a rejected transaction would surface as an opaque ValidationException.

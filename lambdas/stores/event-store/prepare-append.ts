@@ -5,7 +5,7 @@ import {
   TooManyEventsError,
 } from './event-store-input-error.js';
 import type { SerializedEvent } from './event-store-port.js';
-import { eventItemBytes, MAX_APPEND_BYTES, MAX_ITEM_BYTES } from './item-size.js';
+import { eventItemBytes, MAX_APPEND_BYTES, MAX_EVENT_BYTES } from './item-size.js';
 import type { AppendOptions } from './new-event.js';
 import { toJson } from './to-json.js';
 
@@ -112,7 +112,7 @@ export const prepareAppend = (
       metadata: toJson(metadata, `${path}.metadata`),
     };
     const bytes = eventItemBytes(item);
-    if (bytes > MAX_ITEM_BYTES) throw new EventTooLargeError(index, bytes, MAX_ITEM_BYTES);
+    if (bytes > MAX_EVENT_BYTES) throw new EventTooLargeError(index, bytes, MAX_EVENT_BYTES);
     totalBytes += bytes;
     return item;
   });

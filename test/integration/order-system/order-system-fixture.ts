@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import type { LocalOrderSystem } from '../../../local/order-system/local-order-system.js';
 import type { ObservedEvent } from '../../../local/order-system/observed-runtime.js';
 import {
@@ -31,6 +32,29 @@ export async function seededOrderSystem(options: LocalOrderSystemOptions = {}): 
   await local.restock(SKU, STOCK);
   await local.createUser({ userId: USER_ID, email: 'ada@example.com', name: 'Ada', phone: '+15555550100' });
   return local;
+}
+
+/**
+ * Seeded systems for the tests of one file, each closed after its test (its parked executions stopped).
+ *
+ * @example
+ * ```ts
+ * const systems = orderSystems();
+ * it('…', async () => { const local = await systems.seeded({ retryIntervalMs: 0 }); });
+ * ```
+ */
+export function orderSystems(): { seeded: (options?: LocalOrderSystemOptions) => Promise<LocalOrderSystem> } {
+  const open: LocalOrderSystem[] = [];
+  afterEach(async () => {
+    for (const system of open.splice(0)) await system.close();
+  });
+  return {
+    async seeded(options) {
+      const system = await seededOrderSystem(options);
+      open.push(system);
+      return system;
+    },
+  };
 }
 
 /** The stock counters of SKU-1. */

@@ -1,0 +1,51 @@
+import { expect } from 'vitest';
+import type { MessageOf } from '../../../lambdas/contracts/message-type.js';
+import type {
+  LifecycleTrigger,
+  OrderStateChanged,
+} from '../../../lambdas/contracts/order/lifecycle-messages.js';
+import type { LocalOrderSystem } from '../../../local/order-system/local-order-system.js';
+import type { LocalOrderSystemOptions } from '../../../local/order-system/start-local-order-system.js';
+import { eventsOfType, order, orderSystems } from './order-system-fixture.js';
+
+type StateChange = MessageOf<typeof OrderStateChanged>;
+
+/** What each trigger carries besides the order id. */
+export const TRIGGER_DATA: Record<LifecycleTrigger, Record<string, unknown>> = {
+  PaymentCompleted: { paymentId: 'pay-settled' },
+  ProcessingStarted: {},
+  ShippingConfirmed: { trackingNumber: 'TRK-123' },
+  DeliveryConfirmed: {},
+  OrderCancelled: { reason: 'changed my mind' },
+};
+
+/** Seeded systems with an order placed whose saga completed and whose lifecycle waits in `created`. */
+export function createdOrders(): (
+  orderId: string,
+  options?: LocalOrderSystemOptions,
+) => Promise<LocalOrderSystem> {
+  const systems = orderSystems();
+  return async (orderId, options = {}) => {
+    const system = await systems.seeded(options);
+    await system.placeOrder(order(orderId));
+    expect(JSON.parse((await system.waitForSaga(orderId)).output ?? 'null')).toMatchObject({
+      outcome: 'completed',
+    });
+    expect((await system.waitForLifecycle(orderId)).status).toBe('RUNNING');
+    return system;
+  };
+}
+
+/** Sends a trigger and waits until the lifecycle waits again (or has ended). */
+export async function advance(system: LocalOrderSystem, orderId: string, trigger: LifecycleTrigger) {
+  await system.sendTrigger(trigger, { orderId, ...TRIGGER_DATA[trigger] });
+  return system.waitForLifecycle(orderId);
+}
+
+/** The order's OrderStateChanged events, as from → to by trigger. */
+export const transitions = (system: LocalOrderSystem, orderId: string) =>
+  eventsOfType<StateChange>(system, orderId, 'OrderStateChanged').map(({ from, to, trigger }) => ({
+    from,
+    to,
+    trigger,
+  }));

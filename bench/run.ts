@@ -1,13 +1,15 @@
 /**
- * `npm run bench [prefix]`: runs every `bench/*.bench.ts`, or only the benches whose name starts with
- * the prefix, and prints one JSON line per result: `{"name","value","unit"}`. Benches in one run share
- * the machine's state, so compare ratios within a run, never against fixed times.
+ * `npm run bench [prefix]`: runs every `bench/*.bench.ts`, or only the benches whose name starts with the
+ * prefix, and prints one JSON line per result: `{"name","value","unit"}`. Each file runs in a process of its
+ * own (`run-file.ts`): a suite that leaves a large heap behind (the order system keeps every execution) would
+ * otherwise slow the next suite's allocation-heavy loops by half. The pairs that are compared (a bench and its
+ * baseline) live in one file, so they always share a process and a machine state: compare those ratios,
+ * never fixed times.
  */
+import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import '../local/polyfills.js';
-import type { Bench } from './bench.js';
+import { fileURLToPath } from 'node:url';
 
 const prefix = process.argv[2] ?? '';
 const here = dirname(fileURLToPath(import.meta.url));
@@ -15,12 +17,18 @@ const files = readdirSync(here)
   .filter((file) => file.endsWith('.bench.ts'))
   .sort();
 
+let failed = false;
 for (const file of files) {
-  const module = (await import(pathToFileURL(join(here, file)).href)) as { benches?: readonly Bench[] };
-  for (const bench of module.benches ?? []) {
-    if (!bench.name.startsWith(prefix)) continue;
-    const value = await bench.run();
-    console.log(JSON.stringify({ name: bench.name, value: Number(value.toPrecision(6)), unit: bench.unit }));
+  const child = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(here, 'run-file.ts'), join(here, file), prefix],
+    {
+      stdio: 'inherit',
+    },
+  );
+  if (child.status !== 0) {
+    console.error(`bench: ${file} exited with ${child.status ?? child.signal}`);
+    failed = true;
   }
 }
-process.exit(0);
+process.exit(failed ? 1 : 0);

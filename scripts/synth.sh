@@ -12,7 +12,7 @@ unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_SECURITY_TOK
 export AWS_SHARED_CREDENTIALS_FILE=/dev/null AWS_CONFIG_FILE=/dev/null AWS_EC2_METADATA_DISABLED=true
 export CDK_DISABLE_VERSION_CHECK=1 CDK_DISABLE_CLI_TELEMETRY=1
 export AWS_REGION="${AWS_REGION:-us-east-1}" AWS_DEFAULT_REGION="${AWS_REGION:-us-east-1}"
-npx --no-install cdk synth --no-notices "$@"
+npx --no-install cdk synth --quiet --no-notices "$@"   # the template is in cdk.out/; printing it buries the report
 node -e '
 const report = JSON.parse(require("node:fs").readFileSync("cdk.out/validation-report.json", "utf8"));
 for (const plugin of report.pluginReports) {

@@ -31,7 +31,7 @@ export class InvalidDemoArgumentError extends DemoError {
   }
 }
 
-/** A `--target` that is named but not implemented yet (the local cloud). */
+/** A `--target` that is named but not available in this build (the local cloud, a later issue). */
 export class TargetNotAvailableError extends DemoError {
   readonly target: string;
 

@@ -9,7 +9,7 @@ import type { OrderSystemTarget } from './order-system-target.js';
  */
 export const DEMO_TARGETS = {
   'in-process': 'the runtime, in-memory stores and both state machines in this process (default)',
-  'local-cloud': 'the synthesized template on the local cloud (not implemented yet)',
+  'local-cloud': 'the synthesized template on the local cloud (arrives with the local-cloud issue)',
 } as const;
 export type DemoTargetName = keyof typeof DEMO_TARGETS;
 

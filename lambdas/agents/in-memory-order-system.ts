@@ -1,4 +1,5 @@
 import { EventStore } from '../stores/event-store/event-store.js';
+import type { EventStorePort } from '../stores/event-store/event-store-port.js';
 import { InMemoryEventStoreAdapter } from '../stores/event-store/in-memory/in-memory-event-store-adapter.js';
 import { InMemoryInventoryStore } from '../stores/inventory/in-memory/in-memory-inventory-store.js';
 import { InMemoryRecordingSender } from '../stores/notifications/in-memory/in-memory-recording-sender.js';
@@ -54,10 +55,16 @@ export interface InMemoryOrderSystem {
  * await system.users.projection.catchUp('u-1');
  * ```
  */
-export function inMemoryOrderSystem(options: { clock?: () => Date } = {}): InMemoryOrderSystem {
+export function inMemoryOrderSystem(
+  options: {
+    clock?: () => Date;
+    /** The event store's storage; pass your own to subscribe to its change feed. Default: a fresh one. */
+    eventStoreAdapter?: EventStorePort;
+  } = {},
+): InMemoryOrderSystem {
   const clock = options.clock ?? (() => new Date());
   const stores: InMemoryOrderStores = {
-    events: new EventStore({ adapter: new InMemoryEventStoreAdapter(), clock }),
+    events: new EventStore({ adapter: options.eventStoreAdapter ?? new InMemoryEventStoreAdapter(), clock }),
     stock: new InMemoryInventoryStore(),
     payments: new InMemoryPaymentStore(),
     claims: new InMemoryUserClaims(),

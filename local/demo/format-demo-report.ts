@@ -24,6 +24,9 @@ export function formatDemoReport(report: DemoReport, style: TextStyle): string[]
     style.dim(
       'state (order-lifecycle transitions), action (post-transition work), notify (recorded email/SMS).',
     ),
+    style.dim(
+      "Last, outbox: the order's stored domain events, as the outbox published them on domain.<type>.",
+    ),
   ];
   const blocks = report.runs.flatMap((run) => ['', ...formatOrderRun(run, style)]);
   return [...intro, ...blocks, '', ...formatSummary(report.summary, report, style)];

@@ -35,8 +35,9 @@ const result = (line: TraceLine, style: TextStyle): string => {
 
 /**
  * One order as a block of text: a header (id, customer, items, total, card), what the order demonstrates,
- * its trace in aligned columns (offset from OrderRequested, lane, what, result, details), and a verdict
- * line comparing the outcome with the expected one.
+ * its trace in aligned columns (offset from OrderRequested, lane, what, result, details), one line naming the
+ * domain events the outbox published for it (when there were any), and a verdict line comparing the outcome
+ * with the expected one.
  *
  * @example
  * ```ts
@@ -76,5 +77,7 @@ export function formatOrderRun(run: OrderRun, style: TextStyle): string[] {
   const verdict = runAsExpected(run)
     ? `  ${style.good('✓')} ${label}, as expected · ${took}`
     : `  ${style.bad('✗')} ${style.bad(label)}, expected ${OUTCOME_LABELS[order.expected]} · ${took}${run.problem === undefined ? '' : ` · ${run.problem}`}`;
-  return [header, `${INDENT}${style.dim(order.story)}`, ...body, verdict];
+  const published = run.domainEvents ?? [];
+  const outbox = published.length === 0 ? [] : [`${INDENT}${style.dim(`outbox  ${published.join(' · ')}`)}`];
+  return [header, `${INDENT}${style.dim(order.story)}`, ...body, ...outbox, verdict];
 }

@@ -1,3 +1,5 @@
+import { orderStreamId } from '../../lambdas/contracts/order/order-events.js';
+import { domainTopic } from '../../lambdas/contracts/topics.js';
 import { DeleteUser } from '../../lambdas/contracts/users/user-commands.js';
 import { AgentId } from '../../lambdas/runtime/agent-id.js';
 import type { RuntimeLogger } from '../../lambdas/runtime/runtime-logger.js';
@@ -81,11 +83,16 @@ export class InProcessTarget implements OrderSystemTarget {
   async observe(orderId: string) {
     const { sagaHistory, lifecycleHistory } = this.#local.executionsOf(orderId);
     const notifications = await this.#local.stores.sender.listByOrder(orderId, NOTIFICATIONS_PER_ORDER);
+    // The outbox keys an order's domain events by its stream, not by the order id.
+    const stream = orderStreamId(orderId);
     return {
       bus: this.#local.eventsOf(orderId).map(busTraceEvent),
       saga: machineItems('saga', sagaHistory),
       lifecycle: machineItems('lifecycle', lifecycleHistory),
       notifications: notifications.map(notificationTraceEvent),
+      domainEvents: this.#local.events
+        .filter((event) => event.topic.source === stream && event.topic.type === domainTopic(event.type))
+        .map((event) => event.type),
     };
   }
 

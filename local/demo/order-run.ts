@@ -13,6 +13,8 @@ export interface OrderRun {
   /** When OrderRequested was put on the bus (epoch ms): the trace's time zero. */
   readonly requestedAt: number;
   readonly events: readonly TraceEvent[];
+  /** The types of the order's domain events the outbox published (OrderCreated, OrderPaid, …), in stream order. */
+  readonly domainEvents?: readonly string[];
   /** What went wrong driving the order (a stall, an unexpected error), when something did. */
   readonly problem?: string;
 }

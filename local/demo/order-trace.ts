@@ -9,6 +9,8 @@ export interface OrderObservations {
   readonly saga: readonly MachineItem[];
   readonly lifecycle: readonly MachineItem[];
   readonly notifications: readonly TraceEvent[];
+  /** The types of the order's domain events the outbox put on the bus, in stream order (when the target shows them). */
+  readonly domainEvents?: readonly string[];
 }
 
 /** Which machine put a bus event there (the others come from the demo or an agent). */

@@ -62,10 +62,12 @@ export async function runDemo(
   const runs = await Promise.all(
     driven.map(async ({ order, ...outcome }): Promise<OrderRun> => {
       const customer = scenario.users.find((user) => user.userId === order.userId)?.name ?? order.userId;
-      const events = orderTrace(await target.observe(order.orderId));
+      const observed = await target.observe(order.orderId);
+      const events = orderTrace(observed);
       // Time zero of the trace is OrderRequested on the bus, when it was seen there.
       const requestedAt = events.find((event) => event.kind === 'requested')?.at ?? outcome.requestedAt;
-      return { order, customer, ...outcome, requestedAt, events };
+      const { domainEvents } = observed;
+      return { order, customer, ...outcome, requestedAt, events, ...(domainEvents ? { domainEvents } : {}) };
     }),
   );
   return { target: target.name, runs, summary: summarizeRuns(runs), wallMs };

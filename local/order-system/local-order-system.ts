@@ -6,6 +6,7 @@ import type { MessageOf } from '../../lambdas/contracts/message-type.js';
 import type { LifecycleTrigger } from '../../lambdas/contracts/order/lifecycle-messages.js';
 import type { OrderRequested } from '../../lambdas/contracts/order/order-messages.js';
 import type { StateMachineKey } from '../../lambdas/contracts/state-machines.js';
+import type { OutboxRelay } from '../../lambdas/patterns/outbox/outbox-relay.js';
 import type { InMemoryTaskTokenStore } from '../../lambdas/stores/task-tokens/in-memory/in-memory-task-token-store.js';
 import type { ExecutionDescription, ExecutionHistoryEvent } from '../stepfunctions/local-execution.js';
 import type { LocalStepFunctions } from '../stepfunctions/local-step-functions.js';
@@ -35,13 +36,25 @@ export interface LocalOrderSystem {
   readonly stores: InMemoryOrderStores & { readonly tokens: InMemoryTaskTokenStore };
   readonly sfn: LocalStepFunctions;
   readonly stateMachineArns: Readonly<Record<StateMachineKey, string>>;
-  /** Every event published so far (orders, triggers, outcomes, state changes, rejections), oldest first. */
+  /**
+   * The outbox relay between the event store's change feed and the bus: every stored user and order event is
+   * published on `domain.<type>` (source = stream id, message id = event id). `stats()` / `failures()` show
+   * what it published and gave up; `runtime.waitUntilIdle()` waits for it.
+   */
+  readonly outbox: OutboxRelay;
+  /**
+   * Every event published so far (orders, triggers, outcomes, state changes, rejections, domain events from the
+   * outbox), oldest first.
+   */
   readonly events: readonly ObservedEvent[];
   onEvent(listener: ObservedEventListener): () => void;
 
   /** Adds stock of a SKU. */
   restock(sku: string, quantity: number): Promise<void>;
-  /** Creates a user through the users agent (its read model is caught up before this resolves). */
+  /**
+   * Creates a user through the users agent; resolves once UserCreated went out on the bus and the read model
+   * shows the user.
+   */
   createUser(user: { userId: string; email: string; name: string; phone?: string }): Promise<void>;
   /**
    * Publishes OrderRequested on `order.requested/<orderId>` (validated first) and resolves once the saga

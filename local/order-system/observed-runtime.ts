@@ -23,10 +23,17 @@ export interface ObservedEvent {
 
 export type ObservedEventListener = (event: ObservedEvent) => void;
 
+/** Work outside the runtime that publishes onto it (the outbox relay): `waitUntilIdle` waits for it too. */
+export interface IdleSource {
+  readonly busy: boolean;
+  idle(): Promise<void>;
+}
+
 /**
  * The in-process runtime with a tap on the bus: every publish (by a test or demo, by an agent through its
  * context, by a state machine's `events:putEvents`) is recorded before it is delivered, in order, with the ids
- * it travels with. `npm start` prints its per-order trace from this; tests assert on it.
+ * it travels with. `npm start` prints its per-order trace from this; tests assert on it. `waitUntilIdle` also
+ * covers the sources given to `trackIdle` (the local outbox relay).
  *
  * @example
  * ```ts
@@ -37,6 +44,7 @@ export type ObservedEventListener = (event: ObservedEvent) => void;
 export class ObservedRuntime extends InProcessRuntime {
   readonly #events: ObservedEvent[] = [];
   readonly #listeners = new Set<ObservedEventListener>();
+  readonly #idleSources = new Set<IdleSource>();
   readonly #clock: () => Date;
 
   constructor(options: InProcessRuntimeOptions & { clock?: () => Date } = {}) {
@@ -53,6 +61,26 @@ export class ObservedRuntime extends InProcessRuntime {
   onEvent(listener: ObservedEventListener): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  /** Makes `waitUntilIdle` wait for `source` as well; returns the function that stops it. */
+  trackIdle(source: IdleSource): () => void {
+    this.#idleSources.add(source);
+    return () => this.#idleSources.delete(source);
+  }
+
+  /**
+   * Resolves once no delivery is queued or running and no tracked source is busy. A handler's append feeds the
+   * relay before the handler settles, and the relay's publish queues its deliveries before the relay settles,
+   * so alternating the two waits until both are found idle leaves no cascade behind.
+   */
+  override async waitUntilIdle(): Promise<void> {
+    for (;;) {
+      await super.waitUntilIdle();
+      const busy = [...this.#idleSources].filter((source) => source.busy);
+      if (busy.length === 0) return;
+      await Promise.all(busy.map((source) => source.idle()));
+    }
   }
 
   override publishFrom<T>(

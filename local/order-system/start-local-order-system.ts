@@ -24,6 +24,7 @@ import { LocalStepFunctions } from '../stepfunctions/local-step-functions.js';
 import { type HostedFunction, localFunctionArn } from './hosted-function.js';
 import { LocalExecutionStarter } from './local-execution-starter.js';
 import type { LocalOrderSystem } from './local-order-system.js';
+import { localOutbox } from './local-outbox.js';
 import { localSubstitutions } from './local-substitutions.js';
 import { LocalTaskCallbacks } from './local-task-callbacks.js';
 import { ObservedRuntime } from './observed-runtime.js';
@@ -41,7 +42,7 @@ export interface LocalOrderSystemOptions {
   readonly callbackTimeScale?: number;
   /** Fails chosen tasks before they reach their agent (business or transient failures on demand). */
   readonly injectFault?: TaskFaultInjector;
-  /** Receives handler errors of published events and duplicate-order notices. Default: stderr. */
+  /** Receives handler errors of published events, duplicate-order notices and outbox failures. Default: stderr. */
   readonly logger?: RuntimeLogger;
   readonly clock?: () => Date;
 }
@@ -67,7 +68,9 @@ const definitionText = (key: StateMachineKey): string =>
  * `order-lifecycle` from `statemachines/` on the local Step Functions service, with their
  * `definitionSubstitutions` resolved from `STATE_MACHINES`. Lambda tasks go to the agents in the runtime,
  * `events:putEvents` entries onto the runtime's bus (so OrderCompleted, OrderFailed and OrderStateChanged
- * reach subscribers), the lifecycle agent resumes executions through the local SendTaskSuccess.
+ * reach subscribers), the lifecycle agent resumes executions through the local SendTaskSuccess. Domain events
+ * reach the bus as on AWS: the event store's change feed (the table's stream there) drives an outbox relay that
+ * publishes each on `domain.<type>`, keyed by stream, so the users agent's projection runs off the bus.
  *
  * @example
  * ```ts
@@ -86,7 +89,8 @@ export async function startLocalOrderSystem(
   const clock = options.clock ?? (() => new Date());
   const logger = options.logger ?? consoleRuntimeLogger;
   const runtime = new ObservedRuntime({ logger, clock });
-  const system = inMemoryOrderSystem({ clock });
+  const outbox = localOutbox(runtime, logger);
+  const system = inMemoryOrderSystem({ clock, eventStoreAdapter: outbox.eventStoreAdapter });
   const tokens = new InMemoryTaskTokenStore({ now: () => clock().getTime() });
   const hosted = new Map<string, HostedFunction>();
   const sfn = new LocalStepFunctions({
@@ -133,6 +137,7 @@ export async function startLocalOrderSystem(
     stores: { ...system.stores, tokens },
     sfn,
     stateMachineArns,
+    outbox: outbox.relay,
     get events() {
       return runtime.events;
     },
@@ -142,6 +147,8 @@ export async function startLocalOrderSystem(
     },
     async createUser(user) {
       await runtime.send(CreateUser, CreateUser.parse(user), new AgentId('users', user.userId));
+      // UserCreated on the bus, and the projection it drives, are part of creating the user.
+      await runtime.waitUntilIdle();
     },
     async placeOrder(order) {
       const data = OrderRequested.parse(order);
@@ -178,6 +185,7 @@ export async function startLocalOrderSystem(
     async close() {
       await sfn.close();
       await runtime.waitUntilIdle();
+      outbox.stop();
     },
   };
 }

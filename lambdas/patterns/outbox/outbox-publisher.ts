@@ -2,8 +2,8 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { EVENT_STORE_ATTRIBUTES } from '../../contracts/tables/event-store-table.js';
 import { eventFromStreamRecord } from '../../stores/event-store/dynamodb/event-stream-record.js';
-import type { StoredEvent } from '../../stores/event-store/stored-event.js';
 import { OutboxOrderHoldError } from './outbox-error.js';
+import { outboxEventMetadata } from './outbox-event-metadata.js';
 import type { OutboxIdempotency } from './outbox-idempotency.js';
 import type { OutboxPublishPort } from './outbox-publish-port.js';
 
@@ -77,7 +77,7 @@ export class OutboxPublisher {
         }
         await this.#idempotency.once(
           event.id,
-          () => this.#port.publish(event.type, event.data, metadataOf(event)),
+          () => this.#port.publish(event.type, event.data, outboxEventMetadata(event)),
           context,
         );
       }
@@ -92,13 +92,6 @@ export class OutboxPublisher {
     }
   }
 }
-
-const metadataOf = (event: StoredEvent) => ({
-  ...event.metadata,
-  id: event.id,
-  streamId: event.streamId,
-  version: event.version,
-});
 
 /**
  * Chains each event record to the previous record of the same stream in this batch. Planned up front, in

@@ -48,6 +48,24 @@ describe('the npm start demo, in process', () => {
     expect(report.summary.notifications).toBe(emails + sms);
   });
 
+  it('shows the order events the outbox published: the whole lifecycle, or none when the saga failed', () => {
+    const LIFECYCLE = [
+      'OrderCreated',
+      'OrderPaid',
+      'OrderProcessingStarted',
+      'OrderShipped',
+      'OrderDelivered',
+    ];
+    for (const run of report.runs) {
+      const published = run.domainEvents ?? [];
+      if (run.order.expected === 'delivered') expect(published, run.order.orderId).toEqual(LIFECYCLE);
+      else if (run.order.expected === 'cancelled') {
+        expect(published[0], run.order.orderId).toBe('OrderCreated');
+        expect(published.at(-1), run.order.orderId).toBe('OrderCancellationRecorded');
+      } else expect(published, run.order.orderId).toEqual([]);
+    }
+  });
+
   it('prints one block per order and the summary, in plain text', () => {
     const text = formatDemoReport(report, textStyle(false)).join('\n');
     expect(text).not.toContain('\u001b[');

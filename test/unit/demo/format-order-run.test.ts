@@ -21,6 +21,16 @@ describe('formatOrderRun', () => {
     ]);
   });
 
+  it('names the domain events the outbox published in one line before the verdict', () => {
+    const lines = formatOrderRun(deliveredRun({ domainEvents: ['OrderCreated', 'OrderPaid'] }), plain);
+    expect(lines.at(-2)).toBe('    outbox  OrderCreated · OrderPaid');
+  });
+
+  it('prints no outbox line for an order without domain events', () => {
+    const lines = formatOrderRun(declinedRun({ domainEvents: [] }), plain);
+    expect(lines.some((line) => line.includes('outbox'))).toBe(false);
+  });
+
   it('writes no ANSI escape codes when colour is off', () => {
     const text = formatOrderRun(deliveredRun(), plain).join('\n');
     expect(text).not.toContain('\u001b[');

@@ -1,9 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { EnvelopeSchema } from '../../../../lambdas/contracts/envelope.js';
-import {
-  awsRuntimeOutboxPort,
-  outboxEnvelope,
-} from '../../../../lambdas/patterns/outbox/aws-runtime-outbox-port.js';
+import { awsRuntimeOutboxPort } from '../../../../lambdas/patterns/outbox/aws-runtime-outbox-port.js';
+import { outboxEnvelope } from '../../../../lambdas/patterns/outbox/outbox-envelope.js';
 import type { OutgoingEnvelope } from '../../../../lambdas/runtime/aws/outgoing-envelope.js';
 
 const stored = {

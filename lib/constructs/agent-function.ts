@@ -117,6 +117,9 @@ export class AgentFunction extends Construct {
         target: ESBUILD_TARGET,
         mainFields: ['module', 'main'],
         minify: true,
+        // Error names are the wire contract (Step Functions Catch on `errorType`, `send` error names):
+        // minification would rename `PaymentDeclinedError` to `s`.
+        keepNames: true,
         sourceMap: true,
         sourcesContent: false,
         externalModules: [],

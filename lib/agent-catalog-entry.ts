@@ -36,8 +36,9 @@ export interface AgentCatalogEntry {
   readonly publishes: boolean;
   readonly stateMachines: Partial<Readonly<Record<StateMachineKey, readonly StateMachineAccess[]>>>;
   /**
-   * Whether the function consumes the event store's DynamoDB stream (the outbox publisher): it gets a
-   * stream event source (event inserts only) with its own on-failure queue.
+   * Whether the function consumes the event store's DynamoDB stream (the outbox publisher, the snapshot
+   * writer): each gets its own stream event source (event inserts only), on-failure queue and iterator-age
+   * alarm. DynamoDB Streams serve two concurrent readers per shard without throttling: these two are it.
    */
   readonly eventStoreStream?: boolean;
   /** Timeout in seconds, when the default (30 s) does not fit. */

@@ -6,7 +6,10 @@ import { ORDER_AGENT_TYPES } from '../lambdas/contracts/order/order-agent-types.
 import { SAGA_STARTER_AGENT_TYPE } from '../lambdas/contracts/order/order-saga-io.js';
 import { OUTBOX_SOURCE, SOURCE_PREFIX } from '../lambdas/contracts/sources.js';
 import { AGENT_STATE_TABLE } from '../lambdas/contracts/tables/agent-state-table.js';
-import { EVENT_STORE_TABLE } from '../lambdas/contracts/tables/event-store-table.js';
+import {
+  EVENT_STORE_TABLE,
+  SNAPSHOT_PARTITION_MARKER,
+} from '../lambdas/contracts/tables/event-store-table.js';
 import { IDEMPOTENCY_TABLE } from '../lambdas/contracts/tables/idempotency-table.js';
 import { INVENTORY_TABLE } from '../lambdas/contracts/tables/inventory-table.js';
 import { NOTIFICATIONS_TABLE } from '../lambdas/contracts/tables/notifications-table.js';
@@ -29,10 +32,20 @@ const agentBase = (agentType: string): TableAccess[] => [
 /** The outbox publisher's function type: `sourceFor(OUTBOX_FUNCTION_TYPE)` is {@link OUTBOX_SOURCE}. */
 export const OUTBOX_FUNCTION_TYPE = OUTBOX_SOURCE.slice(SOURCE_PREFIX.length);
 
+/** The snapshot writer's function type (`AgentBridge-snapshot-writer`): a stream consumer, not an agent. */
+export const SNAPSHOT_FUNCTION_TYPE = 'snapshot-writer';
+
+/**
+ * The partition keys of snapshot items (`<stream id>#snapshot#<reducer version>`) as an IAM `StringLike`
+ * pattern. Stream ids may not contain `#`, so no event partition matches it.
+ */
+export const SNAPSHOT_PARTITION_PATTERN = `*${SNAPSHOT_PARTITION_MARKER}*`;
+
 /**
  * The order system's functions. Business agents are rpc targets of the state machines' tasks; the lifecycle
  * agent resumes the lifecycle machine; the saga starter turns OrderRequested into a saga execution named after
- * the order; the outbox publisher forwards the event store's new events to the bus.
+ * the order; the outbox publisher forwards the event store's new events to the bus; the snapshot writer
+ * snapshots the order and user aggregates from the same stream.
  */
 export const AGENT_CATALOG: readonly AgentCatalogEntry[] = [
   {
@@ -150,6 +163,30 @@ export const AGENT_CATALOG: readonly AgentCatalogEntry[] = [
     stateMachines: {},
     eventStoreStream: true,
     // A batch of up to 100 records, one PutEvents each (streams publish in parallel, a stream in order).
+    timeoutSeconds: 60,
+  },
+  {
+    id: 'SnapshotWriter',
+    agentType: SNAPSHOT_FUNCTION_TYPE,
+    hostsAgent: false,
+    entry: 'lambdas/handlers/snapshot-handler.ts',
+    subscriptions: [],
+    // Reads the previous snapshot and the events after it (Query); writes snapshot items only: PutItem is
+    // conditioned on the snapshot partitions, so this function can never write (and so publish) an event.
+    // No idempotency table: a snapshot at a version is deterministic, a redelivery rewrites the same item.
+    tables: [
+      { table: EVENT_STORE_TABLE, actions: TABLE_ACTIONS.eventStoreReads },
+      {
+        table: EVENT_STORE_TABLE,
+        actions: TABLE_ACTIONS.eventStoreSnapshots,
+        leadingKeyPatterns: [SNAPSHOT_PARTITION_PATTERN],
+      },
+    ],
+    sendsTo: [],
+    publishes: false,
+    stateMachines: {},
+    eventStoreStream: true,
+    // A batch of up to 100 records; each boundary record folds at most one snapshot interval of events.
     timeoutSeconds: 60,
   },
 ];

@@ -42,8 +42,8 @@ export const ALARM_TOPIC_CONTEXT = 'alarmTopicArn';
 /**
  * agentbridge on AWS: the custom event bus (with a policy for producer accounts), every table of
  * `lambdas/contracts/tables`, one function per catalog entry with its subscriptions as rules, the order saga
- * and lifecycle state machines, the event store's stream feeding the outbox publisher, alarms and a
- * dashboard, and outputs for the bus and the tables. Context: `producerAccounts` (account ids that may put
+ * and lifecycle state machines, the event store's stream feeding the outbox publisher and the snapshot
+ * writer, alarms and a dashboard, and outputs for the bus and the tables. Context: `producerAccounts` (account ids that may put
  * events), `alarmTopicArn` (an SNS topic the alarms notify).
  *
  * @example

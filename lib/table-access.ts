@@ -11,6 +11,11 @@ export interface TableAccess {
   readonly actions: readonly string[];
   /** Restricts every item-level action to these partition-key values (e.g. the function's agent type). */
   readonly leadingKeys?: readonly string[];
+  /**
+   * Restricts every item-level action to partition keys matching these IAM `StringLike` patterns (`*`, `?`),
+   * e.g. the snapshot partitions of the event store, which no event stream id can match.
+   */
+  readonly leadingKeyPatterns?: readonly string[];
 }
 
 /**
@@ -56,6 +61,10 @@ export const TABLE_ACTIONS = {
    * per event + a ConditionCheckItem on the expected last event), loads (Query; snapshots are items too).
    */
   eventStore: ['dynamodb:PutItem', 'dynamodb:ConditionCheckItem', 'dynamodb:Query'],
+  /** Event store, snapshot writer's reads: the latest snapshot and the events after it (both Query). */
+  eventStoreReads: ['dynamodb:Query'],
+  /** Event store, snapshot writer's writes: one unconditional PutItem per snapshot (granted on snapshot keys). */
+  eventStoreSnapshots: ['dynamodb:PutItem'],
   /** L2 cache. */
   cache: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'],
 } as const satisfies Record<string, readonly string[]>;

@@ -2,10 +2,15 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import { lifecycleAgent } from '../agents/lifecycle/lifecycle-agent.js';
 import { LIFECYCLE_SUBSCRIPTIONS } from '../agents/lifecycle/lifecycle-subscriptions.js';
 import { lifecycleTasks } from '../agents/lifecycle/lifecycle-tasks.js';
+import { recordedOrderStates } from '../agents/lifecycle/recorded-order-states.js';
 import { SfnTaskCallbacks } from '../agents/lifecycle/sfn-task-callbacks.js';
+import { orderTasks } from '../agents/orders/order-tasks.js';
 import { LIFECYCLE_AGENT_TYPE } from '../contracts/order/lifecycle-tasks.js';
+import { EVENT_STORE_TABLE } from '../contracts/tables/event-store-table.js';
 import { TASK_TOKEN_TABLE } from '../contracts/tables/task-token-table.js';
 import { agentHandler } from '../runtime/lambda/agent-handler.js';
+import { DynamoDbEventStoreAdapter } from '../stores/event-store/dynamodb/dynamodb-event-store-adapter.js';
+import { EventStore } from '../stores/event-store/event-store.js';
 import { DynamoDbTaskTokenStore } from '../stores/task-tokens/dynamodb/dynamodb-task-token-store.js';
 import { agentFunctionWiring } from './agent-function-wiring.js';
 
@@ -13,13 +18,25 @@ import { agentFunctionWiring } from './agent-function-wiring.js';
  * The lifecycle agent's Lambda function: the order lifecycle's "await trigger" task (parks the
  * `.waitForTaskToken` token) and the trigger events (PaymentCompleted, ProcessingStarted, ShippingConfirmed,
  * DeliveryConfirmed, OrderCancelled) that resume the waiting execution with SendTaskSuccess. Tables: task
- * tokens (put, conditional delete, query). Step Functions: SendTaskSuccess/Failure/Heartbeat.
+ * tokens (put, conditional delete, query); event store (query: the order's recorded state, read when a trigger
+ * finds no token, to redeliver one that arrived between two waits). Step Functions: SendTaskSuccess/Failure/Heartbeat.
  */
 const wiring = agentFunctionWiring(LIFECYCLE_AGENT_TYPE);
 const tokens = new DynamoDbTaskTokenStore({
   documentClient: wiring.documentClient,
   tableName: wiring.tableName(TASK_TOKEN_TABLE),
 });
+// Read only: the order's stream tells whether a trigger with no parked token is early or never valid.
+const orders = recordedOrderStates(
+  orderTasks({
+    events: new EventStore({
+      adapter: new DynamoDbEventStoreAdapter({
+        documentClient: wiring.documentClient,
+        tableName: wiring.tableName(EVENT_STORE_TABLE),
+      }),
+    }),
+  }),
+);
 const callbacks = new SfnTaskCallbacks(wiring.deps.tracer.captureAWSv3Client(new SFNClient({})));
 
 export const handler = agentHandler({
@@ -28,6 +45,7 @@ export const handler = agentHandler({
     lifecycleTasks({
       tokens,
       callbacks,
+      orders,
       logger: {
         warn: (message, extra) => wiring.deps.logger.warn(message, extra ?? {}),
         error: (message, extra) => wiring.deps.logger.error(message, extra ?? {}),

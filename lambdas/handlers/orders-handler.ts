@@ -10,6 +10,9 @@ import { agentFunctionWiring } from './agent-function-wiring.js';
 /**
  * The orders agent's Lambda function: the saga's CreateOrder, the lifecycle's RecordOrderTransition, GetOrder.
  * Order events go to the event store; its stream (the outbox) publishes them. Tables: event store (append/read).
+ * Reads (`events.load`) start from the newest snapshot the snapshot function (`snapshot-handler.ts`) wrote
+ * from the same stream; the store gets no `snapshots` option here because a background snapshot started
+ * after an append would be frozen with the Lambda container.
  */
 const wiring = agentFunctionWiring(ORDER_AGENT_TYPES.orders);
 const events = new EventStore({

@@ -18,7 +18,9 @@ import { agentFunctionWiring } from './agent-function-wiring.js';
 /**
  * The users agent's Lambda function: CQRS user management (commands, queries), the saga's ValidateUser, and
  * the read-model projection fed by the outbox's `domain.User*` events. Tables: event store (append/read),
- * users (claims, registrations, read model).
+ * users (claims, registrations, read model). Aggregate loads (`events.load`) start from the newest snapshot
+ * the snapshot function (`snapshot-handler.ts`) wrote from the event store's stream; no `snapshots` option
+ * here, because a background snapshot started after an append would be frozen with the Lambda container.
  */
 const wiring = agentFunctionWiring(ORDER_AGENT_TYPES.users);
 const { documentClient } = wiring;

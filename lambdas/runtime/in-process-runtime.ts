@@ -8,7 +8,9 @@ import { AgentId } from './agent-id.js';
 import type { AgentRuntime, RuntimeState } from './agent-runtime.js';
 import type { AgentType } from './agent-type.js';
 import { DeliveryContext } from './delivery-context.js';
-import { type Delivery, isThenable, Mailbox } from './mailbox.js';
+import type { Delivery } from './mailbox.js';
+import { Mailbox } from './mailbox.js';
+import { MailboxScheduler } from './mailbox-scheduler.js';
 import type { PublishOptions, SendOptions } from './message-context.js';
 import { isCantHandleError, MessageCancelledError } from './runtime-error.js';
 import { consoleRuntimeLogger, type RuntimeLogger } from './runtime-logger.js';
@@ -44,6 +46,10 @@ export class InProcessRuntime implements AgentRuntime {
   /** Deliveries queued or running; `waitUntilIdle` resolves when it returns to zero. */
   #outstanding = 0;
   #idleWaiters: Array<() => void> = [];
+  readonly #scheduler = new MailboxScheduler({
+    settled: () => this.#settled(),
+    publishFailed: (error, ctx) => this.#reportPublishError(error, ctx),
+  });
 
   constructor(options: InProcessRuntimeOptions = {}) {
     this.#logger = options.logger ?? consoleRuntimeLogger;
@@ -116,7 +122,13 @@ export class InProcessRuntime implements AgentRuntime {
     );
     this.#outstanding++;
     const reply = new Promise<R>((resolve, reject) =>
-      this.#dispatch({ mailbox, message, ctx, resolve: resolve as (value: unknown) => void, reject }),
+      this.#scheduler.dispatch({
+        mailbox,
+        message,
+        ctx,
+        resolve: resolve as (value: unknown) => void,
+        reject,
+      }),
     );
     return signal === NEVER_ABORTED ? reply : raceAbort(reply, signal, type.name);
   }
@@ -212,110 +224,14 @@ export class InProcessRuntime implements AgentRuntime {
     // Deliveries queued while draining are picked up by this same loop: no recursion.
     for (let i = 0; i < this.#pending.length; i++) {
       const delivery = this.#pending[i];
-      if (delivery !== undefined) this.#dispatch(delivery);
+      if (delivery !== undefined) this.#scheduler.dispatch(delivery);
     }
     this.#pending = [];
   };
 
-  #dispatch(delivery: Delivery): void {
-    const mailbox = delivery.mailbox;
-    if (!mailbox.busy) this.#runFrom(mailbox, delivery);
-    else if (this.#isCallChainReentry(mailbox, delivery.ctx.caller)) this.#runReentrant(delivery);
-    else mailbox.enqueue(delivery);
-  }
-
-  /**
-   * A send that comes back to an agent which is itself awaiting somewhere up the same call chain
-   * (A → B → A) runs at once instead of queueing behind the handler that waits for it, which would
-   * deadlock: call-chain reentrancy, as Orleans does it.
-   */
-  #isCallChainReentry(mailbox: Mailbox, caller: DeliveryContext | undefined): boolean {
-    for (let ctx = caller; ctx !== undefined; ctx = ctx.caller) {
-      if (ctx.holder === mailbox) return true;
-    }
-    return false;
-  }
-
-  /**
-   * Runs `first` and then whatever queued behind it. Synchronous handlers complete inside the loop with
-   * no promise allocated; an asynchronous one resumes the loop when it settles.
-   */
-  #runFrom(mailbox: Mailbox, first: Delivery): void {
-    mailbox.busy = true;
-    for (
-      let delivery: Delivery | undefined = first;
-      delivery !== undefined;
-      delivery = this.#nextLive(mailbox)
-    ) {
-      let result: unknown;
-      try {
-        result = mailbox.agent.onMessage(delivery.message, delivery.ctx);
-      } catch (error) {
-        this.#settle(delivery, error, true);
-        continue;
-      }
-      if (isThenable(result)) {
-        const current = delivery;
-        result.then(
-          (value) => {
-            this.#settle(current, value, false);
-            this.#resume(mailbox);
-          },
-          (error: unknown) => {
-            this.#settle(current, error, true);
-            this.#resume(mailbox);
-          },
-        );
-        return;
-      }
-      this.#settle(delivery, result, false);
-    }
-    mailbox.busy = false;
-  }
-
-  #resume(mailbox: Mailbox): void {
-    const next = this.#nextLive(mailbox);
-    if (next === undefined) mailbox.busy = false;
-    else this.#runFrom(mailbox, next);
-  }
-
-  /** The next queued delivery whose caller has not given up; cancelled ones are rejected, not run. */
-  #nextLive(mailbox: Mailbox): Delivery | undefined {
-    for (let next = mailbox.next(); next !== undefined; next = mailbox.next()) {
-      if (!next.ctx.signal.aborted) return next;
-      this.#settle(
-        next,
-        new MessageCancelledError(next.ctx.messageType, { cause: next.ctx.signal.reason }),
-        true,
-      );
-    }
-    return undefined;
-  }
-
-  #runReentrant(delivery: Delivery): void {
-    let result: unknown;
-    try {
-      result = delivery.mailbox.agent.onMessage(delivery.message, delivery.ctx);
-    } catch (error) {
-      this.#settle(delivery, error, true);
-      return;
-    }
-    if (!isThenable(result)) this.#settle(delivery, result, false);
-    else {
-      result.then(
-        (value) => this.#settle(delivery, value, false),
-        (error: unknown) => this.#settle(delivery, error, true),
-      );
-    }
-  }
-
-  #settle(delivery: Delivery, outcome: unknown, failed: boolean): void {
-    if (delivery.resolve !== undefined) {
-      if (failed) delivery.reject(outcome);
-      else delivery.resolve(outcome);
-    } else if (failed) this.#reportPublishError(outcome, delivery.ctx);
+  readonly #settled = (): void => {
     if (--this.#outstanding === 0) this.#notifyIdle();
-  }
+  };
 
   #notifyIdle(): void {
     const waiters = this.#idleWaiters;

@@ -26,6 +26,8 @@ export class Mailbox {
   readonly agent: Agent;
   busy = false;
   #queue: Delivery[] | undefined;
+  /** The mailboxes this agent's running deliveries await a `send` reply from, with a count each. */
+  #awaiting: Map<Mailbox, number> | undefined;
 
   constructor(agent: Agent) {
     this.agent = agent;
@@ -43,4 +45,41 @@ export class Mailbox {
   next(): Delivery | undefined {
     return this.#queue?.shift();
   }
+
+  /** A delivery running here sent to `target` and may be awaiting its reply: an edge of the wait-for graph. */
+  awaitReply(target: Mailbox): void {
+    if (this.#awaiting === undefined) this.#awaiting = new Map();
+    this.#awaiting.set(target, (this.#awaiting.get(target) ?? 0) + 1);
+  }
+
+  /** The reply from `target` has settled. */
+  replied(target: Mailbox): void {
+    const count = this.#awaiting?.get(target) ?? 0;
+    if (count <= 1) this.#awaiting?.delete(target);
+    else this.#awaiting?.set(target, count - 1);
+  }
+
+  awaited(): Iterable<Mailbox> {
+    return this.#awaiting?.keys() ?? [];
+  }
+}
+
+/**
+ * Whether `from` is (transitively) awaiting a reply from `to`: then a send from `to` that queued behind
+ * `from`'s running handler would wait for a handler that waits for it — a deadlock.
+ */
+export function awaitsTransitively(from: Mailbox, to: Mailbox): boolean {
+  if (from === to) return true;
+  const seen = new Set<Mailbox>([from]);
+  const frontier = [from];
+  for (let mailbox = frontier.pop(); mailbox !== undefined; mailbox = frontier.pop()) {
+    for (const next of mailbox.awaited()) {
+      if (next === to) return true;
+      if (!seen.has(next)) {
+        seen.add(next);
+        frontier.push(next);
+      }
+    }
+  }
+  return false;
 }

@@ -9,7 +9,7 @@ const INDEX_ACTIONS = new Set(['dynamodb:Query', 'dynamodb:Scan']);
  * The IAM statement for one table binding: exactly the given actions, on the table and (only when an action
  * can read an index) on each of its named indexes, never `<table>/index/*`. With `leadingKeys` the statement
  * is conditioned on `dynamodb:LeadingKeys`, so a function sharing a table (agent state) can only reach the
- * partitions it owns.
+ * partitions it owns; with `leadingKeyPatterns` on the partitions matching them (`StringLike`).
  *
  * @example
  * ```ts
@@ -26,11 +26,17 @@ export function tablePolicyStatement(binding: {
   const indexArns = readsIndexes
     ? (access.table.globalSecondaryIndexes ?? []).map((index) => `${table.tableArn}/index/${index.indexName}`)
     : [];
+  const conditions = {
+    ...(access.leadingKeys
+      ? { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [...access.leadingKeys] } }
+      : {}),
+    ...(access.leadingKeyPatterns
+      ? { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...access.leadingKeyPatterns] } }
+      : {}),
+  };
   return new PolicyStatement({
     actions: [...access.actions],
     resources: [table.tableArn, ...indexArns],
-    ...(access.leadingKeys
-      ? { conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [...access.leadingKeys] } } }
-      : {}),
+    ...(Object.keys(conditions).length > 0 ? { conditions } : {}),
   });
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { inMemoryOrderSystem } from '../../lambdas/agents/in-memory-order-system.js';
 import { lifecycleTasks } from '../../lambdas/agents/lifecycle/lifecycle-tasks.js';
+import { recordedOrderStates } from '../../lambdas/agents/lifecycle/recorded-order-states.js';
 import { MessageRegistry } from '../../lambdas/contracts/message-registry.js';
 import type { MessageType } from '../../lambdas/contracts/message-type.js';
 import {
@@ -12,6 +13,7 @@ import {
   ProcessingStarted,
   ShippingConfirmed,
 } from '../../lambdas/contracts/order/lifecycle-messages.js';
+import { LIFECYCLE_AGENT_TYPE } from '../../lambdas/contracts/order/lifecycle-tasks.js';
 import { OrderCompleted, OrderFailed, OrderRequested } from '../../lambdas/contracts/order/order-messages.js';
 import { STATE_MACHINES, type StateMachineKey } from '../../lambdas/contracts/state-machines.js';
 import { TOPICS } from '../../lambdas/contracts/topics.js';
@@ -25,6 +27,7 @@ import { type HostedFunction, localFunctionArn } from './hosted-function.js';
 import { LocalExecutionStarter } from './local-execution-starter.js';
 import type { LocalOrderSystem } from './local-order-system.js';
 import { localOutbox } from './local-outbox.js';
+import { LocalRedelivery } from './local-redelivery.js';
 import { localSubstitutions } from './local-substitutions.js';
 import { LocalTaskCallbacks } from './local-task-callbacks.js';
 import { ObservedRuntime } from './observed-runtime.js';
@@ -68,7 +71,8 @@ const definitionText = (key: StateMachineKey): string =>
  * `order-lifecycle` from `statemachines/` on the local Step Functions service, with their
  * `definitionSubstitutions` resolved from `STATE_MACHINES`. Lambda tasks go to the agents in the runtime,
  * `events:putEvents` entries onto the runtime's bus (so OrderCompleted, OrderFailed and OrderStateChanged
- * reach subscribers), the lifecycle agent resumes executions through the local SendTaskSuccess. Domain events
+ * reach subscribers), the lifecycle agent resumes executions through the local SendTaskSuccess (a trigger it
+ * throws back as transient, having come between two waits, is redelivered with backoff). Domain events
  * reach the bus as on AWS: the event store's change feed (the table's stream there) drives an outbox relay that
  * publishes each on `domain.<type>`, keyed by stream, so the users agent's projection runs off the bus.
  *
@@ -116,12 +120,23 @@ export async function startLocalOrderSystem(
   const stateMachineArns = { orderSaga: create('orderSaga'), orderLifecycle: create('orderLifecycle') };
   const functions = orderSystemFunctions({
     system,
-    lifecycle: lifecycleTasks({ tokens, callbacks: new LocalTaskCallbacks(sfn), clock, logger }),
+    lifecycle: lifecycleTasks({
+      tokens,
+      callbacks: new LocalTaskCallbacks(sfn),
+      orders: recordedOrderStates(system.orders),
+      clock,
+      logger,
+    }),
     sagaStarter: new LocalExecutionStarter(sfn, stateMachineArns.orderSaga),
     logger,
   });
+  // EventBridge redelivers a trigger the lifecycle threw back as transient (one that came between two waits);
+  // offline this does. The lifecycle is the only function whose event handlers throw TransientError.
+  const redelivery = new LocalRedelivery({ logger });
+  runtime.trackIdle(redelivery);
   for (const fn of functions) {
-    await runtime.register(fn.agentType, fn.definition);
+    const definition = fn.agentType === LIFECYCLE_AGENT_TYPE ? redelivery.wrap(fn.definition) : fn.definition;
+    await runtime.register(fn.agentType, definition);
     for (const subscription of fn.subscriptions) await runtime.addSubscription(subscription);
     hosted.set(localFunctionArn(fn.agentType), fn);
   }

@@ -1,7 +1,7 @@
 import type { MessageOf, ResponseOf } from '../../contracts/message-type.js';
 import type { LifecycleTrigger, OrderState } from '../../contracts/order/lifecycle-messages.js';
 import type { AwaitLifecycleTrigger, LifecycleSignal } from '../../contracts/order/lifecycle-tasks.js';
-import { LIFECYCLE_WAITS, stateAwaiting, TRIGGER_TARGETS } from '../../contracts/order/lifecycle-waits.js';
+import { LIFECYCLE_WAITS, TRIGGER_TARGETS } from '../../contracts/order/lifecycle-waits.js';
 import { TransientError } from '../../contracts/transient-error.js';
 import type { RuntimeLogger } from '../../runtime/runtime-logger.js';
 import {
@@ -9,13 +9,17 @@ import {
   isTaskTokenStoreUnavailableError,
 } from '../../stores/task-tokens/task-token-error.js';
 import type { TaskTokenStore } from '../../stores/task-tokens/task-token-store.js';
-import { TransitionRejectedError } from './lifecycle-error.js';
+import { TransitionRejectedError, TriggerNotYetAwaitedError } from './lifecycle-error.js';
+import type { OrderStateReader } from './order-state-reader.js';
 import { isTaskCallbackUnavailableError, isTaskTokenClosedError } from './task-callback-error.js';
 import type { TaskCallbackPort } from './task-callback-port.js';
+import { triggerVerdict } from './trigger-verdict.js';
 
 export interface LifecycleDeps {
   readonly tokens: TaskTokenStore;
   readonly callbacks: TaskCallbackPort;
+  /** The order's recorded state, read when a trigger finds no live token: "not yet" or "never". */
+  readonly orders: OrderStateReader;
   readonly clock?: () => Date;
   /** Receives clean-up failures that do not change the outcome (a stale token then expires by its TTL). */
   readonly logger?: RuntimeLogger;
@@ -41,7 +45,11 @@ export interface LifecycleTasks {
   awaitTrigger(
     input: MessageOf<typeof AwaitLifecycleTrigger>,
   ): Promise<ResponseOf<typeof AwaitLifecycleTrigger>>;
-  /** Resumes the execution waiting for `event.trigger`; throws {@link TransitionRejectedError} if none is. */
+  /**
+   * Resumes the execution waiting for `event.trigger`. With no live token: throws a `TransientError` (wrapping
+   * {@link TriggerNotYetAwaitedError}) while the order's next wait will await it, so the event is redelivered;
+   * {@link TransitionRejectedError} when it can never resume anything.
+   */
   applyTrigger(event: TriggerEvent): Promise<ResumedTransition>;
 }
 
@@ -63,12 +71,14 @@ const putBackTtl = (trigger: LifecycleTrigger): number =>
  * The lifecycle agent's logic (seed 5.1 on Step Functions): the state machine holds the state, this agent
  * holds the doors. Each wait parks one task token under every trigger it awaits; a trigger event `take`s its
  * item (a conditional delete, so of two deliveries of the same event exactly one finds it) and resumes the
- * execution with SendTaskSuccess. A trigger with no item is not valid now and is rejected, naming the state
- * the order is waiting in (from `peek`).
+ * execution with SendTaskSuccess. A trigger with no live item is judged against the order's recorded state
+ * ({@link triggerVerdict}): between two waits (the machine records, publishes and runs post-transition steps
+ * before it parks the next token) a trigger of the coming wait is thrown back as transient and redelivered;
+ * one that can never be valid is rejected, naming the recorded state.
  *
  * @example
  * ```ts
- * const tasks = lifecycleTasks({ tokens: new InMemoryTaskTokenStore(), callbacks });
+ * const tasks = lifecycleTasks({ tokens: new InMemoryTaskTokenStore(), callbacks, orders });
  * await tasks.applyTrigger({ trigger: 'PaymentCompleted', orderId: 'o-1', eventId, data: { orderId: 'o-1', paymentId } });
  * ```
  */
@@ -76,17 +86,24 @@ export function lifecycleTasks(deps: LifecycleDeps): LifecycleTasks {
   const { tokens, callbacks } = deps;
   const now = (): string => (deps.clock ?? (() => new Date()))().toISOString();
 
-  const rejection = (event: TriggerEvent, awaited: readonly string[], reason: string, cause: unknown) =>
-    new TransitionRejectedError(
-      {
-        orderId: event.orderId,
-        trigger: event.trigger,
-        state: stateAwaiting(awaited) ?? 'unknown',
-        awaitedTriggers: awaited,
-        reason,
-      },
-      { cause },
-    );
+  /** No live token for the trigger: retry it (transient) while a coming wait will await it, else reject it. */
+  const judge = async (event: TriggerEvent, reason: string, cause: unknown): Promise<Error> => {
+    const { orderId, trigger } = event;
+    let recorded: Awaited<ReturnType<OrderStateReader['recordedState']>>;
+    let parked: string[];
+    try {
+      recorded = await deps.orders.recordedState(orderId);
+      parked = (await tokens.peek(orderId)).map((entry) => entry.trigger);
+    } catch (error) {
+      return new TransientError(error);
+    }
+    const verdict = triggerVerdict({ trigger, recorded, parked });
+    const state = recorded ?? 'unknown';
+    const fields = { orderId, trigger, state, reason: `${reason}; ${verdict.reason}` };
+    return verdict.kind === 'retry'
+      ? new TransientError(new TriggerNotYetAwaitedError(fields, { cause }))
+      : new TransitionRejectedError({ ...fields, awaitedTriggers: parked }, { cause });
+  };
 
   /** Takes every stored trigger of the order except `keep`; a token taken meanwhile is simply gone already. */
   const clear = async (orderId: string, keep: readonly string[]): Promise<string[]> => {
@@ -123,7 +140,7 @@ export function lifecycleTasks(deps: LifecycleDeps): LifecycleTasks {
         token = await tokens.take(orderId, trigger);
       } catch (error) {
         if (isTaskTokenNotFoundError(error)) {
-          throw rejection(event, error.awaitedTriggers, `no ${trigger} is awaited now`, error);
+          throw await judge(event, `no ${trigger} token is parked`, error);
         }
         throw retryable(error);
       }
@@ -137,8 +154,7 @@ export function lifecycleTasks(deps: LifecycleDeps): LifecycleTasks {
         await callbacks.succeed(token, signal);
       } catch (error) {
         if (isTaskTokenClosedError(error)) {
-          const awaited = (await tokens.peek(orderId)).map((entry) => entry.trigger);
-          throw rejection(event, awaited, `the wait for ${trigger} is over (${error.serviceCode})`, error);
+          throw await judge(event, `the wait for ${trigger} is over (${error.serviceCode})`, error);
         }
         // The execution did not get the trigger: put the token back so the redelivered event can resume it.
         await tokens.put({ orderId, trigger, token, ttlSeconds: putBackTtl(trigger) });

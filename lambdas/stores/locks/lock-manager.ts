@@ -65,8 +65,9 @@ export class LockManager {
   }
 
   /**
-   * Takes the lock, re-enters it (same owner: same lockId and token, count + 1), or fails with
-   * `LockHeldError`; with `wait`, queues FIFO until granted or `LockWaitTimeoutError`.
+   * Takes the lock, re-enters it (same owner, lease not ended: same lockId and token, count + 1), or fails
+   * with `LockHeldError`; with `wait`, queues FIFO until granted or `LockWaitTimeoutError`. An owner whose
+   * lease has ended gets a fresh grant (new lockId, next token, count 1) in FIFO order, like anyone else.
    */
   async acquire(resource: string, options: AcquireOptions): Promise<Lock> {
     const valid = validateResource(resource);

@@ -48,7 +48,9 @@ export interface EnqueueRequest {
  *   atomic write, so a crashed holder is replaced when its lease ends;
  * - a fresh grant takes the next fencing token from a counter that never expires (strictly increasing,
  *   never repeated, also when an attempt fails);
- * - reentry by the lease's owner keeps lockId and token and counts up;
+ * - reentry by the owner of a live lease keeps lockId and token and counts up; once the lease has ended
+ *   (`expiresAt < now`, checked inside the atomic write) the owner is a new requester: a fresh grant with the
+ *   next token and count 1, after any earlier live waiter;
  * - `release`/`extend` act only on the grant named by `lockId`; a grant whose lease ended but that nobody
  *   took over still counts (no newer token exists, so nothing it protects can have moved on);
  * - a waiter is live while `now < waitDeadlineMs` and `now < aliveUntilMs`; dead ones are skipped.

@@ -4,7 +4,7 @@
  */
 export interface Lock {
   readonly resource: string;
-  /** Random id of this grant; the same across reentrant acquisitions by the same owner. */
+  /** Random id of this grant; the same across reentrant acquisitions by the same owner while the lease lasts. */
   readonly lockId: string;
   /** Strictly increasing per resource across grants; unchanged by reentry and by `extend`. */
   readonly fencingToken: number;

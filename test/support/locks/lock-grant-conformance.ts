@@ -88,6 +88,20 @@ export const lockGrantConformance = (adapter: LockAdapter): void => {
     expect((await locks.inspect(resource)).holder).toMatchObject({ owner: 'bob', fencingToken: 2 });
   });
 
+  it('gives an owner back after its lease ended a fresh grant, not a reentry of the lapsed one', async () => {
+    const { resource, clock, locks } = lockFixture(adapter);
+    const lapsed = await locks.acquire(resource, { owner: 'alice', ttlSeconds: 1 });
+    await locks.acquire(resource, { owner: 'alice', ttlSeconds: 1 });
+    clock.advanceMs(1_001);
+    const fresh = await locks.acquire(resource, { owner: 'alice', ttlSeconds: 10 });
+    expect(fresh).toMatchObject({ owner: 'alice', reentrantCount: 1, expiresAt: clock.now() + 10_000 });
+    expect(fresh.fencingToken).toBeGreaterThan(lapsed.fencingToken);
+    expect(fresh.lockId).not.toBe(lapsed.lockId);
+    expect(isNotLockOwnerError(await rejectionOf(locks.release(resource, lapsed.lockId)))).toBe(true);
+    expect(await locks.release(resource, fresh.lockId)).toEqual({ reentrantCount: 0, freed: true });
+    expect((await locks.inspect(resource)).holder).toBeUndefined();
+  });
+
   it('extends the lease on heartbeat, keeping lockId and token', async () => {
     const { resource, clock, locks } = lockFixture(adapter);
     const lock = await locks.acquire(resource, { owner: 'alice', ttlSeconds: 2 });

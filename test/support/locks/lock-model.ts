@@ -19,10 +19,13 @@ export class LockModel {
   #lastAcceptedToken: number | undefined;
   readonly #lastLock = new Map<string, Lock>();
 
-  /** What `acquire` by `owner` must do now. */
+  /**
+   * What `acquire` by `owner` must do now. Only a live lease is re-entered: an owner back after its lease
+   * ended competes for a fresh grant like anyone else (new token, count 1).
+   */
   acquireOutcome(owner: string, now: number): 'reenter' | 'grant' | 'held' {
-    if (this.#grant?.owner === owner) return 'reenter';
-    return this.#grant === undefined || this.#grant.expiresAt < now ? 'grant' : 'held';
+    if (this.isFree(now)) return 'grant';
+    return this.liveOwner(now) === owner ? 'reenter' : 'held';
   }
 
   /** Owners whose acquire would be a fresh grant race for the lock; exactly one may win. */
@@ -30,8 +33,9 @@ export class LockModel {
     return this.#grant === undefined || this.#grant.expiresAt < now;
   }
 
-  currentOwner(): string | undefined {
-    return this.#grant?.owner;
+  /** The owner whose acquire would re-enter: the grant's owner while its lease lasts. */
+  liveOwner(now: number): string | undefined {
+    return this.isFree(now) ? undefined : this.#grant?.owner;
   }
 
   get latestToken(): number {

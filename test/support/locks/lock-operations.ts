@@ -87,7 +87,7 @@ const acquire = async (world: LockWorld, who: Owner, ttl: number): Promise<void>
 
 const race = async (world: LockWorld, owners: readonly Owner[]): Promise<void> => {
   const { locks, model, clock, resource } = world;
-  const contenders = owners.filter((who) => who !== model.currentOwner());
+  const contenders = owners.filter((who) => who !== model.liveOwner(clock.now()));
   const free = model.isFree(clock.now());
   const results = await Promise.allSettled(
     contenders.map((who) => locks.acquire(resource, { owner: who, ttlSeconds: 2 })),

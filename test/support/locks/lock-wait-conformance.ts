@@ -109,6 +109,25 @@ export const lockWaitConformance = (adapter: LockAdapter): void => {
     expect(await waiting).toMatchObject({ owner: 'bob' });
   });
 
+  it('serves a live waiter before an owner that comes back after its lease ended', async () => {
+    const { resource, clock, locks, manager } = lockFixture(adapter);
+    const otherProcess = manager({ pollIntervalMs: 300, maxPollIntervalMs: 300 });
+    const lapsed = await locks.acquire(resource, { owner: 'alice', ttlSeconds: 1 });
+    const waiting = otherProcess.acquire(resource, { owner: 'bob', wait: true });
+    await eventually('bob is queued', queued(locks, resource, 1));
+    clock.advanceMs(1_001);
+    expect(isLockHeldError(await rejectionOf(locks.acquire(resource, { owner: 'alice' })))).toBe(true);
+    const next = locks.acquire(resource, { owner: 'alice', wait: true });
+    const granted = await waiting;
+    expect(granted).toMatchObject({ owner: 'bob', fencingToken: lapsed.fencingToken + 1, reentrantCount: 1 });
+    await locks.release(resource, granted.lockId);
+    expect(await next).toMatchObject({
+      owner: 'alice',
+      fencingToken: granted.fencingToken + 1,
+      reentrantCount: 1,
+    });
+  });
+
   it('re-enters at once when the waiting caller already holds the lock', async () => {
     const { resource, locks } = lockFixture(adapter);
     const held = await locks.acquire(resource, { owner: 'alice' });

@@ -54,6 +54,65 @@ describe('in-process runtime decisions', () => {
     await expect(runtime.send(Ask, { depth: 6 }, new AgentId('a', 'k'))).resolves.toBe(6);
   });
 
+  it('lets two agents that send to each other concurrently both finish instead of deadlocking', async () => {
+    const runtime = new InProcessRuntime({ logger: quiet() });
+    const answers: string[] = [];
+    const peer = defineAgent({
+      handlers: (on) => [
+        // Each handler, started by the publish, holds its agent while it awaits the other agent's answer.
+        on.event(Step, async (msg, ctx) => {
+          await sleep(msg.ms); // both handlers are now running: each agent is busy
+          const other = new AgentId(ctx.recipient.type === 'a' ? 'b' : 'a', 'k');
+          answers.push(`${ctx.recipient.type} got ${await ctx.send(Ask, { depth: 0 }, other)}`);
+        }),
+        on.rpc(Ask, async () => {
+          await sleep(1);
+          return 7;
+        }),
+      ],
+    });
+    await runtime.register('a', peer);
+    await runtime.register('b', peer);
+    await runtime.addSubscription(new TypeSubscription('both', 'a'));
+    await runtime.addSubscription(new TypeSubscription('both', 'b'));
+    await runtime.publish(Step, { label: 'go', ms: 5 }, new TopicId('both', 'k'));
+    const idle = runtime.waitUntilIdle().then(() => 'idle');
+    await expect(Promise.race([idle, sleep(1_000).then(() => 'deadlocked')])).resolves.toBe('idle');
+    expect(answers.sort()).toEqual(['a got 7', 'b got 7']);
+  });
+
+  it('still queues a send behind a busy agent that is not waiting for the sender', async () => {
+    const runtime = new InProcessRuntime({ logger: quiet() });
+    const log: string[] = [];
+    await runtime.register(
+      'worker',
+      defineAgent({
+        handlers: (on) => [
+          on.message(Step, async (msg) => {
+            log.push(`start ${msg.label}`);
+            await sleep(msg.ms);
+            log.push(`end ${msg.label}`);
+          }),
+        ],
+      }),
+    );
+    await runtime.register(
+      'caller',
+      defineAgent({
+        handlers: (on) => [
+          on.rpc(Ask, async (_msg, ctx) => {
+            await ctx.send(Step, { label: 'from caller', ms: 0 }, new AgentId('worker', 'k'));
+            return 1;
+          }),
+        ],
+      }),
+    );
+    const slow = runtime.send(Step, { label: 'slow', ms: 20 }, new AgentId('worker', 'k'));
+    await runtime.send(Ask, { depth: 0 }, new AgentId('caller', 'k'));
+    await slow;
+    expect(log).toEqual(['start slow', 'end slow', 'start from caller', 'end from caller']);
+  });
+
   it('never starts a queued message whose caller cancelled while it waited', async () => {
     const runtime = new InProcessRuntime({ logger: quiet() });
     const started: string[] = [];

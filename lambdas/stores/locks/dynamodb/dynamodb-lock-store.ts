@@ -53,14 +53,17 @@ export class DynamoDbLockStore implements LockStore {
       const partition = await readLockPartition(this.#client, this.#tableName, resource, now);
       await this.#queue.dropDead(resource, partition.dead, now);
       const { lease, head } = partition;
-      if (lease !== undefined && lease.owner === owner) {
+      const live = lease !== undefined && lease.expiresAt >= now;
+      // Only a live lease is re-entered: an owner back after its lease lapsed is a new requester (fresh
+      // token, count 1, behind earlier live waiters), or it would jump the queue with a stale count.
+      if (live && lease.owner === owner) {
         const lock = await reenterLease(this.#client, this.#tableName, resource, lease, ttlMs, now);
         if (lock !== undefined) {
           // Not in the reentry write: a leftover entry of a holder is harmless and lapses with its liveness.
           if (waiter !== undefined) await this.#queue.remove(waiter);
           return { outcome: 'granted', lock };
         }
-      } else if (lease !== undefined && lease.expiresAt >= now) {
+      } else if (live) {
         const { owner: holder, fencingToken, expiresAt, reentrantCount } = lease;
         return { outcome: 'held', holder: { owner: holder, fencingToken, expiresAt, reentrantCount } };
       } else if (waiter !== undefined && (head === undefined || head.seq > waiter.seq)) {

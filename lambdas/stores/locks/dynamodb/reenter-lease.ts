@@ -5,9 +5,11 @@ import { isConditionalCheckFailed } from './dynamodb-errors.js';
 import { gcExpiresAt, type LeaseItem, lockKey, parseLease, toLock } from './lock-items.js';
 
 /**
- * Reentry by the lease's owner: count + 1, lockId and token unchanged, and the lease never shortened (it ends
- * at the later of its current end and `now + ttlMs`). Conditional on exactly the lease that was read, so a
- * concurrent release, extend or takeover makes this return undefined and the caller decides again.
+ * Reentry by the owner of a live lease: count + 1, lockId and token unchanged, and the lease never shortened
+ * (it ends at the later of its current end and `now + ttlMs`). Conditional on exactly the lease that was read,
+ * so a concurrent release, extend or takeover makes this return undefined and the caller decides again. The
+ * condition also demands `#leaseEnd >= :now`: a lapsed lease is never re-entered, whatever the caller read,
+ * because its owner must then queue like anyone else and start a fresh grant.
  *
  * @example
  * ```ts
@@ -29,7 +31,8 @@ export const reenterLease = async (
         TableName: tableName,
         Key: lockKey(resource, LOCK_SORT_KEYS.lease),
         UpdateExpression: 'SET #count = #count + :one, #leaseEnd = :leaseEnd, #ttl = :ttl',
-        ConditionExpression: '#lockId = :lockId AND #count = :count AND #leaseEnd = :readLeaseEnd',
+        ConditionExpression:
+          '#lockId = :lockId AND #count = :count AND #leaseEnd = :readLeaseEnd AND #leaseEnd >= :now',
         ExpressionAttributeNames: {
           '#count': A.reentrantCount,
           '#leaseEnd': A.leaseExpiresAtMs,
@@ -43,6 +46,7 @@ export const reenterLease = async (
           ':lockId': lease.lockId,
           ':count': lease.reentrantCount,
           ':readLeaseEnd': lease.expiresAt,
+          ':now': now,
         },
         ReturnValues: 'ALL_NEW',
       }),

@@ -49,7 +49,8 @@ export class InMemoryLockStore implements LockStore {
     const record = this.#record(resource);
     const { owner, ttlMs, now, waiter } = request;
     const lease = record.lease;
-    if (lease !== undefined && lease.owner === owner) {
+    // A lapsed lease is not re-entered, even by its owner: it takes a fresh grant in FIFO order, as on DynamoDB.
+    if (lease !== undefined && lease.owner === owner && lease.expiresAt >= now) {
       lease.reentrantCount += 1;
       lease.expiresAt = Math.max(lease.expiresAt, now + ttlMs);
       if (waiter !== undefined) record.waiters.delete(waiter.seq);

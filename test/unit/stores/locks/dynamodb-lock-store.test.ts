@@ -59,6 +59,45 @@ describe('DynamoDbLockStore (SDK mocked)', () => {
     expect(mock.commandCalls(QueryCommand)[0]?.args[0].input).toMatchObject({ ConsistentRead: true });
   });
 
+  it('re-enters a live lease only on a condition that also demands the lease has not ended at :now', async () => {
+    const live = { ...lease, leaseExpiresAtMs: now + 500 };
+    mock.on(QueryCommand).resolves({ Items: [live] });
+    mock
+      .on(UpdateCommand)
+      .resolves({ Attributes: { ...live, reentrantCount: 3, leaseExpiresAtMs: now + 1_000 } });
+    const result = await store.tryAcquire('r', { owner: 'alice', ttlMs: 1_000, now });
+    expect(result).toMatchObject({ outcome: 'granted', lock: { lockId: 'id-1', reentrantCount: 3 } });
+    expect(mock.commandCalls(UpdateCommand)[0]?.args[0].input).toMatchObject({
+      ConditionExpression: expect.stringContaining('#leaseEnd >= :now'),
+      ExpressionAttributeValues: { ':lockId': 'id-1', ':count': 2, ':readLeaseEnd': now + 500, ':now': now },
+    });
+  });
+
+  it("grants afresh, never re-enters, when the owner's own lease has ended", async () => {
+    const lapsed = { ...lease, leaseExpiresAtMs: now - 1 };
+    mock.on(QueryCommand).resolves({ Items: [{ pk: 'r', sk: 'counter', fencingToken: 4 }, lapsed] });
+    mock.on(TransactWriteCommand).resolves({});
+    const result = await store.tryAcquire('r', { owner: 'alice', ttlMs: 1_000, now });
+    expect(result).toMatchObject({ outcome: 'granted', lock: { fencingToken: 5, reentrantCount: 1 } });
+    expect(result.outcome === 'granted' && result.lock.lockId).not.toBe('id-1');
+    expect(mock.commandCalls(UpdateCommand)).toHaveLength(0);
+  });
+
+  it('keeps an owner whose lease ended behind a live waiter', async () => {
+    const lapsed = { ...lease, leaseExpiresAtMs: now - 1 };
+    const waiter = {
+      pk: 'r',
+      sk: 'waiter#0000000000000001',
+      owner: 'bob',
+      waitDeadlineMs: now + 9,
+      aliveUntilMs: now + 9,
+    };
+    mock.on(QueryCommand).resolves({ Items: [lapsed, waiter] });
+    expect(await store.tryAcquire('r', { owner: 'alice', ttlMs: 1_000, now })).toEqual({ outcome: 'queued' });
+    expect(mock.commandCalls(UpdateCommand)).toHaveLength(0);
+    expect(mock.commandCalls(TransactWriteCommand)).toHaveLength(0);
+  });
+
   it('gives up with LockContentionError when every transaction is cancelled', async () => {
     mock.on(QueryCommand).resolves({ Items: [] });
     mock.on(TransactWriteCommand).rejects(cancelled());

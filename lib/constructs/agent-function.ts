@@ -4,7 +4,7 @@ import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { type PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { ENV } from '../../lambdas/contracts/env-names.js';
@@ -62,9 +62,32 @@ const REQUIRE_SHIM =
   'const require = __agentbridgeCreateRequire(import.meta.url);';
 
 /**
+ * How every function is bundled: an ES module for Node.js 22 built by the local esbuild, minified with
+ * source maps, the AWS SDK bundled (the code runs against the SDK version it was tested with), and class
+ * names kept, because error names are the wire contract: the saga's Catch matches Lambda's `errorType` and
+ * `send` carries error names, and minification would rename `PaymentDeclinedError` to `s`.
+ *
+ * @example
+ * ```ts
+ * new NodejsFunction(this, 'Fn', { entry, bundling: AGENT_BUNDLING });
+ * ```
+ */
+export const AGENT_BUNDLING: BundlingOptions = {
+  format: OutputFormat.ESM,
+  target: ESBUILD_TARGET,
+  mainFields: ['module', 'main'],
+  minify: true,
+  keepNames: true,
+  sourceMap: true,
+  sourcesContent: false,
+  externalModules: [],
+  bundleAwsSDK: true,
+  banner: REQUIRE_SHIM,
+};
+
+/**
  * One agent type's Lambda function with the project's defaults pinned: Node.js 22 ({@link AGENT_RUNTIME}),
- * arm64, an ESM bundle built by the local esbuild (minified, source maps on, the AWS SDK bundled so
- * the code runs against the SDK version it was tested with), its own log group with retention, X-Ray
+ * arm64, an ESM bundle built by the local esbuild ({@link AGENT_BUNDLING}), its own log group with retention, X-Ray
  * tracing, and an SQS dead-letter queue as the on-failure destination of asynchronous invocations (and as
  * the place the handler records bad input). Its role gets exactly the table actions it is given.
  *
@@ -112,20 +135,7 @@ export class AgentFunction extends Construct {
       tracing: Tracing.ACTIVE,
       depsLockFilePath: projectPath('package-lock.json'),
       projectRoot: projectPath(''),
-      bundling: {
-        format: OutputFormat.ESM,
-        target: ESBUILD_TARGET,
-        mainFields: ['module', 'main'],
-        minify: true,
-        // Error names are the wire contract (Step Functions Catch on `errorType`, `send` error names):
-        // minification would rename `PaymentDeclinedError` to `s`.
-        keepNames: true,
-        sourceMap: true,
-        sourcesContent: false,
-        externalModules: [],
-        bundleAwsSDK: true,
-        banner: REQUIRE_SHIM,
-      },
+      bundling: AGENT_BUNDLING,
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: props.agentType,

@@ -27,7 +27,7 @@ import { type HostedFunction, localFunctionArn } from './hosted-function.js';
 import { LocalExecutionStarter } from './local-execution-starter.js';
 import type { LocalOrderSystem } from './local-order-system.js';
 import { localOutbox } from './local-outbox.js';
-import { LocalRedelivery } from './local-redelivery.js';
+import { LocalRedelivery, type LocalRedeliveryOptions } from './local-redelivery.js';
 import { localSubstitutions } from './local-substitutions.js';
 import { LocalTaskCallbacks } from './local-task-callbacks.js';
 import { ObservedRuntime } from './observed-runtime.js';
@@ -45,6 +45,8 @@ export interface LocalOrderSystemOptions {
   readonly callbackTimeScale?: number;
   /** Fails chosen tasks before they reach their agent (business or transient failures on demand). */
   readonly injectFault?: TaskFaultInjector;
+  /** How a trigger thrown back as transient is redelivered (attempts, first delay). Default 8 from 10 ms. */
+  readonly redelivery?: Omit<LocalRedeliveryOptions, 'logger'>;
   /** Receives handler errors of published events, duplicate-order notices and outbox failures. Default: stderr. */
   readonly logger?: RuntimeLogger;
   readonly clock?: () => Date;
@@ -132,7 +134,7 @@ export async function startLocalOrderSystem(
   });
   // EventBridge redelivers a trigger the lifecycle threw back as transient (one that came between two waits);
   // offline this does. The lifecycle is the only function whose event handlers throw TransientError.
-  const redelivery = new LocalRedelivery({ logger });
+  const redelivery = new LocalRedelivery({ ...options.redelivery, logger });
   runtime.trackIdle(redelivery);
   for (const fn of functions) {
     const definition = fn.agentType === LIFECYCLE_AGENT_TYPE ? redelivery.wrap(fn.definition) : fn.definition;

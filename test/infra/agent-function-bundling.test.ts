@@ -2,35 +2,52 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { App, Stack } from 'aws-cdk-lib';
+import { App, type CfnElement, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { EventBus } from 'aws-cdk-lib/aws-events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AgentFunction } from '../../lib/constructs/agent-function.js';
+import { AGENT_BUNDLING, AgentFunction } from '../../lib/constructs/agent-function.js';
 import { projectPath } from '../../lib/project-paths.js';
 import { resourcesOfType } from './support/template-queries.js';
 
-/** The only synth in the infra suite that really bundles: one small entry, through the local esbuild. */
+/** The directory a synthesized function's bundle was written to (its asset, named after the S3 key). */
+const bundleDirOf = (stack: Stack, outdir: string, agentFunction: AgentFunction): string => {
+  const fn = resourcesOfType(Template.fromStack(stack), 'AWS::Lambda::Function')[
+    stack.getLogicalId(agentFunction.function.node.defaultChild as CfnElement)
+  ];
+  const code = fn?.Properties?.Code as { S3Key?: string } | undefined;
+  return join(outdir, `asset.${String(code?.S3Key).replace(/\.zip$/, '')}`);
+};
+
+/** The only synth in the infra suite that really bundles: two small entries, through the local esbuild. */
 describe('AgentFunction bundling', () => {
   const outdir = mkdtempSync(join(tmpdir(), 'agentbridge-bundle-'));
   let bundleDir = '';
+  let declinedBundleDir = '';
 
   beforeAll(() => {
     const app = new App({ outdir });
     const stack = new Stack(app, 'BundlingUnderTest');
-    new AgentFunction(stack, 'SdkEcho', {
+    const eventBus = new EventBus(stack, 'Bus');
+    const echo = new AgentFunction(stack, 'SdkEcho', {
       entry: projectPath('test/fixtures/infra/sdk-echo-handler.ts'),
       agentType: 'sdk-echo',
       functionName: 'BundlingUnderTest-sdk-echo',
-      eventBus: new EventBus(stack, 'Bus'),
+      eventBus,
       agentFunctions: {},
       tables: [],
     });
-    const [fn] = Object.values(resourcesOfType(Template.fromStack(stack), 'AWS::Lambda::Function'));
-    const code = fn?.Properties?.Code as { S3Key?: string } | undefined;
-    const key = String(code?.S3Key);
-    bundleDir = join(outdir, `asset.${key.replace(/\.zip$/, '')}`);
-  }, 60_000);
+    const declined = new AgentFunction(stack, 'Declined', {
+      entry: projectPath('test/infra/support/payment-declined-handler.ts'),
+      agentType: 'declined',
+      functionName: 'BundlingUnderTest-declined',
+      eventBus,
+      agentFunctions: {},
+      tables: [],
+    });
+    bundleDir = bundleDirOf(stack, outdir, echo);
+    declinedBundleDir = bundleDirOf(stack, outdir, declined);
+  }, 120_000);
 
   afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
@@ -60,5 +77,23 @@ describe('AgentFunction bundling', () => {
       resolvable: true,
       queueName: 'orders-dlq',
     });
+  });
+
+  it('keeps class names through minification: the bundle throws PaymentDeclinedError by name', async () => {
+    const code = readFileSync(join(declinedBundleDir, 'index.mjs'), 'utf8');
+    // Minified: the class is not declared under its own name, so only keepNames can restore it.
+    expect(code).not.toMatch(/class PaymentDeclinedError\b/);
+    const module = (await import(pathToFileURL(join(declinedBundleDir, 'index.mjs')).href)) as {
+      handler: (event: { sagaId: string; amount: number }) => Promise<never>;
+    };
+    await expect(module.handler({ sagaId: 'saga-1', amount: 2_500 })).rejects.toMatchObject({
+      name: 'PaymentDeclinedError',
+      code: 'PAYMENT_DECLINED',
+      reason: 'card-declined',
+    });
+  });
+
+  it('pins keepNames in the bundling options every function uses', () => {
+    expect(AGENT_BUNDLING).toMatchObject({ minify: true, keepNames: true });
   });
 });

@@ -96,7 +96,9 @@ describe('outbox publisher', () => {
 
   it('alarms when the stream falls behind', () => {
     const iteratorAlarms = Object.values(resourcesOfType(template, 'AWS::CloudWatch::Alarm')).filter(
-      (alarm) => alarm.Properties?.MetricName === 'IteratorAge',
+      (alarm) =>
+        alarm.Properties?.MetricName === 'IteratorAge' &&
+        JSON.stringify(alarm.Properties.Dimensions).includes(JSON.stringify({ Ref: outbox.id })),
     );
     expect(iteratorAlarms).toHaveLength(1);
   });

@@ -19,7 +19,8 @@ import type { LifecycleTasks, TriggerEvent } from './lifecycle-tasks.js';
  * `lambda:invoke.waitForTaskToken`), and the trigger events that resume it. A trigger the order is not
  * waiting for is rejected: nothing changes, and OrderTransitionRejected goes out on
  * `order.transition-rejected/<orderId>` naming the trigger, the state and why. The rejection is the answer,
- * not a failure, so the event is not retried; store or Step Functions outages are thrown and redelivered.
+ * not a failure, so the event is not retried. A trigger that came between two waits (the next one will take
+ * it), and store or Step Functions outages, are thrown as `TransientError` and redelivered.
  *
  * @example
  * ```ts

@@ -13,14 +13,14 @@ export const isLifecycleError = (error: unknown): error is LifecycleError => err
 
 /**
  * A trigger that is not valid in the order's current state (seed 5.1: "an invalid trigger returns a clear
- * error naming state and trigger"): no execution is waiting for it (wrong state, already handled, finished,
- * unknown order) or the wait it was meant for is over. Nothing changed; the agent publishes
+ * error naming state and trigger"): no wait takes it now and none coming will (wrong state, already handled,
+ * finished, unknown order). Nothing changed; the agent publishes
  * OrderTransitionRejected with the same fields.
  */
 export class TransitionRejectedError extends LifecycleError {
   readonly orderId: string;
   readonly trigger: string;
-  /** The state the order is waiting in, or `unknown` when no wait of this order is armed. */
+  /** The order's recorded state, or `unknown` when no order was ever created. */
   readonly state: string;
   /** What the order IS waiting for right now. */
   readonly awaitedTriggers: readonly string[];

@@ -17,6 +17,7 @@ import type { TopicId } from '../topic-id.js';
 import { AgentHost } from './agent-host.js';
 import { AgentInvoker } from './agent-invoker.js';
 import type { AwsRuntimeConfig } from './aws-runtime-config.js';
+import { type DeliveryCall, DeliveryCalls } from './delivery-calls.js';
 import { EventPublisher, type EventPublisherOptions } from './event-publisher.js';
 import type {
   DispatchResult,
@@ -48,7 +49,8 @@ export interface AwsRuntimeOptions {
  * message schema, batched within EventBridge's limits, failed entries resent); `send` is a RequestResponse
  * Invoke of the function hosting the recipient's type, with a timeout. The agent types registered here are the
  * ones this function hosts: the Lambda adapter hands each inbound event or invoke to {@link dispatch}, which
- * runs them against the state store.
+ * runs them against the state store. What a handler publishes or sends through its context gets a message id
+ * derived from the delivery (see `outgoingMetadata`), so a retried delivery republishes under the same ids.
  *
  * @example
  * ```ts
@@ -62,6 +64,8 @@ export class AwsRuntime implements AgentRuntime, ContextHost {
   readonly #publisher: EventPublisher;
   readonly #invoker: AgentInvoker;
   readonly #host: AgentHost;
+  /** Numbers each delivery's publishes and sends: the stable part of their message ids. */
+  readonly #calls = new DeliveryCalls();
 
   constructor(options: AwsRuntimeOptions) {
     this.#config = options.config;
@@ -143,13 +147,23 @@ export class AwsRuntime implements AgentRuntime, ContextHost {
     recipient: AgentId,
     options: SendOptions | undefined,
   ): Promise<R> {
+    const call = this.#calls.next('send', caller);
     const signal = options?.signal ?? caller?.signal ?? NEVER_ABORTED;
     if (signal.aborted) throw new MessageCancelledError(type.name, { cause: signal.reason });
     const functionName = this.#config.agentFunctions.get(recipient.type);
     if (functionName === undefined) throw new UnknownAgentTypeError(recipient.type);
     const data = type.parse(message);
     const sender = options?.sender ?? caller?.recipient;
-    const metadata = outgoingMetadata(type.name, recipient.type, recipient.key, sender, options, caller);
+    const metadata = outgoingMetadata({
+      messageType: type.name,
+      topicType: recipient.type,
+      topicSource: recipient.key,
+      sender,
+      options,
+      caller,
+      call,
+      data,
+    });
     const timeoutMs = this.#config.sendTimeoutMs;
     const request = { agentbridge: 'send' as const, recipient: recipient.toString(), metadata, data };
     const deadline = Date.now() + timeoutMs;
@@ -163,7 +177,8 @@ export class AwsRuntime implements AgentRuntime, ContextHost {
     topic: TopicId,
     options: PublishOptions | undefined,
   ): Promise<void> {
-    await this.#putEvents([{ type, message, topic, options }], caller);
+    const call = this.#calls.next('publish', caller);
+    await this.#putEvents([{ type, message, topic, options }], caller, call);
   }
 
   /**
@@ -209,7 +224,13 @@ export class AwsRuntime implements AgentRuntime, ContextHost {
     return this.#host.dispatch(delivery);
   }
 
-  async #putEvents(messages: readonly OutgoingMessage[], caller: DeliveryContext | undefined): Promise<void> {
-    await this.#publisher.putEvents(messages.map((message) => outgoingEvent(message, caller, this.#config)));
+  async #putEvents(
+    messages: readonly OutgoingMessage[],
+    caller: DeliveryContext | undefined,
+    call?: DeliveryCall,
+  ): Promise<void> {
+    await this.#publisher.putEvents(
+      messages.map((message) => outgoingEvent(message, caller, this.#config, call)),
+    );
   }
 }

@@ -4,6 +4,7 @@ import type { PublishOptions } from '../message-context.js';
 import { MessageCancelledError } from '../runtime-error.js';
 import type { TopicId } from '../topic-id.js';
 import type { AwsRuntimeConfig } from './aws-runtime-config.js';
+import type { DeliveryCall } from './delivery-calls.js';
 import type { OutgoingEvent } from './event-publisher.js';
 import { outgoingMetadata } from './outgoing-metadata.js';
 
@@ -18,7 +19,8 @@ export interface OutgoingMessage<T = unknown> {
 /**
  * The PutEvents entry for a message: the payload validated with its type's schema (the wire boundary), the
  * detail `{ metadata, data }`, detail-type = type name, the runtime's source and bus, and `Time` = the
- * metadata's time. An already aborted signal publishes nothing, as in process.
+ * metadata's time. An already aborted signal publishes nothing, as in process. `call` (the publish's place in
+ * the caller's delivery) makes the message id deterministic; see `outgoingMetadata`.
  *
  * @example
  * ```ts
@@ -29,12 +31,22 @@ export function outgoingEvent(
   { type, message, topic, options }: OutgoingMessage,
   caller: DeliveryContext | undefined,
   config: Pick<AwsRuntimeConfig, 'eventBusName' | 'source'>,
+  call?: DeliveryCall,
 ): OutgoingEvent {
   const signal = options?.signal ?? caller?.signal;
   if (signal?.aborted) throw new MessageCancelledError(type.name, { cause: signal.reason });
   const data = type.parse(message);
   const sender = options?.sender ?? caller?.recipient;
-  const metadata = outgoingMetadata(type.name, topic.type, topic.source, sender, options, caller);
+  const metadata = outgoingMetadata({
+    messageType: type.name,
+    topicType: topic.type,
+    topicSource: topic.source,
+    sender,
+    options,
+    caller,
+    call,
+    data,
+  });
   return {
     messageId: metadata.id,
     entry: {

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import type { MessageOf } from '../../../lambdas/contracts/message-type.js';
+import type {
+  LifecycleTrigger,
+  OrderStateChanged,
+} from '../../../lambdas/contracts/order/lifecycle-messages.js';
+import { TransientError } from '../../../lambdas/contracts/transient-error.js';
+import type { LocalOrderSystem } from '../../../local/order-system/local-order-system.js';
+import type { TaskFaultInjector } from '../../../local/order-system/runtime-lambda-invoker.js';
+import { advance, createdOrders, TRIGGER_DATA, transitions } from './lifecycle-fixture.js';
+import { entered, eventsOfType, openCharges } from './order-system-fixture.js';
+
+type StateChange = MessageOf<typeof OrderStateChanged>;
+
+const createdOrder = createdOrders();
+
+/** StartInventoryProcessing (the step between PublishPaid and AwaitProcessing) fails transiently twice. */
+const slowProcessingStart = (): TaskFaultInjector => {
+  let failures = 0;
+  return (task) => {
+    if (task.messageType !== 'StartInventoryProcessing' || failures >= 2) return undefined;
+    failures += 1;
+    return new TransientError(new Error('inventory briefly unavailable'));
+  };
+};
+
+/**
+ * A subscriber that reacts to OrderStateChanged → paid by sending `trigger` at once, as a warehouse would: the
+ * lifecycle has only published the change, it has not parked the paid wait yet. Resolves with what the
+ * lifecycle had entered at that moment, once the trigger has been handled (redeliveries included).
+ */
+function sendOnPaid(system: LocalOrderSystem, orderId: string, trigger: LifecycleTrigger) {
+  return new Promise<string[]>((resolve, reject) => {
+    const stop = system.onEvent((event) => {
+      const change = event.data as StateChange;
+      if (event.type !== 'OrderStateChanged' || change.orderId !== orderId || change.to !== 'paid') return;
+      stop();
+      const seen = entered(system.executionsOf(orderId).lifecycleHistory);
+      system.sendTrigger(trigger, { orderId, ...TRIGGER_DATA[trigger] }).then(() => resolve(seen), reject);
+    });
+  });
+}
+
+describe('a trigger that arrives between two lifecycle waits', () => {
+  it('is redelivered until the next wait is parked, then resumes the execution', async () => {
+    const system = await createdOrder('o-eager', { retryIntervalMs: 5, injectFault: slowProcessingStart() });
+    const handled = sendOnPaid(system, 'o-eager', 'ProcessingStarted');
+    await advance(system, 'o-eager', 'PaymentCompleted');
+    const seenWhenSent = await handled;
+    const parked = await system.waitForLifecycle('o-eager');
+
+    expect(seenWhenSent).toContain('RecordPaid');
+    expect(seenWhenSent).not.toContain('AwaitProcessing');
+    expect(parked.status).toBe('RUNNING');
+    expect(transitions(system, 'o-eager')).toEqual([
+      { from: 'created', to: 'paid', trigger: 'PaymentCompleted' },
+      { from: 'paid', to: 'processing', trigger: 'ProcessingStarted' },
+    ]);
+    expect(eventsOfType(system, 'o-eager', 'OrderTransitionRejected')).toEqual([]);
+    const history = entered(system.executionsOf('o-eager').lifecycleHistory);
+    expect(history.filter((state) => state === 'RecordProcessing')).toHaveLength(1);
+    expect(history.at(-1)).toBe('AwaitShipment');
+    expect((await system.system.orders.get('o-eager'))?.state).toBe('processing');
+  });
+
+  it('cancels a just-paid order although OrderCancelled first met the closed created-wait token', async () => {
+    const system = await createdOrder('o-regret', { retryIntervalMs: 5, injectFault: slowProcessingStart() });
+    const handled = sendOnPaid(system, 'o-regret', 'OrderCancelled');
+    await advance(system, 'o-regret', 'PaymentCompleted');
+    await handled;
+    const done = await system.sfn.waitForExecution(system.lifecycleExecutionArn('o-regret'));
+
+    expect(JSON.parse(done.output ?? 'null')).toEqual({ orderId: 'o-regret', state: 'cancelled' });
+    expect(transitions(system, 'o-regret')).toEqual([
+      { from: 'created', to: 'paid', trigger: 'PaymentCompleted' },
+      { from: 'paid', to: 'cancelled', trigger: 'OrderCancelled' },
+    ]);
+    expect(eventsOfType(system, 'o-regret', 'OrderTransitionRejected')).toEqual([]);
+    expect(openCharges(system)).toEqual([]);
+  });
+
+  it('still rejects a trigger the order has passed, once the transition is recorded', async () => {
+    const system = await createdOrder('o-late-dup', {
+      retryIntervalMs: 5,
+      injectFault: slowProcessingStart(),
+    });
+    const handled = sendOnPaid(system, 'o-late-dup', 'PaymentCompleted');
+    await advance(system, 'o-late-dup', 'PaymentCompleted');
+    await handled;
+
+    expect(transitions(system, 'o-late-dup')).toEqual([
+      { from: 'created', to: 'paid', trigger: 'PaymentCompleted' },
+    ]);
+    expect(eventsOfType(system, 'o-late-dup', 'OrderTransitionRejected')).toEqual([
+      expect.objectContaining({ trigger: 'PaymentCompleted', state: 'paid' }),
+    ]);
+    expect(
+      entered(system.executionsOf('o-late-dup').lifecycleHistory).filter((s) => s === 'RecordPaid'),
+    ).toHaveLength(1);
+  });
+});

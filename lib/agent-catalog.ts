@@ -130,6 +130,8 @@ export const AGENT_CATALOG: readonly AgentCatalogEntry[] = [
     tables: [
       ...agentBase(LIFECYCLE_AGENT_TYPE),
       { table: TASK_TOKEN_TABLE, actions: TABLE_ACTIONS.taskTokens },
+      // A trigger that finds no parked token reads the order's recorded state to tell "not yet" from "never".
+      { table: EVENT_STORE_TABLE, actions: TABLE_ACTIONS.eventStoreReads },
     ],
     sendsTo: [],
     // OrderTransitionRejected for a trigger the order's state does not accept.

@@ -47,14 +47,16 @@ export const TABLE_ACTIONS = {
   payments: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
   /** Notifications: record what would be sent (PutItem), read one back, list by recipient or order (indexes). */
   notifications: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'],
-  /** Fenced lock store: lease and counter items, waiter queue (one-partition Query), transactional grants. */
+  /**
+   * Fenced lock store: lease and counter items, waiter queue (one-partition Query), transactional grants (an
+   * Update of the counter, a Put of the lease, a Delete of the waiter: no ConditionCheck, so none granted).
+   */
   lock: [
     'dynamodb:GetItem',
     'dynamodb:PutItem',
     'dynamodb:UpdateItem',
     'dynamodb:DeleteItem',
     'dynamodb:Query',
-    'dynamodb:ConditionCheckItem',
   ],
   /**
    * Event store: first event of a stream (conditional PutItem), later appends (TransactWriteItems = PutItem

@@ -43,7 +43,12 @@ function sendOnPaid(system: LocalOrderSystem, orderId: string, trigger: Lifecycl
 
 describe('a trigger that arrives between two lifecycle waits', () => {
   it('is redelivered until the next wait is parked, then resumes the execution', async () => {
-    const system = await createdOrder('o-eager', { retryIntervalMs: 5, injectFault: slowProcessingStart() });
+    const system = await createdOrder('o-eager', {
+      retryIntervalMs: 5,
+      injectFault: slowProcessingStart(),
+      // Room for a loaded CI machine: the wait is parked within a few redeliveries on an idle one.
+      redelivery: { attempts: 12 },
+    });
     const handled = sendOnPaid(system, 'o-eager', 'ProcessingStarted');
     await advance(system, 'o-eager', 'PaymentCompleted');
     const seenWhenSent = await handled;
@@ -64,7 +69,12 @@ describe('a trigger that arrives between two lifecycle waits', () => {
   });
 
   it('cancels a just-paid order although OrderCancelled first met the closed created-wait token', async () => {
-    const system = await createdOrder('o-regret', { retryIntervalMs: 5, injectFault: slowProcessingStart() });
+    const system = await createdOrder('o-regret', {
+      retryIntervalMs: 5,
+      injectFault: slowProcessingStart(),
+      // Room for a loaded CI machine: the wait is parked within a few redeliveries on an idle one.
+      redelivery: { attempts: 12 },
+    });
     const handled = sendOnPaid(system, 'o-regret', 'OrderCancelled');
     await advance(system, 'o-regret', 'PaymentCompleted');
     await handled;

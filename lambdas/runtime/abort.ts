@@ -4,22 +4,36 @@ import { MessageCancelledError } from './runtime-error.js';
 export const NEVER_ABORTED: AbortSignal = new AbortController().signal;
 
 /**
- * Settles with `work`, unless `signal` aborts first: then rejects with {@link MessageCancelledError}.
- * The work itself is not stopped here; handlers see the same signal and stop themselves.
+ * Settles with `work`, unless `signal` aborts first: then rejects with `onAbort()` (default: the signal's
+ * reason). The work itself is not stopped here; whoever runs it sees the same signal.
+ *
+ * @example
+ * ```ts
+ * const output = await raceSignal(client.send(command, { abortSignal }), abortSignal);
+ * ```
  */
-export function raceAbort<T>(work: Promise<T>, signal: AbortSignal, messageType: string): Promise<T> {
+export function raceSignal<T>(
+  work: Promise<T>,
+  signal: AbortSignal,
+  onAbort: () => unknown = () => signal.reason,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(new MessageCancelledError(messageType, { cause: signal.reason }));
-    signal.addEventListener('abort', onAbort, { once: true });
+    const abort = (): void => reject(onAbort());
+    signal.addEventListener('abort', abort, { once: true });
     work.then(
       (value) => {
-        signal.removeEventListener('abort', onAbort);
+        signal.removeEventListener('abort', abort);
         resolve(value);
       },
       (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
+        signal.removeEventListener('abort', abort);
         reject(error);
       },
     );
   });
+}
+
+/** {@link raceSignal} for a message: an abort rejects with {@link MessageCancelledError}. */
+export function raceAbort<T>(work: Promise<T>, signal: AbortSignal, messageType: string): Promise<T> {
+  return raceSignal(work, signal, () => new MessageCancelledError(messageType, { cause: signal.reason }));
 }

@@ -12,6 +12,7 @@ import type { Delivery } from './mailbox.js';
 import { Mailbox } from './mailbox.js';
 import { MailboxScheduler } from './mailbox-scheduler.js';
 import type { PublishOptions, SendOptions } from './message-context.js';
+import { causationIdOf, correlationIdOf } from './message-lineage.js';
 import { isCantHandleError, MessageCancelledError } from './runtime-error.js';
 import { consoleRuntimeLogger, type RuntimeLogger } from './runtime-logger.js';
 import type { Subscription } from './subscription.js';
@@ -115,8 +116,8 @@ export class InProcessRuntime implements AgentRuntime {
       true,
       type.name,
       messageId,
-      options?.correlationId ?? caller?.correlationId ?? messageId,
-      options?.causationId ?? caller?.messageId ?? messageId,
+      correlationIdOf(messageId, options, caller),
+      causationIdOf(messageId, options, caller),
       signal,
       caller,
     );
@@ -144,8 +145,8 @@ export class InProcessRuntime implements AgentRuntime {
     if (signal.aborted) return Promise.reject(new MessageCancelledError(type.name, { cause: signal.reason }));
     const sender = options?.sender ?? caller?.recipient;
     const messageId = options?.messageId ?? randomUUID();
-    const correlationId = options?.correlationId ?? caller?.correlationId ?? messageId;
-    const causationId = options?.causationId ?? caller?.messageId ?? messageId;
+    const correlationId = correlationIdOf(messageId, options, caller);
+    const causationId = causationIdOf(messageId, options, caller);
     for (const recipient of this.#subscriptions.recipients(topic)) {
       // A publisher never receives its own message; other keys of its type do.
       if (sender !== undefined && recipient.equals(sender)) continue;

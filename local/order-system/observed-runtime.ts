@@ -3,6 +3,7 @@ import type { MessageType } from '../../lambdas/contracts/message-type.js';
 import type { DeliveryContext } from '../../lambdas/runtime/delivery-context.js';
 import { InProcessRuntime, type InProcessRuntimeOptions } from '../../lambdas/runtime/in-process-runtime.js';
 import type { PublishOptions } from '../../lambdas/runtime/message-context.js';
+import { causationIdOf, correlationIdOf } from '../../lambdas/runtime/message-lineage.js';
 import type { TopicId } from '../../lambdas/runtime/topic-id.js';
 
 /** One publish as the bus would carry it: detail-type, topic, ids and payload. */
@@ -92,8 +93,8 @@ export class ObservedRuntime extends InProcessRuntime {
   ): Promise<void> {
     // The ids are fixed here (as the runtime would), so the record and the deliveries carry the same ones.
     const messageId = options?.messageId ?? randomUUID();
-    const correlationId = options?.correlationId ?? caller?.correlationId ?? messageId;
-    const causationId = options?.causationId ?? caller?.messageId ?? messageId;
+    const correlationId = correlationIdOf(messageId, options, caller);
+    const causationId = causationIdOf(messageId, options, caller);
     const sender = options?.sender ?? caller?.recipient;
     const event: ObservedEvent = {
       seq: this.#events.length + 1,

@@ -1,4 +1,5 @@
 import { InvokeCommand, type InvokeCommandOutput, type LambdaClient } from '@aws-sdk/client-lambda';
+import { raceSignal } from '../abort.js';
 import { CantHandleError, MessageCancelledError } from '../runtime-error.js';
 import { InvalidRemoteResponseError, RemoteAgentError, RemoteFunctionError } from './remote-agent-error.js';
 import type { SendRequest } from './send-request.js';
@@ -6,24 +7,6 @@ import { SendResponseSchema } from './send-response.js';
 import { SendTimeoutError } from './send-timeout-error.js';
 
 const decoder = new TextDecoder();
-
-/** Settles with `work` unless `signal` aborts first; a late rejection of `work` is swallowed, not leaked. */
-function raceSignal<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
 
 function parseJson(functionName: string, payload: Uint8Array | undefined): unknown {
   const text = payload === undefined ? '' : decoder.decode(payload);

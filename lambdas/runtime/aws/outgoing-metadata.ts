@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ENVELOPE_SCHEMA_VERSION, type MessageMetadata } from '../../contracts/envelope.js';
 import type { AgentId } from '../agent-id.js';
 import type { MessageContext, PublishOptions } from '../message-context.js';
+import { causationIdOf, correlationIdOf } from '../message-lineage.js';
 import type { DeliveryCall } from './delivery-calls.js';
 import { nameBasedUuid } from './name-based-uuid.js';
 
@@ -54,8 +55,8 @@ export function outgoingMetadata(input: OutgoingMetadataInput): MessageMetadata 
     type: messageType,
     topicType,
     topicSource,
-    correlationId: options?.correlationId ?? caller?.correlationId ?? id,
-    causationId: options?.causationId ?? caller?.messageId ?? id,
+    correlationId: correlationIdOf(id, options, caller),
+    causationId: causationIdOf(id, options, caller),
     time: new Date().toISOString(),
     schemaVersion: ENVELOPE_SCHEMA_VERSION,
   };

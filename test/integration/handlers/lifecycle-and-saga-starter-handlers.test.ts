@@ -14,8 +14,8 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { ENV } from '../../../lambdas/contracts/env-names.js';
-import { ALL_TABLES } from '../../../lambdas/contracts/tables/all-tables.js';
 import { fakeLambdaContext } from '../../support/aws-loopback/fake-lambda-context.js';
+import { setDeployedHandlerEnvironment } from '../../support/deployed-handler-environment.js';
 
 type Handler = (event: unknown, context: ReturnType<typeof fakeLambdaContext>) => Promise<unknown>;
 
@@ -52,21 +52,11 @@ const sfn = mockClient(SFNClient);
 const eventBridge = mockClient(EventBridgeClient);
 const published: PutEventsRequestEntry[] = [];
 
-beforeAll(() => {
-  Object.assign(process.env, {
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    AWS_ENDPOINT_URL_DYNAMODB: inject('dynamodbEndpoint'),
-    POWERTOOLS_TRACE_ENABLED: 'false',
-    POWERTOOLS_METRICS_DISABLED: 'true',
-    POWERTOOLS_LOG_LEVEL: 'SILENT',
-    [ENV.eventBusName]: 'agentbridge-test',
-    [ENV.deadLetterQueueUrl]: 'http://127.0.0.1:9/000000000000/never-used',
+beforeAll(() =>
+  setDeployedHandlerEnvironment(inject('dynamodbEndpoint'), {
     [ENV.sagaStateMachineArn]: SAGA_ARN,
-  });
-  for (const table of ALL_TABLES) process.env[table.envVar] = table.localName;
-});
+  }),
+);
 
 beforeEach(() => {
   sfn.reset();

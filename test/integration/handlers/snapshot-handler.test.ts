@@ -8,7 +8,6 @@ import { orderReducer } from '../../../lambdas/agents/orders/order-reducer.js';
 import { userReducer } from '../../../lambdas/agents/users/user-reducer.js';
 import { ENV } from '../../../lambdas/contracts/env-names.js';
 import { OrderCreated, OrderPaid, orderStreamId } from '../../../lambdas/contracts/order/order-events.js';
-import { ALL_TABLES } from '../../../lambdas/contracts/tables/all-tables.js';
 import { EVENT_STORE_TABLE } from '../../../lambdas/contracts/tables/event-store-table.js';
 import { UserCreated, UserUpdated } from '../../../lambdas/contracts/users/user-events.js';
 import { userStreamId } from '../../../lambdas/contracts/users/user-values.js';
@@ -17,6 +16,7 @@ import { EventStore } from '../../../lambdas/stores/event-store/event-store.js';
 import type { NewEvent } from '../../../lambdas/stores/event-store/new-event.js';
 import type { Reducer } from '../../../lambdas/stores/event-store/reducer.js';
 import { fakeLambdaContext } from '../../support/aws-loopback/fake-lambda-context.js';
+import { setDeployedHandlerEnvironment } from '../../support/deployed-handler-environment.js';
 import { testDynamoClients } from '../../support/dynamodb.js';
 
 type StreamHandler = (event: DynamoDBStreamEvent, context: unknown) => Promise<DynamoDBBatchResponse>;
@@ -65,20 +65,7 @@ const insertRecords = async (streamId: string, fromVersion: number): Promise<Dyn
 /** The same fold under another reducer version: no snapshot fits it, so it loads by full replay. */
 const replayOnly = <S>(reducer: Reducer<S>): Reducer<S> => ({ ...reducer, version: 999 });
 
-beforeAll(() => {
-  Object.assign(process.env, {
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    AWS_ENDPOINT_URL_DYNAMODB: inject('dynamodbEndpoint'),
-    POWERTOOLS_TRACE_ENABLED: 'false',
-    POWERTOOLS_METRICS_DISABLED: 'true',
-    POWERTOOLS_LOG_LEVEL: 'SILENT',
-    [ENV.eventBusName]: 'agentbridge-test',
-    [ENV.deadLetterQueueUrl]: 'http://127.0.0.1:9/000000000000/never-used',
-  });
-  for (const table of ALL_TABLES) process.env[table.envVar] = table.localName;
-});
+beforeAll(() => setDeployedHandlerEnvironment(inject('dynamodbEndpoint')));
 
 describe('snapshot handler (event store stream on DynamoDB Local)', () => {
   it('snapshots a user stream at version 100, and the snapshot folds to the same state as a full replay', async () => {

@@ -37,6 +37,7 @@ export function outgoingEvent(
   if (signal?.aborted) throw new MessageCancelledError(type.name, { cause: signal.reason });
   const data = type.parse(message);
   const sender = options?.sender ?? caller?.recipient;
+  const dataJson: string | undefined = JSON.stringify(data);
   const metadata = outgoingMetadata({
     messageType: type.name,
     topicType: topic.type,
@@ -46,6 +47,7 @@ export function outgoingEvent(
     caller,
     call,
     data,
+    dataJson,
   });
   return {
     messageId: metadata.id,
@@ -53,7 +55,11 @@ export function outgoingEvent(
       EventBusName: config.eventBusName,
       Source: config.source,
       DetailType: type.name,
-      Detail: JSON.stringify({ metadata, data }),
+      // The same text as JSON.stringify({ metadata, data }), reusing the payload's JSON.
+      Detail:
+        dataJson === undefined
+          ? JSON.stringify({ metadata })
+          : `{"metadata":${JSON.stringify(metadata)},"data":${dataJson}}`,
       Time: new Date(metadata.time),
     },
   };

@@ -25,6 +25,8 @@ export interface OutgoingMetadataInput {
   readonly call: DeliveryCall | undefined;
   /** The validated payload: part of a derived id's name, so a call that differs gets a different id. */
   readonly data: unknown;
+  /** `data` as JSON when the caller has it already (a publish writes it into the Detail): not stringified twice. */
+  readonly dataJson?: string;
 }
 
 /**
@@ -70,10 +72,12 @@ function derivedId({
   topicType,
   topicSource,
   data,
+  dataJson,
 }: OutgoingMetadataInput): string | undefined {
   if (call === undefined) return undefined;
-  // A JSON array keeps the parts apart: no separator inside an id or key can make two names collide.
-  const name = JSON.stringify([
+  // A JSON array keeps the parts apart: no separator inside an id or key can make two names collide. The
+  // payload follows the array's closing bracket, which ends it unambiguously.
+  const parts = [
     call.callerMessageId,
     call.agentId,
     call.seq,
@@ -81,7 +85,7 @@ function derivedId({
     messageType,
     topicType,
     topicSource,
-    data,
-  ]);
+  ];
+  const name = `${JSON.stringify(parts)}${dataJson ?? JSON.stringify(data) ?? ''}`;
   return nameBasedUuid(DELIVERY_MESSAGE_ID_NAMESPACE, name);
 }

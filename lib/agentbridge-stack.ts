@@ -104,6 +104,7 @@ export class AgentbridgeStack extends Stack {
       const machine = new AgentStateMachine(this, id, {
         definitionFile: projectPath(contract.definitionFile),
         stateMachineName: name,
+        type: contract.type,
         definitionSubstitutions: values,
         policyStatements,
       });

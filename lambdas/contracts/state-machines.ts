@@ -9,9 +9,18 @@ export type StateMachinePlaceholder =
   /** Another state machine's ARN (a `states:startExecution` task's `StateMachineArn`); it is only started. */
   | { readonly kind: 'stateMachineArn'; readonly machine: StateMachineKey };
 
+/**
+ * Step Functions' two workflow types. STANDARD: exactly-once steps, executions up to a year, name
+ * de-duplication, billed per state transition. EXPRESS: at-least-once, at most 5 minutes, no name
+ * de-duplication, billed per request and duration (for short sagas a fraction of the transition price).
+ */
+export type StateMachineType = 'STANDARD' | 'EXPRESS';
+
 export interface StateMachineContract {
   /** Name suffix: deployed as `<stack>-<name>`, run locally as `<name>`. */
   readonly name: string;
+  /** The workflow type it is deployed (and run locally) as. */
+  readonly type: StateMachineType;
   /** ASL file, relative to the repository root (JSONPath only: the offline engine ignores JSONata). */
   readonly definitionFile: string;
   /** The EventBridge `source` of the events its `events:putEvents` tasks write. */
@@ -42,6 +51,7 @@ const fn = (agentType: string): StateMachinePlaceholder => ({ kind: 'functionArn
 export const STATE_MACHINES: Readonly<Record<StateMachineKey, StateMachineContract>> = {
   orderSaga: {
     name: 'order-saga',
+    type: 'STANDARD',
     definitionFile: 'statemachines/order-saga.asl.json',
     eventSource: sourceFor('order-saga'),
     placeholders: {
@@ -55,6 +65,7 @@ export const STATE_MACHINES: Readonly<Record<StateMachineKey, StateMachineContra
   },
   orderLifecycle: {
     name: 'order-lifecycle',
+    type: 'STANDARD',
     definitionFile: 'statemachines/order-lifecycle.asl.json',
     eventSource: sourceFor('order-lifecycle'),
     placeholders: {

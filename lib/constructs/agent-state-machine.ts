@@ -19,6 +19,8 @@ export interface AgentStateMachineProps {
    * `lambda:InvokeFunction` on the task functions, `events:PutEvents` on the bus, and so on.
    */
   readonly policyStatements: readonly PolicyStatement[];
+  /** STANDARD (default: long waits, exactly-once steps) or EXPRESS (short idempotent steps, at most 5 minutes). */
+  readonly type?: 'STANDARD' | 'EXPRESS';
 }
 
 const PLACEHOLDER = /\$\{([A-Za-z0-9_]+)\}/g;
@@ -29,10 +31,11 @@ export function aslPlaceholders(definition: string): string[] {
 }
 
 /**
- * A Standard state machine from an ASL file of `statemachines/`, loaded inline with
+ * A Standard or Express state machine from an ASL file of `statemachines/`, loaded inline with
  * `DefinitionBody.fromString` (so the template carries the definition and tests can read it) plus
- * `definitionSubstitutions` for ARNs and names. Logging ALL events with execution data to its own log
- * group, X-Ray tracing on, an own role holding only the grants passed in.
+ * `definitionSubstitutions` for ARNs and names. Logs ERROR events only, without execution data, to its own
+ * log group: inputs and outputs carry card tokens, e-mail addresses, names and task tokens, which must never
+ * reach a log. X-Ray tracing on, an own role holding only the grants passed in.
  *
  * @example
  * ```ts
@@ -67,14 +70,21 @@ export class AgentStateMachine extends Construct {
 
     this.stateMachine = new StateMachine(this, 'StateMachine', {
       stateMachineName: props.stateMachineName,
-      stateMachineType: StateMachineType.STANDARD,
+      stateMachineType: props.type === 'EXPRESS' ? StateMachineType.EXPRESS : StateMachineType.STANDARD,
       definitionBody: DefinitionBody.fromString(definition),
       definitionSubstitutions: { ...props.definitionSubstitutions },
       role: this.role,
-      logs: { destination: this.logGroup, level: LogLevel.ALL, includeExecutionData: true },
+      logs: { destination: this.logGroup, level: LogLevel.ERROR, includeExecutionData: false },
       tracingEnabled: true,
     });
 
+    Validations.of(this.stateMachine).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-SF1',
+      reason:
+        'Logging ALL events would write every state input and output (card tokens, e-mail addresses, names, ' +
+        'task tokens) or, without execution data, pay for a log event per transition: ERROR events name the ' +
+        'failed execution and state, which is what an operator needs to redrive it.',
+    });
     Validations.of(this.role).acknowledge({
       id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
       reason:

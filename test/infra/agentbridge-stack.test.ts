@@ -165,9 +165,20 @@ describe('agentbridge stack: state machines', () => {
       expect(renderedDefinition(resource)).not.toContain('${');
       expect(resource.Properties).toMatchObject({
         StateMachineName: `AgentBridge-${contract.name}`,
-        StateMachineType: 'STANDARD',
-        LoggingConfiguration: { Level: 'ALL', IncludeExecutionData: true },
+        StateMachineType: contract.type,
         TracingConfiguration: { Enabled: true },
+      });
+    }
+  });
+
+  it('logs only ERROR events of every state machine, without execution data (no card token, e-mail, name or task token)', () => {
+    const machines = Object.values(resourcesOfType(template, 'AWS::StepFunctions::StateMachine'));
+    expect(machines).toHaveLength(Object.keys(STATE_MACHINES).length);
+    for (const machine of machines) {
+      expect(machine.Properties?.LoggingConfiguration).toMatchObject({
+        Level: 'ERROR',
+        IncludeExecutionData: false,
+        Destinations: [{ CloudWatchLogsLogGroup: { LogGroupArn: expect.anything() } }],
       });
     }
   });

@@ -52,19 +52,21 @@ describe('cdk-nag AwsSolutions', () => {
       expect((violation.reason ?? '').length, violation.ruleName).toBeGreaterThan(40);
   });
 
-  it('acknowledges only DLQs without their own DLQ, the pinned Node.js 22 runtime, and IAM actions that have no resource-level permission', () => {
+  it('acknowledges only DLQs without their own DLQ, the pinned Node.js 22 runtime, IAM actions that have no resource-level permission, and ERROR-level state machine logs', () => {
     const acknowledged = new Set(
       (awsSolutions?.suppressedViolations ?? []).map((violation) => violation.ruleName),
     );
     expect([...acknowledged].sort()).toEqual([
       'AwsSolutions-IAM5[Resource::*]',
       'AwsSolutions-L1',
+      'AwsSolutions-SF1',
       'AwsSolutions-SQS3',
     ]);
     const expectedPath: Record<string, RegExp> = {
       'AwsSolutions-SQS3': /DeadLetterQueue\/Resource$/,
       'AwsSolutions-L1': /\/Agent\/Function\/Resource$/,
       'AwsSolutions-IAM5[Resource::*]': /\/Role\/DefaultPolicy\/Resource$/,
+      'AwsSolutions-SF1': /\/StateMachine\/Resource$/,
     };
     for (const violation of awsSolutions?.suppressedViolations ?? []) {
       const paths = violation.violatingConstructs.map((construct) => construct.constructPath);

@@ -15,10 +15,10 @@ describe('AgentStateMachine', () => {
     expect(rendered).toContain('<EchoFunctionArn>');
   });
 
-  it('logs every event with execution data and traces with X-Ray', () => {
+  it('is a Standard workflow unless told otherwise, logs ERROR events without execution data, traces with X-Ray', () => {
     template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
       StateMachineType: 'STANDARD',
-      LoggingConfiguration: Match.objectLike({ Level: 'ALL', IncludeExecutionData: true }),
+      LoggingConfiguration: Match.objectLike({ Level: 'ERROR', IncludeExecutionData: false }),
       TracingConfiguration: { Enabled: true },
     });
   });

@@ -1,10 +1,9 @@
 import { MessageRegistry } from '../../lambdas/contracts/message-registry.js';
-import { isTransientTaskError, TransientError } from '../../lambdas/contracts/transient-error.js';
 import { AgentId } from '../../lambdas/runtime/agent-id.js';
-import type { AgentRuntime } from '../../lambdas/runtime/agent-runtime.js';
 import { TaskRequestSchema } from '../../lambdas/runtime/aws/task-request.js';
 import { InvalidEnvelopeError } from '../../lambdas/runtime/lambda/agent-handler-error.js';
-import { isTransientError } from '../../lambdas/runtime/lambda/is-transient-error.js';
+import type { RuntimeLogger } from '../../lambdas/runtime/runtime-logger.js';
+import { type LocalAgentFunction, localAgentFunction } from '../lambda/local-agent-function.js';
 import type { LocalLambdaInvoker } from '../stepfunctions/local-lambda-invoker.js';
 import type { HostedFunction } from './hosted-function.js';
 import { UnroutableTaskError } from './local-order-system-error.js';
@@ -28,30 +27,40 @@ export interface TaskInvocation {
 export type TaskFaultInjector = (task: TaskInvocation) => Error | undefined;
 
 /**
- * The `lambda:invoke` tasks of the local state machines, delivered to the agents in the runtime the way the
- * deployed handler does it: the function name picks the hosted agent type, the payload is a task request
- * (`{ agentbridge: 'task', messageType, recipient, data }`) validated with the agent's own schemas, the
- * result is the task's `Payload`, and an error leaves with its name for Retry/Catch; transient trouble as
- * `TransientError`, the one project name the state machines retry.
+ * The `lambda:invoke` tasks of the local state machines, delivered through each agent function's deployed
+ * Lambda adapter (`agentHandler`, see `localAgentFunction`): the function name picks the function, the payload
+ * goes to its handler unchanged (parsed, validated with the agent's own schemas, keyed for idempotency and
+ * dispatched as on AWS), the result is the task's `Payload`, and an error leaves with its name for
+ * Retry/Catch; transient trouble as `TransientError`, the one project name the state machines retry.
+ * Before the function runs, the payload must be a task request for an agent type the function hosts (a
+ * definition bug otherwise), and the fault injector may fail it.
  *
  * @example
  * ```ts
- * const invoke = runtimeLambdaInvoker({ runtime, functions: new Map([[functionName, hosted]]) });
+ * const invoke = runtimeLambdaInvoker({ functions: new Map([[functionName, hosted]]) });
  * await invoke({ functionName, payload: { agentbridge: 'task', messageType: 'ValidateUser', recipient: 'users/o-1', data } });
  * ```
  */
 export function runtimeLambdaInvoker(options: {
-  readonly runtime: AgentRuntime;
   /** Function name → the agent function it hosts. Read at each invoke, so it may be filled after creation. */
   readonly functions: ReadonlyMap<string, HostedFunction>;
   readonly injectFault?: TaskFaultInjector;
+  /** Receives the adapters' runtime warnings (unhandled messages). */
+  readonly logger?: RuntimeLogger;
 }): LocalLambdaInvoker {
-  const registries = new WeakMap<HostedFunction, MessageRegistry>();
-  const messagesOf = (hosted: HostedFunction): MessageRegistry => {
-    const known = registries.get(hosted);
+  const deployed = new WeakMap<HostedFunction, { fn: LocalAgentFunction; messages: MessageRegistry }>();
+  const functionOf = (hosted: HostedFunction) => {
+    const known = deployed.get(hosted);
     if (known !== undefined) return known;
-    const created = new MessageRegistry(hosted.definition.messageTypes);
-    registries.set(hosted, created);
+    const created = {
+      fn: localAgentFunction({
+        agentType: hosted.agentType,
+        definition: hosted.definition,
+        ...(options.logger === undefined ? {} : { logger: options.logger }),
+      }),
+      messages: new MessageRegistry(hosted.definition.messageTypes),
+    };
+    deployed.set(hosted, created);
     return created;
   };
   return async ({ functionName, payload }) => {
@@ -65,22 +74,20 @@ export function runtimeLambdaInvoker(options: {
     if (recipient.type !== hosted.agentType) {
       throw new UnroutableTaskError(functionName, task.recipient, `it hosts ${hosted.agentType} only`);
     }
-    const type = messagesOf(hosted).get(task.messageType);
-    const data = type.parse(task.data);
-    const fault = options.injectFault?.({
-      functionName,
-      agentType: hosted.agentType,
-      messageType: task.messageType,
-      recipient: task.recipient,
-      data,
-    });
-    if (fault !== undefined) throw fault;
-    try {
-      return await options.runtime.send(type, data, recipient, {
-        ...(task.correlationId === undefined ? {} : { correlationId: task.correlationId }),
+    const { fn, messages } = functionOf(hosted);
+    // Faults are injected into valid tasks only: bad input goes on to the adapter, which dead-letters it.
+    const type = messages.has(task.messageType) ? messages.get(task.messageType) : undefined;
+    const checked = type?.schema.safeParse(task.data);
+    if (options.injectFault !== undefined && checked?.success === true) {
+      const fault = options.injectFault({
+        functionName,
+        agentType: hosted.agentType,
+        messageType: task.messageType,
+        recipient: task.recipient,
+        data: checked.data,
       });
-    } catch (error) {
-      throw isTransientError(error) && !isTransientTaskError(error) ? new TransientError(error) : error;
+      if (fault !== undefined) throw fault;
     }
+    return fn.invoke(payload);
   };
 }

@@ -71,7 +71,7 @@ const definitionText = (key: StateMachineKey): string =>
  * Starts the whole order system in this process, no account, no Docker, no Java: the in-process runtime with
  * every agent of the order system and its subscriptions, the in-memory stores, and `order-saga` and
  * `order-lifecycle` from `statemachines/` on the local Step Functions service, with their
- * `definitionSubstitutions` resolved from `STATE_MACHINES`. Lambda tasks go to the agents in the runtime,
+ * `definitionSubstitutions` resolved from `STATE_MACHINES`. Lambda tasks go through each function's Lambda adapter,
  * `events:putEvents` entries onto the runtime's bus (so OrderCompleted, OrderFailed and OrderStateChanged
  * reach subscribers), the lifecycle agent resumes executions through the local SendTaskSuccess (a trigger it
  * throws back as transient, having come between two waits, is redelivered with backoff). Domain events
@@ -101,8 +101,8 @@ export async function startLocalOrderSystem(
   const hosted = new Map<string, HostedFunction>();
   const sfn = new LocalStepFunctions({
     lambda: runtimeLambdaInvoker({
-      runtime,
       functions: hosted,
+      logger,
       ...(options.injectFault === undefined ? {} : { injectFault: options.injectFault }),
     }),
     events: runtimeEventSink(runtime, new MessageRegistry(STATE_MACHINE_EVENTS)),

@@ -4,8 +4,9 @@ import { defineMessage } from '../../../../lambdas/contracts/message-type.js';
 import { isMessageValidationError } from '../../../../lambdas/contracts/message-validation-error.js';
 import { isTransientTaskError } from '../../../../lambdas/contracts/transient-error.js';
 import { defineAgent } from '../../../../lambdas/runtime/agent-definition.js';
-import { InProcessRuntime } from '../../../../lambdas/runtime/in-process-runtime.js';
+import { isPublishFailedError } from '../../../../lambdas/runtime/aws/publish-failed-error.js';
 import { isInvalidEnvelopeError } from '../../../../lambdas/runtime/lambda/agent-handler-error.js';
+import { TopicId } from '../../../../lambdas/runtime/topic-id.js';
 import type { HostedFunction } from '../../../../local/order-system/hosted-function.js';
 import { isUnroutableTaskError } from '../../../../local/order-system/local-order-system-error.js';
 import {
@@ -22,19 +23,17 @@ class StoreBusy extends Error {
 }
 
 async function invoker(injectFault?: (task: TaskInvocation) => Error | undefined) {
-  const runtime = new InProcessRuntime({ logger: { warn() {}, error() {} } });
   const definition = defineAgent({
     handlers: (on) => [
-      on.rpc(Double, ({ n }) => {
+      on.rpc(Double, async ({ n }, ctx) => {
         if (n < 0) throw new StoreBusy('lost the race');
+        if (n === 0) await ctx.publish(Double, { n }, new TopicId('math.zero', 'o-1'));
         return { doubled: n * 2 };
       }),
     ],
   });
-  await runtime.register('math', definition);
   const hosted: HostedFunction = { agentType: 'math', definition, subscriptions: [] };
   return runtimeLambdaInvoker({
-    runtime,
     functions: new Map([['fn-math', hosted]]),
     ...(injectFault === undefined ? {} : { injectFault }),
   });
@@ -102,6 +101,21 @@ describe('runtimeLambdaInvoker', () => {
         recipient: 'math/o-1',
         data: { n: 2 },
       },
+    ]);
+  });
+
+  it('runs the task in the deployed adapter, whose AWS clients refuse calls offline with a clear error', async () => {
+    const invoke = await invoker();
+    const error = await failure(invoke({ functionName: 'fn-math', payload: task({ n: 0 }) }));
+    // The publish fails at once (not retried as a throttle would be), naming why, as the adapter reports it.
+    expect(error).toMatchObject({ name: 'TransientError' });
+    const cause = (error as { cause?: unknown }).cause;
+    expect(isPublishFailedError(cause)).toBe(true);
+    expect(isPublishFailedError(cause) && cause.failures).toEqual([
+      expect.objectContaining({
+        errorCode: 'OfflineAwsCallError',
+        errorMessage: expect.stringContaining('offline'),
+      }),
     ]);
   });
 });

@@ -6,6 +6,7 @@ export const DEAD_LETTER_REASONS = [
   'unrecognised-input',
   'invalid-envelope',
   'oversized',
+  'too-deep',
   'unknown-message-type',
   'schema-violation',
   'unknown-agent-type',
@@ -21,7 +22,9 @@ export type InputKind = (typeof INPUT_KINDS)[number];
  * What an agent function records on its dead-letter queue for bad input (one SQS message per input, JSON).
  * `input` is the original input as received; when the record would exceed the queue's message size, `input`
  * holds the first part of its JSON text and `truncated` its full size and SHA-256, so the input can still be
- * identified. The schema is exported so tooling that lists or redrives the queue parses records, not guesses.
+ * identified. A record that cannot be serialised at all (an input nested too deep for `JSON.stringify`, a
+ * cycle) carries no `input`, only `unserialisable`: the size and SHA-256 of the input's JSON text and the
+ * serialiser's error name. The schema is exported so tooling that lists or redrives the queue parses records, not guesses.
  *
  * @example
  * ```json
@@ -41,8 +44,9 @@ export const DeadLetterRecordSchema = z.object({
   functionName: z.string().optional(),
   requestId: z.string().optional(),
   recordedAt: z.string().datetime({ offset: true }),
-  input: z.unknown(),
+  input: z.unknown().optional(),
   truncated: z.object({ bytes: z.number().int(), sha256: z.string() }).optional(),
+  unserialisable: z.object({ bytes: z.number().int(), sha256: z.string(), error: z.string() }).optional(),
 });
 export type DeadLetterRecord = z.infer<typeof DeadLetterRecordSchema>;
 

@@ -65,3 +65,16 @@ export class OversizedInputError extends AgentHandlerError {
 
 export const isOversizedInputError = (error: unknown): error is OversizedInputError =>
   error instanceof OversizedInputError;
+
+/** An input whose objects and arrays nest deeper than the function accepts (see `MAX_INPUT_DEPTH`). */
+export class InputTooDeepError extends AgentHandlerError {
+  readonly limit: number;
+
+  constructor(limit: number) {
+    super('INPUT_TOO_DEEP', `Input nests deeper than ${limit} levels`);
+    this.limit = limit;
+  }
+}
+
+export const isInputTooDeepError = (error: unknown): error is InputTooDeepError =>
+  error instanceof InputTooDeepError;

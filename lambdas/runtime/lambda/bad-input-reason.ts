@@ -3,6 +3,7 @@ import { isUnknownMessageTypeError } from '../../contracts/message-registry.js';
 import { isMessageValidationError } from '../../contracts/message-validation-error.js';
 import { isInvalidIdentifierError, isUnknownAgentTypeError } from '../runtime-error.js';
 import {
+  isInputTooDeepError,
   isInvalidEnvelopeError,
   isInvalidJsonError,
   isOversizedInputError,
@@ -24,6 +25,7 @@ export function badInputReason(error: unknown): DeadLetterReason | undefined {
   if (isUnrecognisedInputError(error)) return 'unrecognised-input';
   if (isInvalidEnvelopeError(error)) return 'invalid-envelope';
   if (isOversizedInputError(error)) return 'oversized';
+  if (isInputTooDeepError(error)) return 'too-deep';
   if (isUnknownMessageTypeError(error)) return 'unknown-message-type';
   if (isMessageValidationError(error)) return 'schema-violation';
   if (isUnknownAgentTypeError(error)) return 'unknown-agent-type';

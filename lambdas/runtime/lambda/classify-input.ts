@@ -15,12 +15,14 @@ import { TaskRequestSchema } from '../aws/task-request.js';
 import { UnknownAgentTypeError } from '../runtime-error.js';
 import { TopicId } from '../topic-id.js';
 import {
+  InputTooDeepError,
   InvalidEnvelopeError,
   InvalidJsonError,
   OversizedInputError,
   UnrecognisedInputError,
 } from './agent-handler-error.js';
 import { ClassifiedInput, type PendingDelivery } from './classified-input.js';
+import { MAX_INPUT_DEPTH, nestingDepth } from './nesting-depth.js';
 
 export interface ClassifyOptions {
   readonly messages: MessageRegistry;
@@ -80,6 +82,11 @@ function parseJson(text: string, where: string): unknown {
   }
 }
 
+/** Rejects a value nested deeper than `room` levels, before anything recursive (serialising, validating) sees it. */
+function checkDepth(value: unknown, room: number): void {
+  if (nestingDepth(value, room) > room) throw new InputTooDeepError(MAX_INPUT_DEPTH);
+}
+
 /** A string input is JSON text (some producers double-encode): parse it; anything else is already decoded. */
 export function decodeInput(raw: unknown, maxInputBytes: number): unknown {
   if (typeof raw !== 'string') return raw;
@@ -99,9 +106,12 @@ function hostedRecipient(value: string, options: ClassifyOptions): AgentId {
 /**
  * Validates a decoded input of a known kind and turns it into the delivery to dispatch. Throws the typed
  * bad-input errors (`InvalidEnvelopeError`, `UnknownMessageTypeError`, `MessageValidationError`,
- * `InvalidIdentifierError`, `UnknownAgentTypeError`, `OversizedInputError`, `InvalidJsonError`).
+ * `InvalidIdentifierError`, `UnknownAgentTypeError`, `OversizedInputError`, `InvalidJsonError`,
+ * `InputTooDeepError`). The depth check comes first: the input nests at most {@link MAX_INPUT_DEPTH} levels
+ * before anything recursive (serialising for the size check, schema validation) sees it.
  */
 export function classifyInput(kind: InputKind, input: unknown, options: ClassifyOptions): ClassifiedInput {
+  checkDepth(input, MAX_INPUT_DEPTH);
   if (kind === 'eventbridge') return classifyEvent(input, options);
   if (kind === 'unknown') throw new UnrecognisedInputError(describe(input));
   checkSize(Buffer.byteLength(JSON.stringify(input), 'utf8'), options.maxInputBytes);
@@ -144,6 +154,8 @@ export function classifyInput(kind: InputKind, input: unknown, options: Classify
 function classifyEvent(input: unknown, options: ClassifyOptions): ClassifiedInput {
   const event = eventFields(input as Record<string, unknown>);
   const detail = typeof event.detail === 'string' ? parseJson(event.detail, 'event detail') : event.detail;
+  // The event object is one level above its detail.
+  checkDepth(detail, MAX_INPUT_DEPTH - 1);
   const envelope = isEnveloped(detail)
     ? checked(EnvelopeSchema, detail, 'event envelope')
     : bare(event, detail);

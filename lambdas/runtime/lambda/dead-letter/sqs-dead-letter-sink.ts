@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { DEAD_LETTER_ATTRIBUTES, type DeadLetterRecord } from '../../../contracts/dead-letter-record.js';
+import { deadLetterJson, digest, stackFreeJson } from './dead-letter-json.js';
 import type { DeadLetterSink } from './dead-letter-sink.js';
 
 /** SQS's classic message size limit; queues created before 2025 (and the CDK default) still use it. */
@@ -12,7 +12,8 @@ const RECORD_OVERHEAD_BYTES = 8 * 1024;
 /**
  * Records bad input as one SQS message per input on the function's dead-letter queue (URL from
  * `AGENTBRIDGE_DEAD_LETTER_QUEUE_URL`), with the reason and code as message attributes. A record that would
- * exceed the queue's message size keeps the start of the input's JSON and its full size and SHA-256.
+ * exceed the queue's message size keeps the start of the input's JSON and its full size and SHA-256; one that
+ * cannot be serialised at all carries only that size and SHA-256 (see {@link deadLetterJson}).
  *
  * @example
  * ```ts
@@ -44,14 +45,12 @@ export class SqsDeadLetterSink implements DeadLetterSink {
   }
 
   #body(record: DeadLetterRecord): string {
-    const body = JSON.stringify(record);
+    const body = deadLetterJson(record);
     if (Buffer.byteLength(body, 'utf8') <= this.#maxMessageBytes) return body;
-    const input = JSON.stringify(record.input) ?? 'undefined';
-    const bytes = Buffer.from(input, 'utf8');
+    const input = stackFreeJson(record.input);
     const room = Math.max(0, Math.floor((this.#maxMessageBytes - RECORD_OVERHEAD_BYTES) / 2));
     // Half the room: escaping the cut JSON text inside the record's JSON can at most double its size.
-    const head = bytes.subarray(0, room).toString('utf8');
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    return JSON.stringify({ ...record, input: head, truncated: { bytes: bytes.length, sha256 } });
+    const head = Buffer.from(input, 'utf8').subarray(0, room).toString('utf8');
+    return deadLetterJson({ ...record, input: head, truncated: digest(input) });
   }
 }

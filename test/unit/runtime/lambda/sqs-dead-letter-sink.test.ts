@@ -55,6 +55,31 @@ describe('SqsDeadLetterSink', () => {
     expect(json.startsWith(String(sent.input).replace(/\uFFFD$/, ''))).toBe(true);
   });
 
+  it('counts message-attribute bytes (name, type and value) against the size limit, as SQS does', async () => {
+    sqs.on(SendMessageCommand).resolves({ MessageId: 'q3' });
+    const limit = 16 * 1024;
+    const empty = Buffer.byteLength(JSON.stringify(record({ blob: '' })));
+    // The body alone is 20 bytes under the limit; with its two attributes the message is over it.
+    const input = { blob: 'x'.repeat(limit - 20 - empty) };
+    expect(Buffer.byteLength(JSON.stringify(record(input)))).toBe(limit - 20);
+    await new SqsDeadLetterSink(client, queueUrl, { maxMessageBytes: limit }).record(record(input));
+    const sent = sqs.commandCalls(SendMessageCommand)[0]?.args[0].input;
+    const attributeBytes = Object.entries(sent?.MessageAttributes ?? {}).reduce(
+      (sum, [name, value]) =>
+        sum +
+        Buffer.byteLength(name) +
+        Buffer.byteLength(value.DataType ?? '') +
+        Buffer.byteLength(value.StringValue ?? ''),
+      0,
+    );
+    expect(attributeBytes).toBeGreaterThan(20);
+    const body = sent?.MessageBody ?? '';
+    expect(Buffer.byteLength(body) + attributeBytes).toBeLessThanOrEqual(limit);
+    expect((JSON.parse(body) as DeadLetterRecord).truncated?.bytes).toBe(
+      Buffer.byteLength(JSON.stringify(input)),
+    );
+  });
+
   it('fails loudly when SQS rejects the message', async () => {
     sqs.on(SendMessageCommand).rejects(new Error('AccessDenied'));
     await expect(new SqsDeadLetterSink(client, queueUrl).record(record({}))).rejects.toThrow('AccessDenied');

@@ -160,6 +160,14 @@ function classifyEvent(input: unknown, options: ClassifyOptions): ClassifiedInpu
     ? checked(EnvelopeSchema, detail, 'event envelope')
     : bare(event, detail);
   const { metadata } = envelope;
+  // Rules choose targets by detail-type; the handler is chosen by metadata.type. Publishers set both to the
+  // message type, so a difference is a forged or corrupted event: trusting either would misroute it.
+  if (metadata.type !== event['detail-type']) {
+    throw new InvalidEnvelopeError(
+      'event envelope',
+      `metadata.type ${JSON.stringify(metadata.type)} differs from detail-type ${JSON.stringify(event['detail-type'])}`,
+    );
+  }
   // Keyed on the message id, not the EventBridge event id: a resent PutEvents entry or an outbox event
   // published again gets a new event id but keeps its message id (a bare detail's message id is its event id).
   return new ClassifiedInput(metadata.id, {

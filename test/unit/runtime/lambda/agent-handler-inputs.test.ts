@@ -141,6 +141,13 @@ describe('agentHandler bad input', () => {
       'INVALID_ENVELOPE',
     ],
     [
+      // The rules match on detail-type: a message type differing from it would reach a handler no rule chose.
+      'an event whose metadata.type differs from its detail-type',
+      () => ({ ...fixture('eventbridge-envelope'), 'detail-type': 'fixture.Charge' }),
+      'invalid-envelope',
+      'INVALID_ENVELOPE',
+    ],
+    [
       'an event with an invalid topic type',
       () => {
         const event = fixture('eventbridge-envelope') as { detail: { metadata: Record<string, unknown> } };

@@ -16,6 +16,11 @@ const module = (await import(pathToFileURL(file).href)) as { benches?: readonly 
 for (const bench of module.benches ?? []) {
   if (!bench.name.startsWith(prefix)) continue;
   const value = await bench.run();
-  console.log(JSON.stringify({ name: bench.name, value: Number(value.toPrecision(6)), unit: bench.unit }));
+  const results = typeof value === 'number' ? [{ name: bench.name, value, unit: bench.unit }] : value;
+  for (const result of results) {
+    console.log(
+      JSON.stringify({ name: result.name, value: Number(result.value.toPrecision(6)), unit: result.unit }),
+    );
+  }
 }
 process.exit(0);

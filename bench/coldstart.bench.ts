@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureBundledCdkOut, readCdkTemplate } from '../local/cdk-out/cdk-out-template.js';
+import { templateFunctions } from '../local/cdk-out/template-functions.js';
+import type { Bench, BenchResult } from './bench.js';
+import { moduleInitMs } from './coldstart/module-init-ms.js';
+import { sdkBaselineBundle, sdkClientsOf } from './coldstart/sdk-baseline-bundle.js';
+
+/** Samples per function and per baseline (`COLDSTART_SAMPLES`); the median of each is compared. */
+const SAMPLES = Number(process.env.COLDSTART_SAMPLES ?? 9);
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+
+/**
+ * Module init of every function in cdk.out (its bundle, its template environment with `NODE_OPTIONS`)
+ * against a bundle of only the SDK clients that function bundles, each in a fresh `node` per sample, the
+ * two alternating so both see the same machine. Prints per function the medians and their ratio.
+ */
+async function coldStarts(): Promise<BenchResult[]> {
+  const cdkOut = ensureBundledCdkOut();
+  const functions = templateFunctions(readCdkTemplate(cdkOut), cdkOut);
+  const work = mkdtempSync(join(tmpdir(), 'agentbridge-coldstart-'));
+  const results: BenchResult[] = [];
+  try {
+    for (const fn of functions) {
+      if (fn.assetDir === undefined) continue;
+      const name = fn.functionName.replace(/^AgentBridge-/, '');
+      const baseline = await sdkBaselineBundle(sdkClientsOf(fn.assetDir), work);
+      const bundle = join(fn.assetDir, 'index.mjs');
+      const own: number[] = [];
+      const floor: number[] = [];
+      moduleInitMs(bundle, fn.environment, fn.functionName); // warms the file cache, not counted
+      moduleInitMs(baseline, fn.environment, fn.functionName);
+      for (let i = 0; i < SAMPLES; i++) {
+        own.push(moduleInitMs(bundle, fn.environment, fn.functionName));
+        floor.push(moduleInitMs(baseline, fn.environment, fn.functionName));
+      }
+      const ms = median(own);
+      const baselineMs = median(floor);
+      results.push(
+        { name: `coldstart.${name}.ms`, value: ms, unit: 'ms' },
+        { name: `coldstart.${name}.baseline_ms`, value: baselineMs, unit: 'ms' },
+        { name: `coldstart.${name}.ratio`, value: ms / baselineMs, unit: 'x' },
+      );
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  return results;
+}
+
+export const benches: readonly Bench[] = [{ name: 'coldstart', unit: 'x', run: coldStarts }];

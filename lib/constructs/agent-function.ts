@@ -62,10 +62,11 @@ const REQUIRE_SHIM =
   'const require = __agentbridgeCreateRequire(import.meta.url);';
 
 /**
- * How every function is bundled: an ES module for Node.js 22 built by the local esbuild, minified with
- * source maps, the AWS SDK bundled (the code runs against the SDK version it was tested with), and class
- * names kept, because error names are the wire contract: the saga's Catch matches Lambda's `errorType` and
- * `send` carries error names, and minification would rename `PaymentDeclinedError` to `s`.
+ * How every function is bundled: an ES module for Node.js 22 built by the local esbuild, minified, with a
+ * source map shipped next to it but not loaded at init (`local/stack-trace/resolve-stack-trace.ts` resolves
+ * logged stacks offline), the AWS SDK bundled (the code runs against the SDK version it was tested with),
+ * and class names kept, because error names are the wire contract: the saga's Catch matches Lambda's
+ * `errorType` and `send` carries error names, and minification would rename `PaymentDeclinedError` to `s`.
  *
  * @example
  * ```ts
@@ -136,8 +137,10 @@ export class AgentFunction extends Construct {
       depsLockFilePath: projectPath('package-lock.json'),
       projectRoot: projectPath(''),
       bundling: AGENT_BUNDLING,
+      // No NODE_OPTIONS=--enable-source-maps: parsing the multi-megabyte map at every cold start cost
+      // 25–35 ms (far more on a busy host). Stack traces keep their names (keepNames) and bundle positions;
+      // the map ships in the code for offline resolution (scripts/resolve-stack.ts).
       environment: {
-        NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: props.agentType,
         POWERTOOLS_METRICS_NAMESPACE: 'agentbridge',
         [ENV.eventBusName]: props.eventBus.eventBusName,

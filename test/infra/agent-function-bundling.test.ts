@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { EventBus } from 'aws-cdk-lib/aws-events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGENT_BUNDLING, AgentFunction } from '../../lib/constructs/agent-function.js';
 import { projectPath } from '../../lib/project-paths.js';
+import { resolveStackTrace } from '../../local/stack-trace/resolve-stack-trace.js';
 import { resourcesOfType } from './support/template-queries.js';
 
 /** The directory a synthesized function's bundle was written to (its asset, named after the S3 key). */
@@ -91,6 +93,26 @@ describe('AgentFunction bundling', () => {
       code: 'PAYMENT_DECLINED',
       reason: 'card-declined',
     });
+  });
+
+  it('ships a source map that resolves a logged stack offline to the TypeScript source line', () => {
+    // A plain node, as Lambda runs it without --enable-source-maps: the stack carries bundle positions.
+    const script =
+      'const { handler } = await import(process.argv[1]);' +
+      "await handler({ sagaId: 'saga-1', amount: 2500 }).catch((error) => process.stdout.write(error.stack));";
+    const child = spawnSync(
+      process.execPath,
+      ['--input-type=module', '-e', script, pathToFileURL(join(declinedBundleDir, 'index.mjs')).href],
+      { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NODE_NO_WARNINGS: '1' } },
+    );
+    const raw = child.stdout;
+    expect(raw).toMatch(/^PaymentDeclinedError: Payment of 2500 declined/);
+    expect(raw).toMatch(/index\.mjs:\d+:\d+/);
+    expect(raw).not.toContain('payment-declined-handler.ts');
+    const map = JSON.parse(readFileSync(join(declinedBundleDir, 'index.mjs.map'), 'utf8'));
+    const resolved = resolveStackTrace(raw, map);
+    expect(resolved).toMatch(/test\/infra\/support\/payment-declined-handler\.ts:8:\d+/);
+    expect(resolved).not.toMatch(/index\.mjs:\d+:\d+/);
   });
 
   it('pins keepNames in the bundling options every function uses', () => {

@@ -54,10 +54,9 @@ describe('AgentFunction', () => {
     });
   });
 
-  it('sets the runtime environment: bus, source, agent type, function map, tables, dead-letter queue, source maps', () => {
+  it('sets the runtime environment: bus, source, agent type, function map, tables, dead-letter queue', () => {
     const variables = environmentOf(onlyFunction());
     expect(variables).toMatchObject({
-      NODE_OPTIONS: '--enable-source-maps',
       AGENTBRIDGE_EVENT_SOURCE: 'agentbridge.echo',
       AGENTBRIDGE_AGENT_TYPE: 'echo',
       AGENTBRIDGE_AGENT_FUNCTIONS: JSON.stringify({ echo: 'ConstructsUnderTest-echo' }),
@@ -65,6 +64,10 @@ describe('AgentFunction', () => {
       AGENTBRIDGE_DEAD_LETTER_QUEUE_URL: stack.resolve(echo.deadLetterQueue.queueUrl),
       WIDGETS_TABLE_NAME: stack.resolve(widgets.table.tableName),
     });
+  });
+
+  it('does not load source maps at cold start (no --enable-source-maps in NODE_OPTIONS)', () => {
+    expect(String(environmentOf(onlyFunction()).NODE_OPTIONS ?? '')).not.toContain('--enable-source-maps');
   });
 
   it('writes to its own log group with a retention, under a role without managed policies', () => {

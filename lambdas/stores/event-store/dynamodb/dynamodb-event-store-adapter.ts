@@ -1,6 +1,8 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   PutCommand,
+  type PutCommandInput,
   QueryCommand,
   type QueryCommandInput,
   TransactWriteCommand,
@@ -17,6 +19,7 @@ import type {
 import {
   eventFromItem,
   eventItem,
+  isStoredEventItem,
   snapshotFromItem,
   snapshotItem,
   snapshotPartitionKey,
@@ -43,7 +46,8 @@ const MAX_TRANSACTION_ITEMS = 100;
  * PutItem (first event of a new stream) or one TransactWriteItems: a ConditionCheck that the expected last
  * event exists (so no gap can open) plus one Put per event, each `attribute_not_exists` (so no version is
  * written twice). The SDK fills the transaction's ClientRequestToken once per call, so its own retries of a
- * transaction that did succeed are answered as successes rather than as lost races.
+ * transaction that did succeed are answered as successes rather than as lost races; a retried first PutItem
+ * is recognised by the item its failed condition returns.
  * IAM: dynamodb:PutItem, dynamodb:ConditionCheckItem, dynamodb:Query on the table.
  *
  * @example
@@ -76,9 +80,10 @@ export class DynamoDbEventStoreAdapter implements EventStorePort {
     const guarded =
       expectedVersion > 0 && (await this.#needsGuardInTransaction(streamId, expectedVersion, puts.length));
     try {
-      if (expectedVersion === 0 && puts.length === 1 && puts[0] !== undefined) {
+      const [only] = events;
+      if (expectedVersion === 0 && puts.length === 1 && puts[0] !== undefined && only !== undefined) {
         // Half the write cost of a transaction, and just as atomic for a single item.
-        await this.#client.send(new PutCommand(puts[0]));
+        await this.#putFirstEvent(puts[0], only);
         return;
       }
       const guard = !guarded
@@ -101,6 +106,21 @@ export class DynamoDbEventStoreAdapter implements EventStorePort {
       // The failed condition says only "not at the expected version"; the caller needs the actual one.
       const actualVersion = await this.currentVersion(streamId);
       throw new ConcurrencyError(streamId, expectedVersion, actualVersion, { cause: error });
+    }
+  }
+
+  /**
+   * The first event of a stream, as one conditional PutItem. A PutItem has no ClientRequestToken: when the
+   * SDK retries one that did succeed (a timeout, a dropped response), the retry fails its condition on the
+   * item it wrote itself. The failed condition returns the stored item, and an exact match is that write,
+   * answered as the success it was; anything else is a lost race (the caller sees ConcurrencyError).
+   */
+  async #putFirstEvent(put: PutCommandInput, event: SerializedEvent): Promise<void> {
+    try {
+      await this.#client.send(new PutCommand({ ...put, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' }));
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException && isStoredEventItem(error.Item, event)) return;
+      throw error;
     }
   }
 

@@ -1,3 +1,4 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import {
   EVENT_STORE_ATTRIBUTES as A,
   EVENT_STORE_ITEM_KINDS,
@@ -28,6 +29,24 @@ export const eventItem = (event: SerializedEvent): Record<string, string | numbe
   [A.data]: event.data,
   [A.metadata]: event.metadata,
 });
+
+/**
+ * Whether a stored item, as a failed condition returns it (`ReturnValuesOnConditionCheckFailure: ALL_OLD`;
+ * the document client leaves it marshalled), is exactly the item `eventItem(event)` would write: then the
+ * failed write was a retry of this very append, which had succeeded. Every attribute must match, not only
+ * the id, since callers may choose event ids.
+ */
+export const isStoredEventItem = (
+  stored: Record<string, AttributeValue> | undefined,
+  event: SerializedEvent,
+): boolean => {
+  if (stored === undefined) return false;
+  const expected = Object.entries(eventItem(event));
+  if (Object.keys(stored).length !== expected.length) return false;
+  return expected.every(([name, value]) =>
+    typeof value === 'number' ? stored[name]?.N === String(value) : stored[name]?.S === value,
+  );
+};
 
 /** The DynamoDB item of a snapshot. Keep in step with `snapshotItemBytes` in `item-size.ts`. */
 export const snapshotItem = (snapshot: SerializedSnapshot): Record<string, string | number> => ({

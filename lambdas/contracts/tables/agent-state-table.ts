@@ -13,6 +13,11 @@ export const AGENT_STATE_ATTRIBUTES = {
   version: 'version',
   /** The state as JSON text, so it round-trips byte-exact and its size is known before the write. */
   state: 'state',
+  /**
+   * The last messages whose effect the state holds (ids, rpc replies) as JSON text, written with the state by
+   * the same conditional write: the state item is the dedup record of the messages that changed it.
+   */
+  applied: 'applied',
   /** ISO-8601 time of the last write, for operators; no logic reads it. */
   updatedAt: 'updatedAt',
 } as const;

@@ -10,6 +10,7 @@ import { isCantHandleError, UnknownAgentTypeError } from '../runtime-error.js';
 import type { RuntimeLogger } from '../runtime-logger.js';
 import { SubscriptionRegistry } from '../subscription-registry.js';
 import type { TopicId } from '../topic-id.js';
+import { type AppliedOutcome, applyOnce } from './apply-once.js';
 import { StateStoreMissingError } from './aws-runtime-error.js';
 import type {
   DispatchResult,
@@ -19,7 +20,6 @@ import type {
   SendDelivery,
   SendOutcome,
 } from './inbound-delivery.js';
-import { saveStateIfChanged } from './save-state-if-changed.js';
 
 export interface AgentHostOptions {
   readonly runtime: AgentRuntime & ContextHost;
@@ -30,10 +30,11 @@ export interface AgentHostOptions {
 
 /**
  * The agents one Lambda function hosts. Lambda is stateless, so every delivery builds the agent afresh from
- * the state store, runs the handler, and writes the state back only if it changed, conditioned on the
- * version it read: two deliveries racing on one agent cannot both win, and the loser is retried whole
- * ({@link DeliveryConflictError}). A handler that throws leaves the stored state untouched. Agent types
- * defined without `state` touch no store at all.
+ * the state store, runs the handler, and writes the state back together with the message's id (and an rpc's
+ * reply) in one write conditioned on the version it read ({@link applyOnce}): the state item is the dedup
+ * record, so a redelivery is answered from it without running the handler, and two deliveries racing on one
+ * agent cannot both win (the loser reruns on the newer state). A handler that throws leaves the stored state
+ * untouched. Agent types defined without `state` touch no store at all.
  */
 export class AgentHost {
   readonly subscriptions = new SubscriptionRegistry();
@@ -65,7 +66,8 @@ export class AgentHost {
 
   async dispatchSend(delivery: SendDelivery): Promise<SendOutcome> {
     if (!this.isHosted(delivery.recipient.type)) throw new UnknownAgentTypeError(delivery.recipient.type);
-    return { kind: 'send', result: await this.#deliver(delivery.recipient, delivery, undefined) };
+    const { result, duplicate } = await this.#deliver(delivery.recipient, delivery, undefined);
+    return duplicate ? { kind: 'send', result, duplicate } : { kind: 'send', result };
   }
 
   async dispatchPublish(delivery: PublishDelivery): Promise<PublishOutcome> {
@@ -81,24 +83,27 @@ export class AgentHost {
     );
     const delivered: string[] = [];
     const unhandled: string[] = [];
+    const duplicates: string[] = [];
     let failure: { reason: unknown } | undefined;
     outcomes.forEach((outcome, index) => {
       const recipient = String(recipients[index]);
-      if (outcome.status === 'fulfilled') delivered.push(recipient);
-      else if (isCantHandleError(outcome.reason)) {
+      if (outcome.status === 'fulfilled') {
+        delivered.push(recipient);
+        if (outcome.value.duplicate) duplicates.push(recipient);
+      } else if (isCantHandleError(outcome.reason)) {
         unhandled.push(recipient);
         this.#warnUnhandled(recipient, delivery);
       } else failure ??= { reason: outcome.reason };
     });
     if (failure !== undefined) throw failure.reason;
-    return { kind: 'publish', delivered, unhandled };
+    return published(delivered, unhandled, duplicates);
   }
 
   /** The common case (a function hosting one agent type): no settling of a list. */
   async #deliverOne(id: AgentId, delivery: PublishDelivery): Promise<PublishOutcome> {
     try {
-      await this.#deliver(id, delivery, delivery.topic);
-      return { kind: 'publish', delivered: [id.toString()], unhandled: [] };
+      const { duplicate } = await this.#deliver(id, delivery, delivery.topic);
+      return published([id.toString()], [], duplicate ? [id.toString()] : []);
     } catch (error) {
       if (!isCantHandleError(error)) throw error;
       this.#warnUnhandled(id.toString(), delivery);
@@ -133,26 +138,47 @@ export class AgentHost {
     return (await this.#store('agentSaveState').get(id.toString()))?.state;
   }
 
-  /** Overwrites whatever is stored (loading state is a restore, not a concurrent update). */
+  /**
+   * Overwrites whatever state is stored (loading state is a restore, not a concurrent update). The
+   * applied-message log is kept: a message applied before the restore is still not applied again.
+   */
   async agentLoadState(id: AgentId, state: unknown): Promise<void> {
     this.#assertHosted(id);
     const store = this.#store('agentLoadState');
     const current = await store.get(id.toString());
-    await store.put(id.toString(), state, current?.version ?? 0);
+    await store.put(id.toString(), state, current?.version ?? 0, current?.applied ?? []);
   }
 
-  async #deliver(id: AgentId, delivery: InboundDelivery, topic: TopicId | undefined): Promise<unknown> {
+  async #deliver(
+    id: AgentId,
+    delivery: InboundDelivery,
+    topic: TopicId | undefined,
+  ): Promise<AppliedOutcome> {
+    if (this.#stateless.has(id.type)) {
+      const agent = this.#create(id);
+      return {
+        result: await agent.onMessage(delivery.data, this.#context(id, agent, delivery, topic)),
+        duplicate: false,
+      };
+    }
+    return applyOnce({
+      store: this.#store('dispatch'),
+      agentId: id.toString(),
+      messageId: delivery.metadata.id,
+      kind: delivery.kind === 'send' ? 'rpc' : 'event',
+      run: async (stored) => {
+        const agent = this.#create(id);
+        if (stored !== undefined) agent.loadState?.(stored.state);
+        const result = await agent.onMessage(delivery.data, this.#context(id, agent, delivery, topic));
+        return { result, next: agent.saveState?.() };
+      },
+    });
+  }
+
+  #create(id: AgentId): Agent {
     const agent = this.#directory.create(id);
     this.#options.onAgentCreated?.(id);
-    if (this.#stateless.has(id.type))
-      return agent.onMessage(delivery.data, this.#context(id, agent, delivery, topic));
-    const store = this.#store('dispatch');
-    const key = id.toString();
-    const stored = await store.get(key);
-    if (stored !== undefined) agent.loadState?.(stored.state);
-    const result = await agent.onMessage(delivery.data, this.#context(id, agent, delivery, topic));
-    await saveStateIfChanged(store, key, agent, stored, delivery.metadata.id);
-    return result;
+    return agent;
   }
 
   #context(
@@ -187,3 +213,9 @@ export class AgentHost {
     return this.#options.stateStore;
   }
 }
+
+/** A publish outcome; `duplicates` only when some recipient had already applied the message. */
+const published = (delivered: string[], unhandled: string[], duplicates: string[]): PublishOutcome =>
+  duplicates.length === 0
+    ? { kind: 'publish', delivered, unhandled }
+    : { kind: 'publish', delivered, unhandled, duplicates };

@@ -23,9 +23,9 @@ export const isAwsRuntimeConfigError = (error: unknown): error is AwsRuntimeConf
   error instanceof AwsRuntimeConfigError;
 
 /**
- * Another delivery wrote the agent's state between this delivery's read and its write (optimistic
- * concurrency). Transient: the handler adapter rethrows it, so Lambda/EventBridge retries the whole delivery
- * against the newer state.
+ * Other deliveries wrote the agent's state between this delivery's read and its write (optimistic
+ * concurrency) on every in-place attempt. Transient: the handler adapter rethrows it, so Lambda retries the
+ * whole delivery against the newer state.
  */
 export class DeliveryConflictError extends AwsRuntimeError {
   readonly agentId: string;
@@ -41,6 +41,29 @@ export class DeliveryConflictError extends AwsRuntimeError {
 
 export const isDeliveryConflictError = (error: unknown): error is DeliveryConflictError =>
   error instanceof DeliveryConflictError;
+
+/**
+ * A redelivered rpc whose first delivery was applied, but whose reply was too large to record with it
+ * (`MAX_RECORDED_REPLY_BYTES`). Not transient: running the handler again would apply the message twice.
+ */
+export class RecordedReplyUnavailableError extends AwsRuntimeError {
+  readonly agentId: string;
+  readonly messageId: string;
+  readonly replyBytes: number;
+
+  constructor(agentId: string, messageId: string, replyBytes: number) {
+    super(
+      'RECORDED_REPLY_UNAVAILABLE',
+      `${messageId} was already applied to ${agentId}; its ${replyBytes}-byte reply was too large to record`,
+    );
+    this.agentId = agentId;
+    this.messageId = messageId;
+    this.replyBytes = replyBytes;
+  }
+}
+
+export const isRecordedReplyUnavailableError = (error: unknown): error is RecordedReplyUnavailableError =>
+  error instanceof RecordedReplyUnavailableError;
 
 /** The runtime was asked to host agents (register, state) without an agent-state store. */
 export class StateStoreMissingError extends AwsRuntimeError {

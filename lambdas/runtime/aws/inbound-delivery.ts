@@ -34,6 +34,8 @@ export type InboundDelivery = PublishDelivery | SendDelivery;
 export interface SendOutcome {
   readonly kind: 'send';
   readonly result: unknown;
+  /** Set when the message had already been applied: `result` is the reply recorded then. */
+  readonly duplicate?: true;
 }
 
 /** What `dispatch` did with an event. */
@@ -43,6 +45,8 @@ export interface PublishOutcome {
   readonly delivered: readonly string[];
   /** Recipients with no handler accepting the message (logged as a warning, like in process). */
   readonly unhandled: readonly string[];
+  /** Recipients (also in `delivered`) that had already applied the message: acknowledged without effect. */
+  readonly duplicates?: readonly string[];
 }
 
 export type DispatchResult = SendOutcome | PublishOutcome;

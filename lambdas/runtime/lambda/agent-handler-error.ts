@@ -1,3 +1,5 @@
+import { RuntimeError } from '../runtime-error.js';
+
 /**
  * Base of the errors the Lambda adapter raises about its input. Like every agentbridge error it carries a
  * stable `code`; all of these mean bad input, recorded to the dead-letter queue and never retried.
@@ -78,3 +80,19 @@ export class InputTooDeepError extends AgentHandlerError {
 
 export const isInputTooDeepError = (error: unknown): error is InputTooDeepError =>
   error instanceof InputTooDeepError;
+
+/**
+ * A stateless agent's function was wired without Powertools idempotency persistence. Raised when the handler
+ * is built (cold start), never for an input: without it a redelivery would rerun the agent's side effects.
+ */
+export class IdempotencyPersistenceMissingError extends RuntimeError {
+  readonly agentType: string;
+
+  constructor(agentType: string) {
+    super(
+      'IDEMPOTENCY_PERSISTENCE_MISSING',
+      `Agent type ${agentType} keeps no state, so its function needs deps.idempotency to drop redeliveries`,
+    );
+    this.agentType = agentType;
+  }
+}

@@ -14,6 +14,7 @@ import { MessageRegistry } from '../../contracts/message-registry.js';
 import type { AgentDefinition } from '../agent-definition.js';
 import type { AwsRuntime } from '../aws/aws-runtime.js';
 import type { Subscription } from '../subscription.js';
+import { IdempotencyPersistenceMissingError } from './agent-handler-error.js';
 import type { ClassifiedInput } from './classified-input.js';
 import type { DeadLetterSink } from './dead-letter/dead-letter-sink.js';
 import { dispatchAgentInput } from './dispatch-agent-input.js';
@@ -29,8 +30,12 @@ export interface AgentHandlerDeps {
   readonly logger: Logger;
   readonly tracer: Tracer;
   readonly metrics: Metrics;
-  /** Powertools idempotency persistence: `DynamoDBPersistenceLayer` on AWS, `InMemoryPersistenceLayer` offline. */
-  readonly idempotency: BasePersistenceLayer;
+  /**
+   * Powertools idempotency persistence (`DynamoDBPersistenceLayer` on AWS, `InMemoryPersistenceLayer`
+   * offline) for a stateless agent, whose side effects live outside the agent-state store. A stateful agent
+   * does not use it: its state write is its dedup record.
+   */
+  readonly idempotency?: BasePersistenceLayer;
   /** Defaults to a one-hour window; leave `eventKeyJmesPath` unset (the key is the classified input's only field). */
   readonly idempotencyConfig?: IdempotencyConfig;
   readonly deadLetters: DeadLetterSink;
@@ -53,9 +58,14 @@ export interface AgentHandlerOptions<State> {
  * 2. tracer (`captureLambdaHandler`), 3. metrics (`logMetrics`),
  * 4. input parsing: EventBridge event, send (direct invoke) or Step Functions task, validated with the agent's
  *    schemas; bad input goes to the dead-letter sink and is answered without a retry,
- * 5. Powertools idempotency keyed on the message id (`metadata.id`; a bare event's is its EventBridge id) or
- *    the task `id`,
+ * 5. for a stateless agent only, Powertools idempotency keyed on the message id (`metadata.id`; a bare
+ *    event's is its EventBridge id) or the task `id`,
  * 6. dispatch to the hosted agent.
+ *
+ * A stateful agent (defined with `state`) gets no Powertools idempotency: its state write carries the
+ * message id (and an rpc's reply) under the version condition, so "state changed" and "message applied" are
+ * one write, and a redelivery, keyed on the same id, is answered from the state item. A separate idempotency
+ * record would be a second write that can fail after the first (and two more writes per message).
  *
  * @example
  * ```ts
@@ -72,6 +82,8 @@ export function agentHandler<State>(options: AgentHandlerOptions<State>): Middyf
   const { runtime } = deps;
   runtime.host(agentType, definition, options.subscriptions ?? []);
   const dispatch = dispatchAgentInput(runtime, deps.metrics);
+  const stateful = definition.initialState !== undefined;
+  if (!stateful && deps.idempotency === undefined) throw new IdempotencyPersistenceMissingError(agentType);
   // No JMESPath: the parse middleware hands idempotency a ClassifiedInput whose only hashed field is the key.
   const config =
     deps.idempotencyConfig ??
@@ -84,8 +96,9 @@ export function agentHandler<State>(options: AgentHandlerOptions<State>): Middyf
       },
     });
   // The parse middleware has replaced the raw event with its ClassifiedInput by the time this runs.
-  return middy<unknown, unknown>((input: unknown, context: Context, { signal }: MiddyHandlerObject) =>
-    dispatch(input as ClassifiedInput, context, signal),
+  const handler = middy<unknown, unknown>(
+    (input: unknown, context: Context, { signal }: MiddyHandlerObject) =>
+      dispatch(input as ClassifiedInput, context, signal),
   )
     .use(injectLambdaContext(deps.logger, { resetKeys: true }))
     .use(captureLambdaHandler(deps.tracer))
@@ -100,6 +113,7 @@ export function agentHandler<State>(options: AgentHandlerOptions<State>): Middyf
         metrics: deps.metrics,
         maxInputBytes: deps.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES,
       }),
-    )
-    .use(makeHandlerIdempotent({ persistenceStore: deps.idempotency, config }));
+    );
+  if (stateful || deps.idempotency === undefined) return handler;
+  return handler.use(makeHandlerIdempotent({ persistenceStore: deps.idempotency, config }));
 }

@@ -32,6 +32,11 @@ function deliverySignal(
   return AbortSignal.any([invocation, AbortSignal.timeout(Math.max(0, deadline - now))]);
 }
 
+/** A redelivery a stateful agent answered from its state item (Powertools counts its own in a hook). */
+const countDuplicate = (metrics: Metrics, duplicate: boolean): void => {
+  if (duplicate) metrics.addMetric(AGENT_METRICS.duplicates, MetricUnit.Count, 1);
+};
+
 /**
  * The function at the core of the middy stack: dispatches a classified input to the hosted agents and shapes
  * the answer per input kind. It never returns `undefined` (Powertools idempotency could not tell a stored
@@ -49,19 +54,25 @@ export function dispatchAgentInput(
   return async ({ parsed }, context, invocation) => {
     metrics.addMetric(AGENT_METRICS.deliveries, MetricUnit.Count, 1);
     if (parsed.kind === 'eventbridge') {
-      const { delivered, unhandled } = await runtime.dispatch({ ...parsed.delivery, signal: invocation });
-      const response: DeliveredEvent = { status: 'delivered', delivered, unhandled };
+      const outcome = await runtime.dispatch({ ...parsed.delivery, signal: invocation });
+      countDuplicate(metrics, (outcome.duplicates?.length ?? 0) > 0);
+      const response: DeliveredEvent = {
+        status: 'delivered',
+        delivered: outcome.delivered,
+        unhandled: outcome.unhandled,
+      };
       return response;
     }
     if (parsed.kind === 'task') {
-      return (await runtime.dispatch({ ...parsed.delivery, signal: invocation })).result ?? null;
+      const outcome = await runtime.dispatch({ ...parsed.delivery, signal: invocation });
+      countDuplicate(metrics, outcome.duplicate === true);
+      return outcome.result ?? null;
     }
     try {
       const signal = deliverySignal(invocation, context, parsed.deadline);
-      const response: SendResponse = {
-        ok: true,
-        result: (await runtime.dispatch({ ...parsed.delivery, signal })).result,
-      };
+      const outcome = await runtime.dispatch({ ...parsed.delivery, signal });
+      countDuplicate(metrics, outcome.duplicate === true);
+      const response: SendResponse = { ok: true, result: outcome.result };
       return response;
     } catch (error) {
       if (isTransientError(error)) throw error;

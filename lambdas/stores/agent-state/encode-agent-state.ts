@@ -1,16 +1,19 @@
 import { AGENT_STATE_ATTRIBUTES } from '../../contracts/tables/agent-state-table.js';
 import { InvalidAgentStateError } from './agent-state-error.js';
 import { MAX_AGENT_KEY_BYTES, MAX_AGENT_TYPE_BYTES } from './agent-state-id.js';
+import { MAX_APPLIED_LOG_BYTES } from './applied-messages.js';
 
 const DYNAMODB_ITEM_LIMIT_BYTES = 400 * 1024;
 // Every attribute name and value counts towards the item limit; numbers take at most 21 bytes and the
-// ISO timestamp 24, so the budget below holds for the longest type and key the store accepts.
+// ISO timestamp 24, so the budget below holds for the longest type and key the store accepts. The
+// applied-message log has its own bounded reservation, so a full log never pushes a valid state over.
 const ITEM_OVERHEAD_BYTES =
   Object.values(AGENT_STATE_ATTRIBUTES).reduce((sum, name) => sum + name.length, 0) +
   MAX_AGENT_TYPE_BYTES +
   MAX_AGENT_KEY_BYTES +
   21 +
-  24;
+  24 +
+  MAX_APPLIED_LOG_BYTES;
 /** The largest state (UTF-8 bytes of its JSON) one item holds, in every adapter alike. */
 export const MAX_AGENT_STATE_BYTES = DYNAMODB_ITEM_LIMIT_BYTES - ITEM_OVERHEAD_BYTES;
 

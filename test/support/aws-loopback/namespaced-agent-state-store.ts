@@ -1,8 +1,9 @@
 import type {
   AgentStateEntry,
   AgentStateStore,
-  VersionedAgentState,
+  StoredAgentState,
 } from '../../../lambdas/stores/agent-state/agent-state-store.js';
+import type { AppliedMessage } from '../../../lambdas/stores/agent-state/applied-messages.js';
 
 /**
  * An agent-state store seen through a namespace: agent types are stored as `<namespace>.<type>`, so a test
@@ -22,12 +23,17 @@ export class NamespacedAgentStateStore implements AgentStateStore {
     this.#prefix = `${namespace}.`;
   }
 
-  get(agentId: string): Promise<VersionedAgentState | undefined> {
+  get(agentId: string): Promise<StoredAgentState | undefined> {
     return this.#inner.get(this.#prefix + agentId);
   }
 
-  put(agentId: string, state: unknown, expectedVersion: number): Promise<number> {
-    return this.#inner.put(this.#prefix + agentId, state, expectedVersion);
+  put(
+    agentId: string,
+    state: unknown,
+    expectedVersion: number,
+    applied?: readonly AppliedMessage[],
+  ): Promise<number> {
+    return this.#inner.put(this.#prefix + agentId, state, expectedVersion, applied);
   }
 
   async list(agentTypes: readonly string[]): Promise<AgentStateEntry[]> {

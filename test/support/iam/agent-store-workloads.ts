@@ -17,7 +17,10 @@ import { fakeLambdaContext } from '../aws-loopback/fake-lambda-context.js';
 import { rejectionOf } from '../locks/lock-fixture.js';
 import type { TableWorkload } from './table-workload.js';
 
-/** The agent runtime of every agent function: load, conditional save (and a lost one), list, delete. */
+/**
+ * The agent runtime of every agent function: load, conditional save of state and applied-message log (and a
+ * lost one), list, delete.
+ */
 export const agentStateWorkload: TableWorkload = async ({ documentClient }) => {
   const store = new DynamoDbAgentStateStore({
     documentClient,
@@ -28,11 +31,11 @@ export const agentStateWorkload: TableWorkload = async ({ documentClient }) => {
   const [first, second] = [`${agentType}/a`, `${agentType}/b`];
   expect(await store.get(first)).toBeUndefined();
   expect(await store.put(first, { n: 1 }, 0)).toBe(1);
-  expect(await store.put(first, { n: 2 }, 1)).toBe(2);
+  expect(await store.put(first, { n: 2 }, 1, [{ id: 'm-2', kind: 'reply', reply: { n: 2 } }])).toBe(2);
   await store.put(second, { n: 1 }, 0);
   expect(isStateVersionConflictError(await rejectionOf(store.put(first, { n: 3 }, 1)))).toBe(true);
   expect(isStateVersionConflictError(await rejectionOf(store.put(second, { n: 3 }, 0)))).toBe(true);
-  expect(await store.get(first)).toEqual({ state: { n: 2 }, version: 2 });
+  expect(await store.get(first)).toMatchObject({ state: { n: 2 }, version: 2, applied: [{ id: 'm-2' }] });
   expect(await store.list([agentType])).toHaveLength(2);
   await store.delete(first);
   await store.delete(first);

@@ -13,7 +13,8 @@ import {
   StateVersionConflictError,
 } from '../agent-state-error.js';
 import { assertAgentStateType, formatAgentStateId, parseAgentStateId } from '../agent-state-id.js';
-import type { AgentStateEntry, AgentStateStore, VersionedAgentState } from '../agent-state-store.js';
+import type { AgentStateEntry, AgentStateStore, StoredAgentState } from '../agent-state-store.js';
+import { type AppliedMessage, decodeAppliedMessages, encodeAppliedMessages } from '../applied-messages.js';
 import { encodeAgentState } from '../encode-agent-state.js';
 
 export interface DynamoDbAgentStateStoreOptions {
@@ -29,7 +30,8 @@ export interface DynamoDbAgentStateStoreOptions {
 
 /**
  * Agent state on DynamoDB: one item per agent, `agentType` (partition) + `agentKey` (sort), state as JSON
- * text, `version` checked by every write's condition. `list` is one Query per agent type. Reads are strongly
+ * text, `version` checked by every write's condition, the applied-message log as JSON text in the same item
+ * (one PutItem writes both). `list` is one Query per agent type. Reads are strongly
  * consistent, because a read is usually followed by a write conditioned on the version it returned.
  * IAM: dynamodb:GetItem, PutItem, DeleteItem, Query on the table.
  *
@@ -49,7 +51,7 @@ export class DynamoDbAgentStateStore implements AgentStateStore {
     this.#queryPageSize = options.queryPageSize;
   }
 
-  async get(agentId: string): Promise<VersionedAgentState | undefined> {
+  async get(agentId: string): Promise<StoredAgentState | undefined> {
     const { agentType, agentKey } = parseAgentStateId(agentId);
     const { Item } = await this.#send('get', () =>
       this.#client.send(
@@ -60,12 +62,19 @@ export class DynamoDbAgentStateStore implements AgentStateStore {
         }),
       ),
     );
-    return Item === undefined ? undefined : decode(agentId, Item);
+    if (Item === undefined) return undefined;
+    return { ...decode(agentId, Item), applied: decodeAppliedMessages(agentId, Item[A.applied]) };
   }
 
-  async put(agentId: string, state: unknown, expectedVersion: number): Promise<number> {
+  async put(
+    agentId: string,
+    state: unknown,
+    expectedVersion: number,
+    applied: readonly AppliedMessage[] = [],
+  ): Promise<number> {
     const { agentType, agentKey } = parseAgentStateId(agentId);
     const json = encodeAgentState(agentId, state, expectedVersion);
+    const appliedJson = encodeAppliedMessages(agentId, applied);
     const version = expectedVersion + 1;
     try {
       await this.#client.send(
@@ -76,6 +85,7 @@ export class DynamoDbAgentStateStore implements AgentStateStore {
             [A.agentKey]: agentKey,
             [A.version]: version,
             [A.state]: json,
+            [A.applied]: appliedJson,
             [A.updatedAt]: new Date().toISOString(),
           },
           // Version 0 means "no state yet": the key must be absent. Otherwise the stored version must be the
@@ -153,7 +163,7 @@ export class DynamoDbAgentStateStore implements AgentStateStore {
   }
 }
 
-const decode = (agentId: string, item: Record<string, unknown>): VersionedAgentState => {
+const decode = (agentId: string, item: Record<string, unknown>): { state: unknown; version: number } => {
   const json = item[A.state];
   const version = item[A.version];
   if (typeof json !== 'string') throw new CorruptAgentStateError(agentId, `"${A.state}" is not a string`);

@@ -1,11 +1,13 @@
 import { StateVersionConflictError } from '../agent-state-error.js';
 import { assertAgentStateType, formatAgentStateId, parseAgentStateId } from '../agent-state-id.js';
-import type { AgentStateEntry, AgentStateStore, VersionedAgentState } from '../agent-state-store.js';
+import type { AgentStateEntry, AgentStateStore, StoredAgentState } from '../agent-state-store.js';
+import { type AppliedMessage, decodeAppliedMessages, encodeAppliedMessages } from '../applied-messages.js';
 import { encodeAgentState } from '../encode-agent-state.js';
 
 interface StoredState {
   readonly json: string;
   readonly version: number;
+  readonly appliedJson: string;
 }
 
 /** DynamoDB orders sort keys by UTF-8 bytes; JS string comparison uses UTF-16 units, which differs above U+FFFF. */
@@ -26,20 +28,28 @@ const byUtf8 = (a: string, b: string): number =>
 export class InMemoryAgentStateStore implements AgentStateStore {
   readonly #types = new Map<string, Map<string, StoredState>>();
 
-  async get(agentId: string): Promise<VersionedAgentState | undefined> {
+  async get(agentId: string): Promise<StoredAgentState | undefined> {
     const { agentType, agentKey } = parseAgentStateId(agentId);
     const stored = this.#types.get(agentType)?.get(agentKey);
-    return stored === undefined ? undefined : { state: JSON.parse(stored.json), version: stored.version };
+    if (stored === undefined) return undefined;
+    const applied = decodeAppliedMessages(agentId, stored.appliedJson);
+    return { state: JSON.parse(stored.json), version: stored.version, applied };
   }
 
-  async put(agentId: string, state: unknown, expectedVersion: number): Promise<number> {
+  async put(
+    agentId: string,
+    state: unknown,
+    expectedVersion: number,
+    applied: readonly AppliedMessage[] = [],
+  ): Promise<number> {
     const { agentType, agentKey } = parseAgentStateId(agentId);
     const json = encodeAgentState(agentId, state, expectedVersion);
+    const appliedJson = encodeAppliedMessages(agentId, applied);
     const keys = this.#types.get(agentType) ?? new Map<string, StoredState>();
     const actual = keys.get(agentKey)?.version ?? 0;
     if (actual !== expectedVersion) throw new StateVersionConflictError(agentId, expectedVersion, actual);
     const version = expectedVersion + 1;
-    keys.set(agentKey, { json, version });
+    keys.set(agentKey, { json, version, appliedJson });
     this.#types.set(agentType, keys);
     return version;
   }

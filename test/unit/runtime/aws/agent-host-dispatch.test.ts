@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ENVELOPE_SCHEMA_VERSION, type MessageMetadata } from '../../../../lambdas/contracts/envelope.js';
 import { defineAgent } from '../../../../lambdas/runtime/agent-definition.js';
 import { AgentId } from '../../../../lambdas/runtime/agent-id.js';
+import { DELIVERY_ATTEMPTS } from '../../../../lambdas/runtime/aws/apply-once.js';
 import { AwsRuntime } from '../../../../lambdas/runtime/aws/aws-runtime.js';
 import { isDeliveryConflictError } from '../../../../lambdas/runtime/aws/aws-runtime-error.js';
 import type { PublishDelivery, SendDelivery } from '../../../../lambdas/runtime/aws/inbound-delivery.js';
@@ -64,22 +65,56 @@ function host(store = new InMemoryAgentStateStore()) {
 }
 
 describe('AwsRuntime.dispatch (hosting)', () => {
-  it('runs each delivery on the stored state and writes it back with the next version', async () => {
+  it('runs each delivery on the stored state and writes it back with the next version and its reply', async () => {
     const { runtime, store } = host();
-    await expect(runtime.dispatch(send(5))).resolves.toEqual({ kind: 'send', result: { receipt: 'r5' } });
-    await expect(runtime.dispatch(send(7))).resolves.toEqual({ kind: 'send', result: { receipt: 'r12' } });
+    const [first, second] = [send(5), send(7)];
+    await expect(runtime.dispatch(first)).resolves.toEqual({ kind: 'send', result: { receipt: 'r5' } });
+    await expect(runtime.dispatch(second)).resolves.toEqual({ kind: 'send', result: { receipt: 'r12' } });
     await expect(store.get('cashier/order-1')).resolves.toEqual({
       state: { total: 12, seen: 0 },
       version: 2,
+      applied: [
+        { id: first.metadata.id, kind: 'reply', reply: { receipt: 'r5' } },
+        { id: second.metadata.id, kind: 'reply', reply: { receipt: 'r12' } },
+      ],
     });
   });
 
-  it('does not write a state the handler left unchanged', async () => {
+  it('answers a redelivered rpc with its first reply, without running the handler or writing', async () => {
     const { runtime, store } = host();
-    await runtime.dispatch(send(5));
+    const deposit = send(5);
+    await runtime.dispatch(deposit);
+    await runtime.dispatch(send(7));
     const put = vi.spyOn(store, 'put');
-    await runtime.dispatch({ ...send(0), metadata: metadata(Charged.name), data: { amount: 0 } });
+    await expect(runtime.dispatch({ ...deposit, data: { amount: 99 } })).resolves.toEqual({
+      kind: 'send',
+      result: { receipt: 'r5' },
+      duplicate: true,
+    });
     expect(put).not.toHaveBeenCalled();
+    await expect(store.get('cashier/order-1')).resolves.toMatchObject({ state: { total: 12 }, version: 2 });
+  });
+
+  it('records a read-only rpc too, so its redelivery gets the first reply after the state moved on', async () => {
+    const { runtime } = host();
+    await runtime.dispatch(send(5));
+    const query = { ...send(0), metadata: metadata(Charged.name), data: { amount: 0 } };
+    await expect(runtime.dispatch(query)).resolves.toMatchObject({ result: { receipt: 'total 5' } });
+    await runtime.dispatch(send(7));
+    await expect(runtime.dispatch(query)).resolves.toMatchObject({ result: { receipt: 'total 5' } });
+  });
+
+  it('acknowledges a redelivered event without effect', async () => {
+    const { runtime, store } = host();
+    const event = publish(new TopicId('payments', 'order-1'));
+    await runtime.dispatch(event);
+    await expect(runtime.dispatch(event)).resolves.toEqual({
+      kind: 'publish',
+      delivered: ['cashier/order-1'],
+      unhandled: [],
+      duplicates: ['cashier/order-1'],
+    });
+    await expect(store.get('cashier/order-1')).resolves.toMatchObject({ state: { seen: 1 }, version: 1 });
   });
 
   it('keeps the stored state when the handler throws', async () => {
@@ -89,7 +124,7 @@ describe('AwsRuntime.dispatch (hosting)', () => {
     await expect(store.get('cashier/order-1')).resolves.toMatchObject({ state: { total: 5 }, version: 1 });
   });
 
-  it('turns a lost optimistic-concurrency race into a transient DeliveryConflictError', async () => {
+  it('reruns a delivery that lost the optimistic-concurrency race on the newer state, applying it once', async () => {
     const { runtime, store } = host();
     await runtime.dispatch(send(5));
     const get = store.get.bind(store);
@@ -98,10 +133,28 @@ describe('AwsRuntime.dispatch (hosting)', () => {
       await store.put(id, { total: 100, seen: 0 }, read?.version ?? 0);
       return read;
     });
+    await expect(runtime.dispatch(send(1))).resolves.toMatchObject({ result: { receipt: 'r101' } });
+    await expect(store.get('cashier/order-1')).resolves.toMatchObject({ state: { total: 101 }, version: 3 });
+  });
+
+  it('turns a race lost on every attempt into a transient DeliveryConflictError, writing nothing', async () => {
+    const { runtime, store } = host();
+    await runtime.dispatch(send(5));
+    const get = store.get.bind(store);
+    vi.spyOn(store, 'get').mockImplementation(async (id) => {
+      const read = await get(id);
+      await store.put(id, { total: 100, seen: 0 }, read?.version ?? 0);
+      return read;
+    });
     const failure = await runtime.dispatch(send(1)).catch((error: unknown) => error);
     expect(failure).toSatisfy(isDeliveryConflictError);
     expect(failure).toMatchObject({ agentId: 'cashier/order-1', transient: true });
-    await expect(store.get('cashier/order-1')).resolves.toMatchObject({ state: { total: 100 } });
+    expect(store.get).toHaveBeenCalledTimes(DELIVERY_ATTEMPTS);
+    vi.mocked(store.get).mockRestore();
+    await expect(store.get('cashier/order-1')).resolves.toMatchObject({
+      state: { total: 100 },
+      version: 1 + DELIVERY_ATTEMPTS,
+    });
   });
 
   it('delivers an event to the subscribed recipient, skipping the sender', async () => {

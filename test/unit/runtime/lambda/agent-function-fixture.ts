@@ -42,9 +42,12 @@ export interface HandledCall {
 
 /**
  * An agent function as a handler file would build it, on in-memory deps: a `cashier` agent subscribed to
- * `order.placed` and to the bare detail-type `fixture.OrderPlaced`. Its event handler returns nothing.
+ * `order.placed` and to the bare detail-type `fixture.OrderPlaced`. Its event handler returns nothing. By
+ * default the cashier keeps its totals in agent state (so its state item is its dedup record); with
+ * `stateless` it keeps them in a ledger of its own, as an agent with its own table does, behind Powertools
+ * idempotency.
  */
-export function cashierFunction() {
+export function cashierFunction(options: { readonly stateless?: boolean } = {}) {
   const calls: HandledCall[] = [];
   const record = (handler: string, data: unknown, ctx: MessageContext<unknown>): void => {
     calls.push({
@@ -57,21 +60,40 @@ export function cashierFunction() {
       data,
     });
   };
-  const cashier = defineAgent({
-    state: () => ({ total: 0 }),
-    handlers: (on) => [
-      on.event(OrderPlaced, (msg, ctx) => {
-        record('order-placed', msg, ctx);
-      }),
-      on.rpc(Charge, (msg, ctx) => {
-        record('charge', msg, ctx);
-        if (msg.amount > 1_000) throw new LimitExceededError(`amount ${msg.amount} over the limit`);
-        if (msg.amount === 0) return undefined;
-        ctx.state.total += msg.amount;
-        return { receipt: `total ${ctx.state.total}` };
-      }),
-    ],
-  });
+  /** The charge rpc on a way to add to the recipient's total: in agent state or in the outside ledger. */
+  const charge = <S>(msg: { amount: number }, ctx: MessageContext<S>, add: (amount: number) => number) => {
+    record('charge', msg, ctx);
+    if (msg.amount > 1_000) throw new LimitExceededError(`amount ${msg.amount} over the limit`);
+    if (msg.amount === 0) return undefined;
+    return { receipt: `total ${add(msg.amount)}` };
+  };
+  const ledger = new Map<string, number>();
+  const cashier =
+    options.stateless === true
+      ? defineAgent({
+          handlers: (on) => [
+            on.event(OrderPlaced, (msg, ctx) => record('order-placed', msg, ctx)),
+            on.rpc(Charge, (msg, ctx) =>
+              charge(msg, ctx, (amount) => {
+                const total = (ledger.get(ctx.recipient.toString()) ?? 0) + amount;
+                ledger.set(ctx.recipient.toString(), total);
+                return total;
+              }),
+            ),
+          ],
+        })
+      : defineAgent({
+          state: () => ({ total: 0 }),
+          handlers: (on) => [
+            on.event(OrderPlaced, (msg, ctx) => record('order-placed', msg, ctx)),
+            on.rpc(Charge, (msg, ctx) =>
+              charge(msg, ctx, (amount) => {
+                ctx.state.total += amount;
+                return ctx.state.total;
+              }),
+            ),
+          ],
+        });
   const powertools = quietPowertools('cashier');
   const stateStore = new InMemoryAgentStateStore();
   const runtime = new AwsRuntime({

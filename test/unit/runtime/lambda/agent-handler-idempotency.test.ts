@@ -14,9 +14,14 @@ function event(eventId: string, messageId: string, amount: number): Record<strin
   return { ...base, id: eventId };
 }
 
-describe('agentHandler idempotency key', () => {
+const variants = [
+  ['a stateful agent (its state item is the dedup record)', {}],
+  ['a stateless agent (Powertools idempotency)', { stateless: true }],
+] as const;
+
+describe.each(variants)('agentHandler idempotency key of %s', (_name, options) => {
   it('runs an event once per message id, even when EventBridge gives a resent copy a new event id', async () => {
-    const fn = cashierFunction();
+    const fn = cashierFunction(options);
     const first = await fn.handler(event('eb-1', 'msg-1', 10), context());
     const resent = await fn.handler(event('eb-2', 'msg-1', 10), context());
     expect(resent).toEqual(first);
@@ -24,21 +29,21 @@ describe('agentHandler idempotency key', () => {
   });
 
   it('keys on the id alone: a different payload under a seen message id is not run again', async () => {
-    const fn = cashierFunction();
+    const fn = cashierFunction(options);
     await fn.handler(event('eb-1', 'msg-1', 10), context());
     await fn.handler(event('eb-1', 'msg-1', 99), context());
     expect(fn.calls.map((call) => call.data)).toEqual([{ orderId: 'order-42', amount: 10 }]);
   });
 
   it('runs identical payloads under different message ids each time', async () => {
-    const fn = cashierFunction();
+    const fn = cashierFunction(options);
     await fn.handler(event('eb-1', 'msg-1', 10), context());
     await fn.handler(event('eb-2', 'msg-2', 10), context());
     expect(fn.calls).toHaveLength(2);
   });
 
   it('keys a bare detail from an outside service on its EventBridge event id', async () => {
-    const fn = cashierFunction();
+    const fn = cashierFunction(options);
     const bare = fixture('eventbridge-bare');
     await fn.handler(bare, context());
     await fn.handler({ ...bare, detail: { orderId: 'order-42', amount: 7 } }, context());
@@ -47,7 +52,7 @@ describe('agentHandler idempotency key', () => {
   });
 
   it('keys a send on its metadata.id and a task on its id', async () => {
-    const fn = cashierFunction();
+    const fn = cashierFunction(options);
     const send = fixture('send');
     await expect(fn.handler(send, context())).resolves.toEqual({ ok: true, result: { receipt: 'total 25' } });
     await expect(fn.handler(structuredClone(send), context())).resolves.toEqual({

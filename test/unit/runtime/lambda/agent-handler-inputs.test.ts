@@ -2,11 +2,21 @@ import { describe, expect, it, vi } from 'vitest';
 import { DeadLetterRecordSchema } from '../../../../lambdas/contracts/dead-letter-record.js';
 import { isMessageValidationError } from '../../../../lambdas/contracts/message-validation-error.js';
 import { TRANSIENT_TASK_ERROR } from '../../../../lambdas/contracts/state-machines.js';
+import { DELIVERY_ATTEMPTS } from '../../../../lambdas/runtime/aws/apply-once.js';
 import { StateVersionConflictError } from '../../../../lambdas/stores/agent-state/agent-state-error.js';
+import type { AgentStateStore } from '../../../../lambdas/stores/agent-state/agent-state-store.js';
 import { fakeLambdaContext } from '../../../support/aws-loopback/fake-lambda-context.js';
 import { cashierFunction, fixture } from './agent-function-fixture.js';
 
 const context = () => fakeLambdaContext('cashier-fn', 30_000);
+
+/** Another writer wins each in-place attempt of the next delivery (then the store behaves again). */
+const loseEveryRace = (store: AgentStateStore): void => {
+  const put = vi.spyOn(store, 'put');
+  for (let attempt = 0; attempt < DELIVERY_ATTEMPTS; attempt++) {
+    put.mockRejectedValueOnce(new StateVersionConflictError('cashier/order-42', 0, 1));
+  }
+};
 
 describe('agentHandler inputs', () => {
   it('dispatches an agentbridge EventBridge event to the agent its topic maps to, with the envelope ids', async () => {
@@ -79,9 +89,7 @@ describe('agentHandler inputs', () => {
 
   it('rethrows a transient failure of a send (a lost state race) so Lambda reports a function error', async () => {
     const fn = cashierFunction();
-    vi.spyOn(fn.stateStore, 'put').mockRejectedValueOnce(
-      new StateVersionConflictError('cashier/order-42', 0, 1),
-    );
+    loseEveryRace(fn.stateStore);
     await expect(fn.handler(fixture('send'), context())).rejects.toMatchObject({
       name: 'DeliveryConflictError',
     });
@@ -98,9 +106,7 @@ describe('agentHandler inputs', () => {
 
   it('throws a transient failure of a task as TransientError, the one name the state machines retry', async () => {
     const fn = cashierFunction();
-    vi.spyOn(fn.stateStore, 'put').mockRejectedValueOnce(
-      new StateVersionConflictError('cashier/order-42', 0, 1),
-    );
+    loseEveryRace(fn.stateStore);
     await expect(fn.handler(fixture('task'), context())).rejects.toMatchObject({
       name: TRANSIENT_TASK_ERROR,
       errorType: 'DeliveryConflictError',

@@ -7,8 +7,8 @@ import { Charge, cashierFunction, fixture, OrderPlaced } from './agent-function-
  * Spies on each observable step of the middy stack; `steps()` lists them in the order they ran, from the
  * spies' global invocation order.
  */
-function traced() {
-  const fn = cashierFunction();
+function traced(options: { readonly stateless?: boolean } = { stateless: true }) {
+  const fn = cashierFunction(options);
   const spies: Array<{ label: string; order: () => number[] }> = [];
   const step = <T extends object>(target: T, method: keyof T & string, label: string): void => {
     const spy = vi.spyOn(target, method as never) as unknown as { mock: { invocationCallOrder: number[] } };
@@ -38,7 +38,7 @@ function traced() {
 describe('agentHandler middleware order', () => {
   afterEach(() => vi.restoreAllMocks());
 
-  it('runs logger → tracer → metrics → parse → idempotency → dispatch, and unwinds in reverse', async () => {
+  it('runs logger → tracer → metrics → parse → idempotency → dispatch for a stateless agent, and unwinds in reverse', async () => {
     const fn = traced();
     const response = await fn.handler(
       fixture('eventbridge-envelope'),
@@ -77,6 +77,20 @@ describe('agentHandler middleware order', () => {
       'metrics:after',
       'logger:after',
     ]);
+  });
+
+  it('runs no Powertools idempotency for a stateful agent: the dispatch answers a repeat from the state item', async () => {
+    const fn = traced({});
+    const event = fixture('eventbridge-envelope');
+    const first = await fn.handler(event, fakeLambdaContext('cashier-fn', 30_000));
+    const addMetric = vi.spyOn(fn.metrics, 'addMetric');
+    const repeat = await fn.handler(structuredClone(event), fakeLambdaContext('cashier-fn', 30_000));
+    expect(repeat).toEqual(first);
+    expect(addMetric).toHaveBeenCalledWith(AGENT_METRICS.duplicates, 'Count', 1);
+    expect(fn.calls.map((call) => call.handler)).toEqual(['order-placed']);
+    expect(fn.idempotency.size).toBe(0);
+    const once = ['logger:before', 'tracer', 'parse', 'dispatch', 'metrics:after', 'tracer', 'logger:after'];
+    expect(fn.steps()).toEqual([...once, ...once]);
   });
 
   it('answers a repeated send whose handler returned nothing from the idempotency record', async () => {

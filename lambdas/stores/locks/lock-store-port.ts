@@ -52,7 +52,8 @@ export interface EnqueueRequest {
  *   (`expiresAt < now`, checked inside the atomic write) the owner is a new requester: a fresh grant with the
  *   next token and count 1, after any earlier live waiter;
  * - `release`/`extend` act only on the grant named by `lockId`; a grant whose lease ended but that nobody
- *   took over still counts (no newer token exists, so nothing it protects can have moved on);
+ *   took over still counts (no newer token exists, so nothing it protects can have moved on) — except that
+ *   `extend` of an ended lease fails while a live waiter is queued: the waiter is next, FIFO;
  * - a waiter is live while `now < waitDeadlineMs` and `now < aliveUntilMs`; dead ones are skipped.
  */
 export interface LockStore {
@@ -67,7 +68,10 @@ export interface LockStore {
    * `NotLockOwnerError` when `lockId` is not the current grant.
    */
   release(resource: string, lockId: string, now: number): Promise<number>;
-  /** Sets the lease end to `now + ttlMs`. Throws `LockLostError` when `lockId` is not the current grant. */
+  /**
+   * Sets the lease end to `now + ttlMs`. Throws `LockLostError` when `lockId` is not the current grant, or
+   * when its lease has ended and a live waiter is queued.
+   */
   extend(resource: string, lockId: string, ttlMs: number, now: number): Promise<Lock>;
   /** The live holder and live waiters at `now`. */
   inspect(resource: string, now: number): Promise<LockSnapshot>;

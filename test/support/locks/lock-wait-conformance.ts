@@ -1,5 +1,9 @@
 import { expect, it } from 'vitest';
-import { isLockHeldError, isLockWaitTimeoutError } from '../../../lambdas/stores/locks/lock-error.js';
+import {
+  isLockHeldError,
+  isLockLostError,
+  isLockWaitTimeoutError,
+} from '../../../lambdas/stores/locks/lock-error.js';
 import type { LockManager } from '../../../lambdas/stores/locks/lock-manager.js';
 import { eventually, type LockAdapter, lockFixture, rejectionOf, tracked } from './lock-fixture.js';
 
@@ -125,6 +129,31 @@ export const lockWaitConformance = (adapter: LockAdapter): void => {
       owner: 'alice',
       fencingToken: granted.fencingToken + 1,
       reentrantCount: 1,
+    });
+  });
+
+  it('refuses to extend a lapsed lease while a live waiter is queued, so the waiter gets the lock next', async () => {
+    const { resource, clock, store, locks } = lockFixture(adapter);
+    const lapsed = await locks.acquire(resource, { owner: 'alice', ttlSeconds: 1 });
+    const now = clock.now();
+    const ticket = await store.enqueue(resource, {
+      owner: 'bob',
+      now,
+      waitDeadlineMs: now + 60_000,
+      aliveUntilMs: now + 60_000,
+    });
+    clock.advanceMs(1_001);
+    const lost = await rejectionOf(locks.extend(resource, lapsed.lockId, 60));
+    expect(isLockLostError(lost) && lost).toMatchObject({ code: 'LOCK_LOST', currentOwner: undefined });
+    const next = await store.tryAcquire(resource, {
+      owner: 'bob',
+      ttlMs: 1_000,
+      now: clock.now(),
+      waiter: ticket,
+    });
+    expect(next).toMatchObject({
+      outcome: 'granted',
+      lock: { owner: 'bob', fencingToken: lapsed.fencingToken + 1 },
     });
   });
 

@@ -109,9 +109,14 @@ export class InMemoryLockStore implements LockStore {
   }
 
   async extend(resource: string, lockId: string, ttlMs: number, now: number): Promise<Lock> {
-    const lease = this.#resources.get(resource)?.lease;
+    const record = this.#resources.get(resource);
+    const lease = record?.lease;
     if (lease === undefined || lease.lockId !== lockId) {
       throw new LockLostError(resource, lockId, liveOwner(lease, now));
+    }
+    // A lapsed lease is the waiters' to take: reviving it would serve its owner ahead of the queue.
+    if (lease.expiresAt < now && record !== undefined && liveHead(record, now) !== undefined) {
+      throw new LockLostError(resource, lockId, undefined);
     }
     lease.expiresAt = now + ttlMs;
     return toLock(resource, lease);

@@ -121,8 +121,8 @@ describe('DynamoDbLockStore (SDK mocked)', () => {
   it('calls the lock lost when the heartbeat condition fails', async () => {
     mock.on(UpdateCommand).rejects(conditionFailed());
     mock
-      .on(GetCommand)
-      .resolves({ Item: { ...lease, lockId: 'id-2', owner: 'bob', leaseExpiresAtMs: now + 5 } });
+      .on(QueryCommand)
+      .resolves({ Items: [{ ...lease, lockId: 'id-2', owner: 'bob', leaseExpiresAtMs: now + 5 }] });
     const error = await rejectionOf(store.extend('r', 'id-1', 1_000, now));
     expect(isLockLostError(error) && error).toMatchObject({ lockId: 'id-1', currentOwner: 'bob' });
   });

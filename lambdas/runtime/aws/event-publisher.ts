@@ -35,6 +35,9 @@ const PERMANENT_ENTRY_ERRORS = new Set([
   'NotAuthorizedForDetailTypeException',
 ]);
 
+/** The error code {@link EventPublisher.putEventsSettled} reports for an event over EventBridge's entry limit. */
+export const EVENT_TOO_LARGE_CODE = 'EventTooLarge';
+
 interface EntryFailure extends FailedEvent {
   readonly retryable: boolean;
 }
@@ -71,19 +74,53 @@ export class EventPublisher {
   }
 
   async putEvents(events: readonly OutgoingEvent[]): Promise<void> {
-    const sizes = events.map((event, index) => {
+    events.forEach((event, index) => {
       const size = putEventsEntrySize(event.entry);
       if (size > PUT_EVENTS_LIMITS.maxBytes) {
         const detailType = event.entry.DetailType ?? '';
         throw new EventTooLargeError(index, event.messageId, detailType, size, PUT_EVENTS_LIMITS.maxBytes);
       }
-      return size;
     });
-    const outcomes = await Promise.all(
-      splitIntoBatches(sizes).map((batch) => this.#sendBatch(events, batch)),
-    );
-    const failures = outcomes.flat().sort((a, b) => a.index - b.index);
+    const failures = await this.putEventsSettled(events);
     if (failures.length > 0) throw new PublishFailedError(failures, events.length - failures.length);
+  }
+
+  /**
+   * Like {@link putEvents}, but resolves with the events still not accepted (by index, in order; empty when
+   * the bus took them all) instead of throwing, so a caller can act per event. An event over 256 KB is
+   * reported with the code {@link EVENT_TOO_LARGE_CODE} and never sent; the others are.
+   */
+  async putEventsSettled(events: readonly OutgoingEvent[]): Promise<FailedEvent[]> {
+    const oversized: FailedEvent[] = [];
+    const sendable: number[] = [];
+    const sizes: number[] = [];
+    events.forEach((event, index) => {
+      const size = putEventsEntrySize(event.entry);
+      if (size <= PUT_EVENTS_LIMITS.maxBytes) {
+        sendable.push(index);
+        sizes.push(size);
+        return;
+      }
+      const { messageId } = event;
+      const detailType = event.entry.DetailType ?? '';
+      const { message } = new EventTooLargeError(
+        index,
+        messageId,
+        detailType,
+        size,
+        PUT_EVENTS_LIMITS.maxBytes,
+      );
+      oversized.push({
+        index,
+        messageId,
+        detailType,
+        errorCode: EVENT_TOO_LARGE_CODE,
+        errorMessage: message,
+      });
+    });
+    const batches = splitIntoBatches(sizes).map((batch) => batch.map((position) => sendable[position] ?? 0));
+    const outcomes = await Promise.all(batches.map((batch) => this.#sendBatch(events, batch)));
+    return [...oversized, ...outcomes.flat()].sort((a, b) => a.index - b.index);
   }
 
   async #sendBatch(events: readonly OutgoingEvent[], batch: readonly number[]): Promise<FailedEvent[]> {
@@ -122,8 +159,9 @@ export class EventPublisher {
     try {
       const entries = indices.map((index) => events[index]?.entry ?? {});
       const output = await this.#client.send(new PutEventsCommand({ Entries: entries }));
-      if (!output.FailedEntryCount) return [];
       results = output.Entries ?? [];
+      // Read every result even when FailedEntryCount is 0: a short result list must not pass for success.
+      if (!output.FailedEntryCount && results.length >= indices.length) return [];
     } catch (error) {
       const { name, message } = error instanceof Error ? error : { name: 'Error', message: String(error) };
       return indices.map((index) => failure(index, name, message, isRetryableCallError(error)));

@@ -157,14 +157,14 @@ export const AGENT_CATALOG: readonly AgentCatalogEntry[] = [
     hostsAgent: false,
     entry: 'lambdas/handlers/outbox-publisher-handler.ts',
     subscriptions: [],
-    // Only the idempotency records that keep a redelivered stream record from publishing twice: no agent
-    // state, and no table access to the event store beyond its stream (granted by the event source).
-    tables: [{ table: IDEMPOTENCY_TABLE, actions: TABLE_ACTIONS.idempotency }],
+    // No table at all: no agent state, no idempotency records (a redelivered record is republished under the
+    // same message id and consumers deduplicate), no event store access beyond its stream (the event source).
+    tables: [],
     sendsTo: [],
     publishes: true,
     stateMachines: {},
     eventStoreStream: true,
-    // A batch of up to 100 records, one PutEvents each (streams publish in parallel, a stream in order).
+    // A batch of up to 100 records, up to 10 per PutEvents call; a stream's k events take k rounds of calls.
     timeoutSeconds: 60,
   },
   {

@@ -1,68 +1,48 @@
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { Tracer } from '@aws-lambda-powertools/tracer';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { LambdaClient } from '@aws-sdk/client-lambda';
 import middy from '@middy/core';
-import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { AGENT_METRICS } from '../contracts/agent-metrics.js';
 import { ENV } from '../contracts/env-names.js';
 import { OUTBOX_SOURCE } from '../contracts/sources.js';
-import { IDEMPOTENCY_TABLE } from '../contracts/tables/idempotency-table.js';
-import { awsRuntimeOutboxPort } from '../patterns/outbox/aws-runtime-outbox-port.js';
+import { eventBridgeOutboxPort } from '../patterns/outbox/event-bridge-outbox-port.js';
 import { OutboxPublisher } from '../patterns/outbox/outbox-publisher.js';
-import { PowertoolsOutboxIdempotency } from '../patterns/outbox/powertools-outbox-idempotency.js';
-import { AwsRuntime } from '../runtime/aws/aws-runtime.js';
 import { awsRuntimeConfigFromEnv } from '../runtime/aws/aws-runtime-config.js';
-import { AwsRuntimeConfigError } from '../runtime/aws/aws-runtime-error.js';
+import { EventPublisher } from '../runtime/aws/event-publisher.js';
 
 /**
  * The transactional outbox's publisher function, fed by the event store table's DynamoDB stream (INSERTs of
- * event items, per `EVENT_STORE_STREAM_FILTER_PATTERN`). Wiring only: each new event is published through the
- * AWS runtime (detail-type = event type, the event id as message id, topic `domain.<type>` keyed by stream);
- * failures come back as partial batch failures; Powertools idempotency on the idempotency table publishes
- * each event id once. Environment: `AGENTBRIDGE_EVENT_BUS_NAME`, `AGENTBRIDGE_IDEMPOTENCY_TABLE_NAME`, and
- * optionally `AGENTBRIDGE_EVENT_SOURCE` (default `agentbridge.outbox`). Misconfiguration fails the cold start.
+ * event items, per `EVENT_STORE_STREAM_FILTER_PATTERN`). Wiring only: each new event is put on the bus
+ * (detail-type = event type, message id from stream and version, topic `domain.<type>` keyed by stream, up to
+ * 10 a call, each stream in version order); failures come back as partial batch failures. No idempotency
+ * table: a redelivered record is republished under the same message id. Environment:
+ * `AGENTBRIDGE_EVENT_BUS_NAME`, and optionally `AGENTBRIDGE_EVENT_SOURCE` (default `agentbridge.outbox`).
+ * Misconfiguration fails the cold start.
  */
 const SERVICE = 'outbox-publisher';
-const idempotencyTable = process.env[IDEMPOTENCY_TABLE.envVar];
-if (idempotencyTable === undefined || idempotencyTable === '') {
-  throw new AwsRuntimeConfigError(IDEMPOTENCY_TABLE.envVar, 'is not set');
-}
 const logger = new Logger({ serviceName: SERVICE });
 const tracer = new Tracer({ serviceName: SERVICE });
 const metrics = new Metrics({ namespace: AGENT_METRICS.namespace, serviceName: SERVICE, logger });
-const runtime = new AwsRuntime({
-  eventBridge: tracer.captureAWSv3Client(new EventBridgeClient({})),
-  // Never invoked (the publisher only publishes); the runtime takes one for `send`.
-  lambda: new LambdaClient({}),
-  config: awsRuntimeConfigFromEnv({
-    ...process.env,
-    [ENV.eventSource]: process.env[ENV.eventSource] || OUTBOX_SOURCE,
-  }),
-  logger: {
-    warn: (message, extra) => logger.warn(message, extra ?? {}),
-    error: (message, extra) => logger.error(message, extra ?? {}),
-  },
+const { eventBusName, source } = awsRuntimeConfigFromEnv({
+  ...process.env,
+  [ENV.eventSource]: process.env[ENV.eventSource] || OUTBOX_SOURCE,
 });
 const publisher = new OutboxPublisher({
-  port: awsRuntimeOutboxPort(runtime),
-  idempotency: new PowertoolsOutboxIdempotency({
-    persistenceStore: new DynamoDBPersistenceLayer({
-      tableName: idempotencyTable,
-      awsSdkV3Client: tracer.captureAWSv3Client(new DynamoDBClient({})),
-    }),
+  port: eventBridgeOutboxPort({
+    publisher: new EventPublisher(tracer.captureAWSv3Client(new EventBridgeClient({}))),
+    eventBusName,
+    source,
   }),
   logger,
 });
 
-const publishBatch = async (event: DynamoDBStreamEvent, context: Context): Promise<DynamoDBBatchResponse> => {
-  const response = await publisher.publishBatch(event, context);
+const publishBatch = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+  const response = await publisher.publishBatch(event);
   metrics.addMetric(AGENT_METRICS.outboxRecords, MetricUnit.Count, event.Records.length);
   metrics.addMetric(AGENT_METRICS.outboxFailedRecords, MetricUnit.Count, response.batchItemFailures.length);
   return response;

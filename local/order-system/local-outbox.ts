@@ -1,4 +1,3 @@
-import { InMemoryOutboxIdempotency } from '../../lambdas/patterns/outbox/in-memory-outbox-idempotency.js';
 import { inProcessOutboxPort } from '../../lambdas/patterns/outbox/in-process-outbox-port.js';
 import { OutboxRelay } from '../../lambdas/patterns/outbox/outbox-relay.js';
 import type { RuntimeLogger } from '../../lambdas/runtime/runtime-logger.js';
@@ -17,10 +16,10 @@ export interface LocalOutbox {
 /**
  * The transactional outbox of the local order system, as deployed: the in-memory adapter's change feed stands in
  * for the event store table's DynamoDB stream, and an {@link OutboxRelay} publishes every committed event
- * through the runtime with the outbox's envelope (`domain.<type>`, source = stream id, message id = event id),
- * once per event id, each stream in order. The runtime's `waitUntilIdle` waits for the relay, so a cascade that
- * goes through the store (command → event → projection) is finished when it resolves. Failures go to `logger`
- * and `relay.stats()` / `relay.failures()`.
+ * through the runtime with the outbox's envelope (`domain.<type>`, source = stream id, message id of stream and
+ * version), once per stream and version, each stream in order. The runtime's `waitUntilIdle` waits for the relay,
+ * so a cascade that goes through the store (command → event → projection) is finished when it resolves. Failures
+ * go to `logger` and `relay.stats()` / `relay.failures()`.
  *
  * @example
  * ```ts
@@ -32,7 +31,6 @@ export function localOutbox(runtime: ObservedRuntime, logger: RuntimeLogger): Lo
   const eventStoreAdapter = new InMemoryEventStoreAdapter({ logger });
   const relay = new OutboxRelay({
     port: inProcessOutboxPort(runtime, orderSystemDomainEvents()),
-    idempotency: new InMemoryOutboxIdempotency(),
     logger,
   });
   const detach = relay.attach(eventStoreAdapter);

@@ -74,12 +74,15 @@ describe('lifecycle agent', () => {
 describe('outbox publisher', () => {
   const outbox = functionOf(OUTBOX_FUNCTION_TYPE);
 
-  it('publishes under the outbox source with its idempotency table, and is no send target', () => {
+  it('publishes under the outbox source, with no table of its own, and is no send target', () => {
     const variables = environmentOf(outbox.resource);
     expect(variables[ENV.eventSource]).toBe(OUTBOX_SOURCE);
-    expect(variables[IDEMPOTENCY_TABLE.envVar]).toEqual(
-      stack.resolve(stack.tables.get(IDEMPOTENCY_TABLE.id)?.table.tableName),
-    );
+    expect(variables).not.toHaveProperty(IDEMPOTENCY_TABLE.envVar);
+    // Its only DynamoDB access is reading the event store's stream: no item of any table.
+    const itemActions = outbox.statements
+      .flatMap((statement) => [statement.Action].flat())
+      .filter((action: string) => action.startsWith('dynamodb:') && !/Stream|Shard|Records/.test(action));
+    expect(itemActions).toEqual([]);
     expect(variables[ENV.eventBusName]).toEqual(stack.resolve(stack.eventBus.eventBusName));
     expect(Object.keys(JSON.parse(String(variables[ENV.agentFunctions])))).not.toContain(
       OUTBOX_FUNCTION_TYPE,

@@ -75,7 +75,7 @@ const CASES: readonly GrantCase[] = [
     workload: agentStateWorkload,
   },
   {
-    name: 'Powertools idempotency (every agent function, outbox publisher)',
+    name: 'Powertools idempotency (every agent function)',
     table: IDEMPOTENCY_TABLE,
     ...fromRoles('idempotency'),
     workload: idempotencyWorkload,

@@ -9,14 +9,14 @@ const RESERVED = new Set(['type', 'topicType', 'topicSource', 'sender', 'schemaV
 /**
  * The wire envelope of a stored event: detail-type and `metadata.type` = the event type, topic
  * `domain.<event type>` with the stream id as source (so a `TypeSubscription` maps it to the agent keyed by
- * the stream), the event id as message id, the stored correlation id, causation id and time unchanged, and
- * `streamId`/`version` alongside for consumers that order or deduplicate. Extra stored metadata (an actor, say)
+ * the stream), `metadata.id` as message id (the outbox's id of stream and version), the stored correlation id,
+ * causation id and time unchanged, and `eventId`/`streamId`/`version` alongside for consumers that order. Extra stored metadata (an actor, say)
  * is kept; `sender` is not set: an event comes from the store, not from an agent. Every outbox port (AWS,
  * in-process) publishes this envelope, so both put the same event on the same topic with the same ids.
  *
  * @example
  * ```ts
- * outboxEnvelope('UserCreated', { name: 'Ada' }, { id: 'e-1', streamId: 'user-1', version: 1, correlationId: 'c',
+ * outboxEnvelope('UserCreated', { name: 'Ada' }, { id: 'e-1', eventId: 'evt-9', streamId: 'user-1', version: 1, correlationId: 'c',
  *   causationId: 'cmd-1', time: '2026-01-02T03:04:05.678Z' });
  * // { metadata: { id: 'e-1', type: 'UserCreated', topicType: 'domain.UserCreated', topicSource: 'user-1', … }, data }
  * ```

@@ -1,9 +1,11 @@
 /**
- * Metadata handed to the publish port. `id` is the event id and must become the published message id,
- * so consumers can deduplicate the at-least-once delivery the outbox gives.
+ * Metadata handed to the publish port. `id` is the message id ({@link outboxMessageId} of stream and
+ * version) and must become the published message id, so consumers can deduplicate the at-least-once delivery
+ * the outbox gives; `eventId` is the id the event was stored under.
  */
 export interface OutboxEventMetadata {
   readonly id: string;
+  readonly eventId: string;
   readonly correlationId: string;
   readonly causationId: string;
   readonly time: string;
@@ -12,16 +14,25 @@ export interface OutboxEventMetadata {
   readonly [key: string]: unknown;
 }
 
+/** One stored event to publish: detail-type = `eventType`. */
+export interface OutboxEntry {
+  readonly eventType: string;
+  readonly data: unknown;
+  readonly metadata: OutboxEventMetadata;
+}
+
 /**
- * Where the outbox publishes: the smallest slice of the AWS runtime's publish it needs (detail-type =
- * `eventType`). Resolves once the bus accepted the event; rejects otherwise, and the record is retried.
+ * Where the outbox publishes. `publish` sends the entries in as few calls as the bus allows (the entries of one
+ * call are of different streams: the outbox orders a stream's events itself) and resolves with the reason for
+ * each entry the bus did not accept, by index; an empty map when it took them all. It rejects only when it
+ * cannot tell which entries went out, and then the outbox counts every entry of the call as failed.
  *
  * @example
  * ```ts
- * const port: OutboxPublishPort = awsRuntimeOutboxPort(awsRuntime); // or, in a test:
- * const recording: OutboxPublishPort = { publish: async (eventType, data, metadata) => void seen.push(metadata.id) };
+ * const port: OutboxPublishPort = eventBridgeOutboxPort({ publisher, eventBusName, source }); // or, in a test:
+ * const recording: OutboxPublishPort = { publish: async (entries) => (seen.push(...entries), new Map()) };
  * ```
  */
 export interface OutboxPublishPort {
-  publish(eventType: string, data: unknown, metadata: OutboxEventMetadata): Promise<void>;
+  publish(entries: readonly OutboxEntry[]): Promise<ReadonlyMap<number, unknown>>;
 }

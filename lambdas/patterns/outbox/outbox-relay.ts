@@ -2,9 +2,9 @@ import { decodeEvent } from '../../stores/event-store/decode-event.js';
 import type { EventFeed } from '../../stores/event-store/event-feed.js';
 import type { SerializedEvent } from '../../stores/event-store/event-store-port.js';
 import type { StoredEvent } from '../../stores/event-store/stored-event.js';
-import { outboxEventMetadata } from './outbox-event-metadata.js';
-import type { OutboxIdempotency } from './outbox-idempotency.js';
+import { outboxMessageId } from './outbox-message-id.js';
 import type { OutboxPublishPort } from './outbox-publish-port.js';
+import { publishInStreamOrder } from './publish-in-stream-order.js';
 
 /** The slice of a logger the relay needs; a Powertools `Logger`, `console` and a `RuntimeLogger` satisfy it. */
 export interface OutboxRelayLogger {
@@ -14,7 +14,6 @@ export interface OutboxRelayLogger {
 
 export interface OutboxRelayOptions {
   readonly port: OutboxPublishPort;
-  readonly idempotency: OutboxIdempotency;
   /** Retries (warn) and given-up events (error). Default: `console`. */
   readonly logger?: OutboxRelayLogger;
   /** Tries per event before it is given up, as the stream's retry limit does. Default 3. */
@@ -27,7 +26,7 @@ export interface OutboxRelayStats {
   readonly fed: number;
   /** Events the port published. */
   readonly published: number;
-  /** Events not published again: their id was published already. */
+  /** Events not published again: the relay published that stream and version already. */
   readonly repeated: number;
   /** Failed tries that were tried again. */
   readonly retried: number;
@@ -46,22 +45,25 @@ export interface OutboxRelayFailure {
 
 /**
  * The outbox's publishing half for an event store with a change feed ({@link EventFeed}), e.g. the in-memory
- * adapter: what the DynamoDB stream and `OutboxPublisher` do on AWS, in process. Each fed event is published
- * through the port with the outbox's metadata ({@link outboxEventMetadata}), once per event id (the
- * idempotency port), events of one stream strictly one after another in version order, different streams
- * concurrently. A failed try is logged and tried again up to `attempts`; then the event is logged as an error,
- * counted and listed in `failures`, and the stream moves on, as the stream's on-failure destination lets it.
+ * adapter: what the DynamoDB stream and `OutboxPublisher` do on AWS, in process, by the same rules
+ * ({@link publishInStreamOrder}): the outbox's envelope and message id (of stream and version), events of one
+ * stream strictly one after another in version order (a failing event holds the later ones back while it is
+ * tried again), different streams concurrently. An event fed again after it was published (same stream and
+ * version) is not published twice. A failed try is logged and tried again up to `attempts`; then the event is
+ * logged as an error, counted and listed in `failures`, and the stream moves on, as the stream's on-failure
+ * destination lets it on AWS (the replay command republishes it there).
  *
  * @example
  * ```ts
- * const relay = new OutboxRelay({ port: inProcessOutboxPort(runtime, events), idempotency: new InMemoryOutboxIdempotency() });
+ * const relay = new OutboxRelay({ port: inProcessOutboxPort(runtime, events) });
  * const detach = relay.attach(adapter);
  * await relay.idle(); // every event fed so far is published or given up
  * ```
  */
 export class OutboxRelay {
   readonly #port: OutboxPublishPort;
-  readonly #idempotency: OutboxIdempotency;
+  /** Message ids published so far: what makes a second feed of one event a repeat. */
+  readonly #published = new Set<string>();
   readonly #logger: OutboxRelayLogger;
   readonly #attempts: number;
   /** Per stream: the publication of its latest fed event; the next one waits for it. */
@@ -73,7 +75,6 @@ export class OutboxRelay {
 
   constructor(options: OutboxRelayOptions) {
     this.#port = options.port;
-    this.#idempotency = options.idempotency;
     this.#logger = options.logger ?? console;
     this.#attempts = Math.max(1, Math.floor(options.attempts ?? 3));
   }
@@ -128,24 +129,25 @@ export class OutboxRelay {
       this.#giveUp(record, error, 1);
       return;
     }
+    const messageId = outboxMessageId(event.streamId, event.version);
+    if (this.#published.has(messageId)) {
+      this.#stats.repeated += 1;
+      return;
+    }
     for (let attempt = 1; ; attempt += 1) {
-      try {
-        const outcome = { published: false };
-        await this.#idempotency.once(event.id, async () => {
-          await this.#port.publish(event.type, event.data, outboxEventMetadata(event));
-          outcome.published = true;
-        });
-        if (outcome.published) this.#stats.published += 1;
-        else this.#stats.repeated += 1;
+      const failures = await publishInStreamOrder(this.#port, [event]);
+      if (!failures.has(0)) {
+        this.#published.add(messageId);
+        this.#stats.published += 1;
         return;
-      } catch (error) {
-        if (attempt >= this.#attempts) {
-          this.#giveUp(record, error, attempt);
-          return;
-        }
-        this.#stats.retried += 1;
-        this.#log('warn', 'Outbox event not published; trying again', record, error, attempt);
       }
+      const error = failures.get(0);
+      if (attempt >= this.#attempts) {
+        this.#giveUp(record, error, attempt);
+        return;
+      }
+      this.#stats.retried += 1;
+      this.#log('warn', 'Outbox event not published; trying again', record, error, attempt);
     }
   }
 

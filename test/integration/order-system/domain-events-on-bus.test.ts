@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { orderStreamId } from '../../../lambdas/contracts/order/order-events.js';
 import { userStreamId } from '../../../lambdas/contracts/users/user-values.js';
+import { outboxMessageId } from '../../../lambdas/patterns/outbox/outbox-message-id.js';
 import type { StoredEvent } from '../../../lambdas/stores/event-store/stored-event.js';
 import type { LocalOrderSystem } from '../../../local/order-system/local-order-system.js';
 import { advance, createdOrders } from './lifecycle-fixture.js';
@@ -12,12 +13,12 @@ const createdOrder = createdOrders();
 const storedEvents = async (local: LocalOrderSystem, streamId: string): Promise<readonly StoredEvent[]> =>
   (await local.stores.events.readForward(streamId, { limit: 100 })).events;
 
-/** The bus event the outbox makes of a stored event: its type, topic, ids and data, no sender. */
+/** The bus event the outbox makes of a stored event: its type, topic, message id of stream and version, ids and data, no sender. */
 const asOutboxPublished = (event: StoredEvent) =>
   expect.objectContaining({
     type: event.type,
     topic: { type: `domain.${event.type}`, source: event.streamId },
-    messageId: event.id,
+    messageId: outboxMessageId(event.streamId, event.version),
     correlationId: event.metadata.correlationId,
     causationId: event.metadata.causationId,
     sender: undefined,

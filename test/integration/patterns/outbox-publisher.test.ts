@@ -1,47 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { type AttributeValue, QueryCommand } from '@aws-sdk/client-dynamodb';
-import type { Context, DynamoDBRecord, AttributeValue as StreamAttributeValue } from 'aws-lambda';
+import type { DynamoDBRecord, AttributeValue as StreamAttributeValue } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { EVENT_STORE_TABLE } from '../../../lambdas/contracts/tables/event-store-table.js';
-import { IDEMPOTENCY_TABLE } from '../../../lambdas/contracts/tables/idempotency-table.js';
-import type { OutboxEventMetadata } from '../../../lambdas/patterns/outbox/outbox-publish-port.js';
+import { outboxMessageId } from '../../../lambdas/patterns/outbox/outbox-message-id.js';
 import { OutboxPublisher } from '../../../lambdas/patterns/outbox/outbox-publisher.js';
-import { PowertoolsOutboxIdempotency } from '../../../lambdas/patterns/outbox/powertools-outbox-idempotency.js';
 import { DynamoDbEventStoreAdapter } from '../../../lambdas/stores/event-store/dynamodb/dynamodb-event-store-adapter.js';
 import { snapshotPartitionKey } from '../../../lambdas/stores/event-store/dynamodb/event-store-items.js';
 import { EventStore } from '../../../lambdas/stores/event-store/event-store.js';
 import { addedEvents, tallyReducer } from '../../conformance/event-store-harness.js';
 import { testDynamoClients } from '../../support/dynamodb.js';
+import { at, recordingOutboxPort } from '../../support/recording-outbox-port.js';
 
 const { client, documentClient } = testDynamoClients();
 const store = new EventStore({
   adapter: new DynamoDbEventStoreAdapter({ documentClient, tableName: EVENT_STORE_TABLE.localName }),
 });
-const idempotency = () =>
-  new PowertoolsOutboxIdempotency({
-    persistenceStore: new DynamoDBPersistenceLayer({
-      tableName: IDEMPOTENCY_TABLE.localName,
-      awsSdkV3Client: client,
-    }),
-  });
-
-/** The invocation context Lambda passes: Powertools expires an in-progress marker with its remaining time. */
-const context: Context = {
-  callbackWaitsForEmptyEventLoop: false,
-  functionName: 'agentbridge-outbox-publisher',
-  functionVersion: '$LATEST',
-  invokedFunctionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:agentbridge-outbox-publisher',
-  memoryLimitInMB: '256',
-  awsRequestId: 'request-1',
-  logGroupName: '/aws/lambda/agentbridge-outbox-publisher',
-  logStreamName: 'stream-1',
-  getRemainingTimeInMillis: () => 60_000,
-  done: () => undefined,
-  fail: () => undefined,
-  succeed: () => undefined,
-};
-
 let sequence = 0;
 /** The raw items of a partition, as a DynamoDB stream would carry them in INSERT records' NewImage. */
 const insertRecords = async (partitionKey: string): Promise<DynamoDBRecord[]> => {
@@ -66,22 +40,8 @@ const insertRecords = async (partitionKey: string): Promise<DynamoDBRecord[]> =>
   });
 };
 
-const recordingPort = (failing = new Set<string>()) => {
-  const published: OutboxEventMetadata[] = [];
-  return {
-    published,
-    failing,
-    port: {
-      publish: async (_type: string, _data: unknown, metadata: OutboxEventMetadata) => {
-        if (failing.has(metadata.id)) throw new Error('bus unavailable');
-        published.push(metadata);
-      },
-    },
-  };
-};
-
-describe('OutboxPublisher on the event store table and Powertools idempotency (DynamoDB Local)', () => {
-  it('publishes the stored events exactly as appended, once across redeliveries, skipping the snapshot', async () => {
+describe('OutboxPublisher on the event store table (DynamoDB Local)', () => {
+  it('publishes the stored events exactly as appended, under the same ids on a redelivery, skipping the snapshot', async () => {
     const streamId = `outbox-${randomUUID()}`;
     const { events } = await store.append(streamId, 'no-stream', addedEvents(3), { correlationId: 'req-1' });
     await store.snapshot(streamId, tallyReducer(1));
@@ -90,26 +50,46 @@ describe('OutboxPublisher on the event store table and Powertools idempotency (D
       ...(await insertRecords(snapshotPartitionKey(streamId, 1))),
     ];
     expect(records).toHaveLength(4);
-    const { port, published } = recordingPort();
-    const publisher = new OutboxPublisher({ port, idempotency: idempotency() });
+    const { port, published } = recordingOutboxPort();
+    const publisher = new OutboxPublisher({ port });
 
-    expect(await publisher.publishBatch({ Records: records }, context)).toEqual({ batchItemFailures: [] });
-    expect(await publisher.publishBatch({ Records: records }, context)).toEqual({ batchItemFailures: [] });
-    expect(published).toEqual(
-      events.map((event) => ({ ...event.metadata, id: event.id, streamId, version: event.version })),
-    );
+    expect(await publisher.publishBatch({ Records: records })).toEqual({ batchItemFailures: [] });
+    expect(await publisher.publishBatch({ Records: records })).toEqual({ batchItemFailures: [] });
+    const once = events.map((event) => ({
+      ...event.metadata,
+      id: outboxMessageId(streamId, event.version),
+      eventId: event.id,
+      streamId,
+      version: event.version,
+    }));
+    expect(published.map((entry) => entry.metadata)).toEqual([...once, ...once]);
   });
 
-  it('publishes on redelivery what failed the first time, and only that', async () => {
+  it('publishes the events of two streams the store accepted under one caller-chosen id, each under its own message id', async () => {
+    const streams = [`outbox-${randomUUID()}`, `outbox-${randomUUID()}`];
+    for (const streamId of streams) {
+      await store.append(streamId, 'no-stream', [{ id: 'import-42', type: 'Added', data: { amount: 1 } }]);
+    }
+    const records = [...(await insertRecords(streams[0] ?? '')), ...(await insertRecords(streams[1] ?? ''))];
+    const { port, published } = recordingOutboxPort();
+    expect(await new OutboxPublisher({ port }).publishBatch({ Records: records })).toEqual({
+      batchItemFailures: [],
+    });
+    expect(published.map(at)).toEqual(streams.map((streamId) => `${streamId}@1`));
+    expect(published.map((entry) => entry.metadata.eventId)).toEqual(['import-42', 'import-42']);
+    expect(new Set(published.map((entry) => entry.metadata.id)).size).toBe(2);
+  });
+
+  it('publishes on redelivery what failed the first time, in version order', async () => {
     const streamId = `outbox-${randomUUID()}`;
-    const { events } = await store.append(streamId, 'no-stream', addedEvents(2));
+    await store.append(streamId, 'no-stream', addedEvents(2));
     const records = await insertRecords(streamId);
-    const { port, published, failing } = recordingPort(new Set([events[1]?.id ?? '']));
-    const publisher = new OutboxPublisher({ port, idempotency: idempotency() });
-    const first = await publisher.publishBatch({ Records: records }, context);
+    const { port, published, failing } = recordingOutboxPort({ failing: new Set([`${streamId}@2`]) });
+    const publisher = new OutboxPublisher({ port });
+    const first = await publisher.publishBatch({ Records: records });
     expect(first.batchItemFailures).toEqual([{ itemIdentifier: records[1]?.dynamodb?.SequenceNumber }]);
     failing.clear();
-    expect(await publisher.publishBatch({ Records: records }, context)).toEqual({ batchItemFailures: [] });
-    expect(published.map((metadata) => metadata.version)).toEqual([1, 2]);
+    expect(await publisher.publishBatch({ Records: records })).toEqual({ batchItemFailures: [] });
+    expect(published.map((entry) => entry.metadata.version)).toEqual([1, 1, 2]);
   });
 });

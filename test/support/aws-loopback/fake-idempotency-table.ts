@@ -33,6 +33,7 @@ const numberOf = (value: AttributeValue | undefined): number | undefined =>
  */
 export class FakeIdempotencyTable {
   readonly #items = new Map<string, Item>();
+  #writes = 0;
 
   static install(): FakeIdempotencyTable {
     const table = new FakeIdempotencyTable();
@@ -43,10 +44,16 @@ export class FakeIdempotencyTable {
       Item: table.#items.get(keyOf(input.Key)),
     }));
     dynamoDb.on(DeleteItemCommand).callsFake((input: DeleteItemCommandInput) => {
+      table.#writes += 1;
       table.#items.delete(keyOf(input.Key));
       return {};
     });
     return table;
+  }
+
+  /** PutItem, UpdateItem and DeleteItem calls so far, the rejected ones included: the writes DynamoDB bills. */
+  writes(): number {
+    return this.#writes;
   }
 
   /** The `status` of every record, in insertion order. */
@@ -55,6 +62,7 @@ export class FakeIdempotencyTable {
   }
 
   #put(input: PutItemCommandInput): object {
+    this.#writes += 1;
     const item = input.Item ?? {};
     const existing = this.#items.get(keyOf(item));
     if (existing !== undefined && !replaceable(existing)) {
@@ -69,6 +77,7 @@ export class FakeIdempotencyTable {
   }
 
   #update(input: UpdateItemCommandInput): object {
+    this.#writes += 1;
     const key = keyOf(input.Key);
     const item: Item = { ...(this.#items.get(key) ?? input.Key ?? {}) };
     const assignments = (input.UpdateExpression ?? '').replace(/^SET\s+/, '').split(/\s*,\s*/);

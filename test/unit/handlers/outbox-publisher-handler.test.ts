@@ -7,18 +7,17 @@ import {
 } from '@aws-sdk/client-eventbridge';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ENV } from '../../../lambdas/contracts/env-names.js';
 import { EnvelopeSchema } from '../../../lambdas/contracts/envelope.js';
-import { IDEMPOTENCY_TABLE } from '../../../lambdas/contracts/tables/idempotency-table.js';
-import { FakeIdempotencyTable } from '../../support/aws-loopback/fake-idempotency-table.js';
+import { outboxMessageId } from '../../../lambdas/patterns/outbox/outbox-message-id.js';
 import { fakeLambdaContext } from '../../support/aws-loopback/fake-lambda-context.js';
 
 type Handler = (event: DynamoDBStreamEvent, context: unknown) => Promise<DynamoDBBatchResponse>;
 
-const USER_1_V1 = '0b6c1c39-7f6e-4a0e-9a51-3c8f4c2f2a01';
-const USER_1_V2 = '0b6c1c39-7f6e-4a0e-9a51-3c8f4c2f2a02';
-const ORDER_7_V1 = '5d1f0e2a-2b7c-4c55-8f0e-1a2b3c4d5e01';
+const USER_1_V1 = outboxMessageId('user-1', 1);
+const USER_1_V2 = outboxMessageId('user-1', 2);
+const ORDER_7_V1 = outboxMessageId('order-7', 1);
 const ORDER_7_SEQUENCE = '100000000000000000003';
 
 /** Three event INSERTs from the event store's stream: user-1 v1 and v2, order-7 v1. */
@@ -35,7 +34,6 @@ const ENVIRONMENT = {
   POWERTOOLS_METRICS_DISABLED: 'true',
   POWERTOOLS_LOG_LEVEL: 'SILENT',
   [ENV.eventBusName]: 'agentbridge-bus',
-  [IDEMPOTENCY_TABLE.envVar]: 'agentbridge-idempotency',
 };
 
 /** The bus behind a mocked EventBridgeClient: accepts every entry except those of the failing event ids. */
@@ -71,12 +69,8 @@ describe('outbox publisher handler', () => {
   beforeAll(() => {
     for (const [name, value] of Object.entries(ENVIRONMENT)) vi.stubEnv(name, value);
   });
-  let idempotencyTable: FakeIdempotencyTable;
-  beforeEach(() => {
-    idempotencyTable = FakeIdempotencyTable.install();
-  });
 
-  it('publishes each new event with detail-type = event type and its metadata ids preserved', async () => {
+  it('publishes each new event with detail-type = event type, the outbox message id and the stored ids', async () => {
     const { accepted } = bus();
     const response = await invoke(await loadHandler());
     expect(response).toEqual({ batchItemFailures: [] });
@@ -100,7 +94,12 @@ describe('outbox publisher handler', () => {
       },
       data: { name: 'Ada', email: 'ada@example.com' },
     });
-    expect(detail.metadata).toMatchObject({ streamId: 'user-1', version: 1, actor: 'ada' });
+    expect(detail.metadata).toMatchObject({
+      eventId: '0b6c1c39-7f6e-4a0e-9a51-3c8f4c2f2a01',
+      streamId: 'user-1',
+      version: 1,
+      actor: 'ada',
+    });
     expect(accepted.map((entry) => entry.DetailType).sort()).toEqual([
       'OrderCreated',
       'UserCreated',
@@ -113,36 +112,23 @@ describe('outbox publisher handler', () => {
     failing.add(ORDER_7_V1);
     const response = await invoke(await loadHandler());
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: ORDER_7_SEQUENCE }] });
-    expect(publishedIds().sort()).toEqual([USER_1_V1, USER_1_V2]);
+    expect(publishedIds().sort()).toEqual([USER_1_V1, USER_1_V2].sort());
     // The runtime resent only the failed entry, up to its retry policy's five calls.
     expect(Object.fromEntries(attempts)).toEqual({ [USER_1_V1]: 1, [USER_1_V2]: 1, [ORDER_7_V1]: 5 });
   });
 
-  it('publishes a replayed record once: the redelivered batch publishes only what failed before', async () => {
-    const { failing, publishedIds } = bus();
-    const handler = await loadHandler();
-    failing.add(ORDER_7_V1);
-    await invoke(handler);
-    failing.clear();
-    await expect(invoke(handler)).resolves.toEqual({ batchItemFailures: [] });
-    await expect(invoke(handler)).resolves.toEqual({ batchItemFailures: [] });
-    expect(publishedIds().sort()).toEqual([ORDER_7_V1, USER_1_V1, USER_1_V2].sort());
-    // One record per event id on the idempotency table, each completed.
-    expect(idempotencyTable.statuses()).toEqual(['COMPLETED', 'COMPLETED', 'COMPLETED']);
-  });
-
-  it('fails at cold start, naming the variable, when the idempotency table is not configured', async () => {
-    vi.stubEnv(IDEMPOTENCY_TABLE.envVar, '');
+  it('fails at cold start, naming the variable, when the bus is not configured', async () => {
+    vi.stubEnv(ENV.eventBusName, '');
     try {
       const failure = await loadHandler().catch((error: unknown) => error);
       // A fresh module graph, so a fresh error class: compare by name and code, not instanceof.
       expect(failure).toMatchObject({
         name: 'AwsRuntimeConfigError',
         code: 'AWS_RUNTIME_CONFIG',
-        variable: IDEMPOTENCY_TABLE.envVar,
+        variable: ENV.eventBusName,
       });
     } finally {
-      vi.stubEnv(IDEMPOTENCY_TABLE.envVar, ENVIRONMENT[IDEMPOTENCY_TABLE.envVar]);
+      vi.stubEnv(ENV.eventBusName, ENVIRONMENT[ENV.eventBusName]);
     }
   });
 });

@@ -12,7 +12,8 @@ import { TypeSubscription } from '../../../../lambdas/runtime/type-subscription.
 const UserCreated = defineMessage('UserCreated', z.object({ userId: z.string() }));
 
 const metadata = {
-  id: 'evt-7',
+  id: 'msg-7',
+  eventId: 'evt-7',
   streamId: 'user-1',
   version: 2,
   correlationId: 'req-1',
@@ -43,16 +44,18 @@ const subscribed = async () => {
 };
 
 describe('inProcessOutboxPort', () => {
-  it('publishes on domain.<type> keyed by stream, with the event id as message id and no sender', async () => {
+  it('publishes on domain.<type> keyed by stream, with the outbox message id and no sender', async () => {
     const { runtime, received, port } = await subscribed();
-    await port.publish('UserCreated', { userId: 'u-1' }, metadata);
+    expect(await port.publish([{ eventType: 'UserCreated', data: { userId: 'u-1' }, metadata }])).toEqual(
+      new Map(),
+    );
     await runtime.waitUntilIdle();
     expect(received).toHaveLength(1);
     const [{ message, ctx } = { message: undefined, ctx: undefined }] = received;
     expect(message).toEqual({ userId: 'u-1' });
     expect(ctx).toMatchObject({
       messageType: 'UserCreated',
-      messageId: 'evt-7',
+      messageId: 'msg-7',
       correlationId: 'req-1',
       causationId: 'cmd-1',
       sender: undefined,
@@ -62,15 +65,24 @@ describe('inProcessOutboxPort', () => {
     expect(ctx?.recipient.toString()).toBe('users/user-1');
   });
 
-  it('rejects an event type it has no message type for', async () => {
-    const { port } = await subscribed();
-    await expect(port.publish('UserRenamed', {}, metadata)).rejects.toBeInstanceOf(UnknownMessageTypeError);
+  it('reports an event type it has no message type for, and publishes the other entries', async () => {
+    const { runtime, received, port } = await subscribed();
+    const failures = await port.publish([
+      { eventType: 'UserRenamed', data: {}, metadata },
+      { eventType: 'UserCreated', data: { userId: 'u-2' }, metadata: { ...metadata, streamId: 'user-2' } },
+    ]);
+    expect([...failures.keys()]).toEqual([0]);
+    expect(failures.get(0)).toBeInstanceOf(UnknownMessageTypeError);
+    await runtime.waitUntilIdle();
+    expect(received.map((entry) => entry.message)).toEqual([{ userId: 'u-2' }]);
   });
 
-  it('rejects metadata the AWS wire check would reject, publishing nothing', async () => {
+  it('reports metadata the AWS wire check would reject, publishing nothing', async () => {
     const { runtime, received, port } = await subscribed();
-    const publishing = port.publish('UserCreated', { userId: 'u-1' }, { ...metadata, time: 'yesterday' });
-    await expect(publishing).rejects.toBeInstanceOf(InvalidOutgoingEnvelopeError);
+    const failures = await port.publish([
+      { eventType: 'UserCreated', data: { userId: 'u-1' }, metadata: { ...metadata, time: 'yesterday' } },
+    ]);
+    expect(failures.get(0)).toBeInstanceOf(InvalidOutgoingEnvelopeError);
     await runtime.waitUntilIdle();
     expect(received).toEqual([]);
   });

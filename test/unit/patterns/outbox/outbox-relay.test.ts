@@ -1,46 +1,25 @@
 import { describe, expect, it, vi } from 'vitest';
-import { InMemoryOutboxIdempotency } from '../../../../lambdas/patterns/outbox/in-memory-outbox-idempotency.js';
-import type {
-  OutboxEventMetadata,
-  OutboxPublishPort,
-} from '../../../../lambdas/patterns/outbox/outbox-publish-port.js';
+import { outboxMessageId } from '../../../../lambdas/patterns/outbox/outbox-message-id.js';
+import type { OutboxPublishPort } from '../../../../lambdas/patterns/outbox/outbox-publish-port.js';
 import { OutboxRelay, type OutboxRelayOptions } from '../../../../lambdas/patterns/outbox/outbox-relay.js';
 import { EventStore } from '../../../../lambdas/stores/event-store/event-store.js';
 import { CorruptStoredItemError } from '../../../../lambdas/stores/event-store/event-store-error.js';
 import type { SerializedEvent } from '../../../../lambdas/stores/event-store/event-store-port.js';
 import { InMemoryEventStoreAdapter } from '../../../../lambdas/stores/event-store/in-memory/in-memory-event-store-adapter.js';
-
-interface Published {
-  readonly eventType: string;
-  readonly data: unknown;
-  readonly metadata: OutboxEventMetadata;
-}
-
-const at = (metadata: OutboxEventMetadata): string => `${metadata.streamId}@${metadata.version}`;
+import { at, recordingOutboxPort } from '../../../support/recording-outbox-port.js';
 
 /** A store whose feed drives a relay on a recording port; `failTimes` fails an event's first n tries. */
 const relayed = (options: Partial<OutboxRelayOptions> & { failTimes?: Map<string, number> } = {}) => {
-  const published: Published[] = [];
-  const failTimes = options.failTimes ?? new Map<string, number>();
-  const port: OutboxPublishPort = {
-    publish: async (eventType, data, metadata) => {
-      const left = failTimes.get(at(metadata)) ?? 0;
-      if (left > 0) {
-        failTimes.set(at(metadata), left - 1);
-        throw new Error(`bus rejected ${at(metadata)}`);
-      }
-      published.push({ eventType, data, metadata });
-    },
-  };
+  const recording = recordingOutboxPort({ failTimes: options.failTimes });
   const logger = { warn: vi.fn(), error: vi.fn() };
-  const relay = new OutboxRelay({ port, idempotency: new InMemoryOutboxIdempotency(), logger, ...options });
+  const relay = new OutboxRelay({ port: recording.port, logger, ...options });
   const adapter = new InMemoryEventStoreAdapter();
   const detach = relay.attach(adapter);
-  return { relay, store: new EventStore({ adapter }), published, logger, detach };
+  return { relay, store: new EventStore({ adapter }), published: recording.published, logger, detach };
 };
 
 describe('OutboxRelay', () => {
-  it('publishes each committed event with the outbox metadata, the event id as message id', async () => {
+  it('publishes each committed event with the outbox metadata, the message id of stream and version', async () => {
     const { relay, store, published } = relayed();
     const { events } = await store.append('user-1', 'no-stream', [{ type: 'UserCreated', data: { n: 1 } }], {
       correlationId: 'req-1',
@@ -54,7 +33,8 @@ describe('OutboxRelay', () => {
         eventType: 'UserCreated',
         data: { n: 1 },
         metadata: {
-          id: stored?.id,
+          id: outboxMessageId('user-1', 1),
+          eventId: stored?.id,
           streamId: 'user-1',
           version: 1,
           correlationId: 'req-1',
@@ -67,7 +47,7 @@ describe('OutboxRelay', () => {
     expect(relay.stats()).toEqual({ fed: 1, published: 1, repeated: 0, retried: 0, failed: 0 });
   });
 
-  it('publishes an event fed twice once', async () => {
+  it('publishes an event fed twice once, and events of two streams sharing an event id each', async () => {
     const { relay, published } = relayed();
     const record: SerializedEvent = {
       streamId: 'user-1',
@@ -79,9 +59,10 @@ describe('OutboxRelay', () => {
     };
     relay.relay(record);
     relay.relay(record);
+    relay.relay({ ...record, streamId: 'user-2' });
     await relay.idle();
-    expect(published.map((entry) => entry.metadata.id)).toEqual(['evt-1']);
-    expect(relay.stats()).toMatchObject({ fed: 2, published: 1, repeated: 1 });
+    expect(published.map(at)).toEqual(['user-1@1', 'user-2@1']);
+    expect(relay.stats()).toMatchObject({ fed: 3, published: 2, repeated: 1 });
   });
 
   it('publishes the events of one stream in version order, even when an earlier one is slow', async () => {
@@ -91,9 +72,12 @@ describe('OutboxRelay', () => {
       releaseFirst = resolve;
     });
     const port: OutboxPublishPort = {
-      publish: async (_type, _data, metadata) => {
-        if (at(metadata) === 'user-1@1') await firstReleased;
-        order.push(at(metadata));
+      publish: async (entries) => {
+        for (const entry of entries) {
+          if (at(entry) === 'user-1@1') await firstReleased;
+          order.push(at(entry));
+        }
+        return new Map();
       },
     };
     const { relay, store } = relayed({ port });
@@ -112,7 +96,7 @@ describe('OutboxRelay', () => {
     const { relay, store, published, logger } = relayed({ failTimes: new Map([['user-1@1', 2]]) });
     await store.append('user-1', 'no-stream', [{ type: 'A', data: {} }]);
     await relay.idle();
-    expect(published.map((entry) => at(entry.metadata))).toEqual(['user-1@1']);
+    expect(published.map(at)).toEqual(['user-1@1']);
     expect(relay.stats()).toMatchObject({ published: 1, retried: 2, failed: 0 });
     expect(logger.warn).toHaveBeenCalledTimes(2);
     expect(logger.error).not.toHaveBeenCalled();
@@ -126,7 +110,7 @@ describe('OutboxRelay', () => {
     await store.append('user-1', 'no-stream', [{ type: 'A', data: {} }]);
     await store.append('user-1', 1, [{ type: 'B', data: {} }]);
     await relay.idle();
-    expect(published.map((entry) => at(entry.metadata))).toEqual(['user-1@2']);
+    expect(published.map(at)).toEqual(['user-1@2']);
     expect(relay.stats()).toMatchObject({ fed: 2, published: 1, retried: 1, failed: 1 });
     expect(relay.failures()).toEqual([
       expect.objectContaining({ streamId: 'user-1', version: 1, type: 'A', error: expect.any(Error) }),
@@ -138,7 +122,7 @@ describe('OutboxRelay', () => {
   });
 
   it('gives an unreadable record up at once, without trying to publish it', async () => {
-    const publish = vi.fn(async () => undefined);
+    const publish = vi.fn(async () => new Map<number, unknown>());
     const { relay } = relayed({ port: { publish } });
     relay.relay({ streamId: 'user-1', version: 1, id: 'evt-1', type: 'A', data: '{', metadata: '{}' });
     await relay.idle();

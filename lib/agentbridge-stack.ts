@@ -57,6 +57,8 @@ export class AgentbridgeStack extends Stack {
   /** Deployed agents by agent type. */
   readonly agents = new Map<string, DeployedAgent>();
   readonly stateMachines = new Map<StateMachineKey, AgentStateMachine>();
+  /** Sagas whose compensation or publication kept failing wait here (alarmed) for `npm run saga:redrive`. */
+  readonly parkedSagaQueue: DeadLetterQueue;
   readonly monitoring: AgentMonitoring;
 
   constructor(scope: Construct, id: string, props: StackProps = {}) {
@@ -93,6 +95,9 @@ export class AgentbridgeStack extends Stack {
     );
     for (const entry of AGENT_CATALOG)
       this.#deployAgent(entry, { functionNames, agentFunctions, machineNames });
+    // The saga's dead letters: a parked saga is inspected and redriven like any dead-letter message.
+    this.parkedSagaQueue = new DeadLetterQueue(this, 'ParkedSagaDeadLetterQueue');
+    this.monitoring.watchQueue('ParkedSagas', this.parkedSagaQueue);
     for (const [key, name] of machineNames) {
       const contract = STATE_MACHINES[key];
       const id = constructIdOf(contract.name);
@@ -100,6 +105,7 @@ export class AgentbridgeStack extends Stack {
         functionNames,
         machineNames,
         eventBus: this.eventBus,
+        parkedSagaQueue: this.parkedSagaQueue,
       });
       const machine = new AgentStateMachine(this, id, {
         definitionFile: projectPath(contract.definitionFile),
@@ -168,6 +174,10 @@ export class AgentbridgeStack extends Stack {
         value: machine.stateMachine.stateMachineArn,
       });
     }
+    new CfnOutput(this, 'ParkedSagaQueueUrl', {
+      value: this.parkedSagaQueue.queueUrl,
+      description: 'Parked sagas: npm run saga:redrive -- --queue-url <this>',
+    });
     new CfnOutput(this, 'DashboardName', { value: this.monitoring.dashboard.dashboardName });
   }
 }

@@ -1,5 +1,6 @@
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { StateMachineContract, StateMachineKey } from '../lambdas/contracts/state-machines.js';
 import { CatalogReferenceError } from './infra-error.js';
@@ -11,6 +12,8 @@ export interface SubstitutionScope {
   readonly functionNames: Readonly<Record<string, string>>;
   readonly machineNames: ReadonlyMap<StateMachineKey, string>;
   readonly eventBus: IEventBus;
+  /** Where a saga parks when a compensation or publication keeps failing. */
+  readonly parkedSagaQueue: IQueue;
 }
 
 /** The `definitionSubstitutions` of a machine and the grants its role needs for them. */
@@ -22,7 +25,7 @@ export interface ResolvedSubstitutions {
 /**
  * Resolves every placeholder of a state machine contract (`lambdas/contracts/state-machines.ts`) to its value
  * and derives the role's grants from the same list: a task function gets `lambda:InvokeFunction`, the bus
- * `events:PutEvents`, a started machine `states:StartExecution`. The role reaches what the ASL names and
+ * `events:PutEvents`, a started machine `states:StartExecution`, the parked-saga queue `sqs:SendMessage`. The role reaches what the ASL names and
  * nothing else.
  *
  * @example
@@ -62,6 +65,12 @@ export function stateMachineSubstitutions(
         policyStatements.push(...stateMachineAccessStatements(construct, name, ['start']));
         break;
       }
+      case 'parkedSagaQueueUrl':
+        values[placeholder] = scope.parkedSagaQueue.queueUrl;
+        policyStatements.push(
+          new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [scope.parkedSagaQueue.queueArn] }),
+        );
+        break;
     }
   }
   if (invoked.length > 0) {

@@ -7,7 +7,9 @@ export type StateMachinePlaceholder =
   /** The agentbridge bus name (an `events:putEvents` task's `EventBusName`). */
   | { readonly kind: 'eventBusName' }
   /** Another state machine's ARN (a `states:startExecution` task's `StateMachineArn`); it is only started. */
-  | { readonly kind: 'stateMachineArn'; readonly machine: StateMachineKey };
+  | { readonly kind: 'stateMachineArn'; readonly machine: StateMachineKey }
+  /** The URL of the parked-saga queue (an `sqs:sendMessage` task's `QueueUrl`): it is only written to. */
+  | { readonly kind: 'parkedSagaQueueUrl' };
 
 /**
  * Step Functions' two workflow types. STANDARD: exactly-once steps, executions up to a year, name
@@ -34,13 +36,16 @@ export type StateMachineKey = 'orderSaga' | 'orderLifecycle';
 const fn = (agentType: string): StateMachinePlaceholder => ({ kind: 'functionArn', agentType });
 
 /**
- * The order system's state machines (Standard workflows) and their substitution placeholders, shared by the
- * CDK stack (`definitionSubstitutions` + IAM grants), the local Step Functions engine and the tests.
+ * The order system's state machines and their substitution placeholders, shared by the CDK stack
+ * (`definitionSubstitutions` + IAM grants), the local Step Functions engine and the tests.
  *
- * - `orderSaga`: seed 1.1. Started by the saga starter with `StartExecution({ name: orderId, input:
- *   OrderRequested data })`, so one order runs at most one saga (a second start is `ExecutionAlreadyExists`).
- *   It starts `orderLifecycle` (name = orderId) once the order exists.
- * - `orderLifecycle`: seed 5.1, driven by task tokens the lifecycle agent completes.
+ * - `orderSaga`: seed 1.1, EXPRESS (short idempotent steps, at most 5 minutes). Started by the saga starter
+ *   with `StartExecution({ name: orderId, input: OrderRequested data + sagaId })`; Express does not
+ *   de-duplicate names, so the starter's conditional record keeps one saga (one saga id) per order. It starts
+ *   `orderLifecycle` (name = orderId) once the order exists, and parks on the parked-saga queue when a
+ *   compensation or publication keeps failing.
+ * - `orderLifecycle`: seed 5.1, STANDARD (it waits for days), driven by task tokens the lifecycle agent
+ *   completes.
  *
  * @example
  * ```ts
@@ -51,7 +56,7 @@ const fn = (agentType: string): StateMachinePlaceholder => ({ kind: 'functionArn
 export const STATE_MACHINES: Readonly<Record<StateMachineKey, StateMachineContract>> = {
   orderSaga: {
     name: 'order-saga',
-    type: 'STANDARD',
+    type: 'EXPRESS',
     definitionFile: 'statemachines/order-saga.asl.json',
     eventSource: sourceFor('order-saga'),
     placeholders: {
@@ -61,6 +66,7 @@ export const STATE_MACHINES: Readonly<Record<StateMachineKey, StateMachineContra
       OrdersFunctionArn: fn('orders'),
       EventBusName: { kind: 'eventBusName' },
       OrderLifecycleStateMachineArn: { kind: 'stateMachineArn', machine: 'orderLifecycle' },
+      ParkedSagaQueueUrl: { kind: 'parkedSagaQueueUrl' },
     },
   },
   orderLifecycle: {

@@ -4,15 +4,17 @@ import { SAGA_STARTER_SUBSCRIPTIONS } from '../agents/saga-starter/saga-starter-
 import { SfnExecutionStarter } from '../agents/saga-starter/sfn-execution-starter.js';
 import { ENV } from '../contracts/env-names.js';
 import { SAGA_STARTER_AGENT_TYPE } from '../contracts/order/order-saga-io.js';
+import { AGENT_STATE_TABLE } from '../contracts/tables/agent-state-table.js';
 import { AwsRuntimeConfigError } from '../runtime/aws/aws-runtime-error.js';
 import { agentHandler } from '../runtime/lambda/agent-handler.js';
+import { DynamoDbAgentStateStore } from '../stores/agent-state/dynamodb/dynamodb-agent-state-store.js';
 import { agentFunctionWiring } from './agent-function-wiring.js';
 
 /**
- * The saga starter's Lambda function: every OrderRequested on the bus (enveloped on `order.requested/<orderId>`
- * or bare from an outside service) starts the order saga with StartExecution, execution name = order id, so a
- * redelivered event cannot start a second saga. Tables: none of its own (agent state and idempotency come with
- * the wiring). Step Functions: states:StartExecution on the order-saga machine
+ * The saga starter's Lambda function: the first OrderRequested of an order id on the bus (enveloped on
+ * `order.requested/<orderId>` or bare from an outside service) starts the order saga with StartExecution,
+ * execution name = order id; a conditional record per order in the agent-state table (the starter's
+ * partition) keeps a redelivered or repeated event from starting a second saga. Tables: none of its own. Step Functions: states:StartExecution on the order-saga machine
  * (`AGENTBRIDGE_SAGA_STATE_MACHINE_ARN`).
  */
 const wiring = agentFunctionWiring(SAGA_STARTER_AGENT_TYPE);
@@ -28,6 +30,10 @@ const starter = new SfnExecutionStarter({
 export const handler = agentHandler({
   agentType: SAGA_STARTER_AGENT_TYPE,
   definition: sagaStarterAgent(starter, {
+    records: new DynamoDbAgentStateStore({
+      documentClient: wiring.documentClient,
+      tableName: wiring.tableName(AGENT_STATE_TABLE),
+    }),
     logger: { warn: (message, extra) => wiring.deps.logger.warn(message, extra ?? {}) },
   }),
   subscriptions: SAGA_STARTER_SUBSCRIPTIONS,

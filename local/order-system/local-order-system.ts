@@ -2,11 +2,13 @@ import type {
   InMemoryOrderStores,
   InMemoryOrderSystem,
 } from '../../lambdas/agents/in-memory-order-system.js';
+import type { InMemoryParkedSagaQueue } from '../../lambdas/agents/saga-starter/in-memory-parked-saga-queue.js';
 import type { MessageOf } from '../../lambdas/contracts/message-type.js';
 import type { LifecycleTrigger } from '../../lambdas/contracts/order/lifecycle-messages.js';
 import type { OrderRequested } from '../../lambdas/contracts/order/order-messages.js';
 import type { StateMachineKey } from '../../lambdas/contracts/state-machines.js';
 import type { OutboxRelay } from '../../lambdas/patterns/outbox/outbox-relay.js';
+import type { InMemoryAgentStateStore } from '../../lambdas/stores/agent-state/in-memory/in-memory-agent-state-store.js';
 import type { InMemoryTaskTokenStore } from '../../lambdas/stores/task-tokens/in-memory/in-memory-task-token-store.js';
 import type { ExecutionDescription, ExecutionHistoryEvent } from '../stepfunctions/local-execution.js';
 import type { LocalStepFunctions } from '../stepfunctions/local-step-functions.js';
@@ -33,7 +35,15 @@ export interface LocalOrderSystem {
   /** The agents' logic and stores (`system.users.queries`, `system.orders.get`, ...). */
   readonly system: InMemoryOrderSystem;
   /** Every store, for assertions ("nothing stays reserved or charged"), plus the lifecycle's task tokens. */
-  readonly stores: InMemoryOrderStores & { readonly tokens: InMemoryTaskTokenStore };
+  readonly stores: InMemoryOrderStores & {
+    readonly tokens: InMemoryTaskTokenStore;
+    /** The saga starter's per-order records (`saga-starter/saga/<orderId>`: starting / started). */
+    readonly sagaStarts: InMemoryAgentStateStore;
+  };
+  /** The parked-saga queue the saga's ParkSaga state writes to; `redriveParkedSagas` reads it. */
+  readonly parkedSagas: InMemoryParkedSagaQueue;
+  /** Every saga execution of an order, oldest first (EXPRESS: a repeated start or a redrive is another one). */
+  sagaExecutions(orderId: string): ExecutionDescription[];
   readonly sfn: LocalStepFunctions;
   readonly stateMachineArns: Readonly<Record<StateMachineKey, string>>;
   /**
@@ -69,7 +79,7 @@ export interface LocalOrderSystem {
 
   sagaExecutionArn(orderId: string): string;
   lifecycleExecutionArn(orderId: string): string;
-  /** Resolves when the order's saga has ended. */
+  /** Resolves when the order's latest saga execution has ended. */
   waitForSaga(orderId: string): Promise<ExecutionDescription>;
   /** Resolves when the order's lifecycle waits for a trigger, or has ended: the moment for the next trigger. */
   waitForLifecycle(orderId: string): Promise<ExecutionDescription>;

@@ -7,9 +7,13 @@ import {
 /** The bus name the local state machines' `events:putEvents` tasks write to (informational offline). */
 export const LOCAL_EVENT_BUS_NAME = 'agentbridge-local';
 
+/** The parked-saga queue's URL offline (the local engine hands `sqs:sendMessage` bodies to its queue sink). */
+export const LOCAL_PARKED_SAGA_QUEUE_URL =
+  'https://sqs.us-east-1.amazonaws.com/000000000000/agentbridge-parked-sagas';
+
 /**
  * The `definitionSubstitutions` of one state machine offline, resolved from its contract exactly as the CDK
- * stack resolves them on AWS: function ARNs (from `functionArn`), the bus name, other machines' ARNs.
+ * stack resolves them on AWS: function ARNs (from `functionArn`), the bus name, other machines' ARNs, the parked-saga queue.
  *
  * @example
  * ```ts
@@ -28,6 +32,8 @@ export function localSubstitutions(
         return LOCAL_EVENT_BUS_NAME;
       case 'stateMachineArn':
         return resolve.stateMachineArn(STATE_MACHINES[placeholder.machine].name);
+      case 'parkedSagaQueueUrl':
+        return LOCAL_PARKED_SAGA_QUEUE_URL;
     }
   };
   return Object.fromEntries(

@@ -15,6 +15,7 @@ import { LIFECYCLE_AGENT_TYPE } from '../../lambdas/contracts/order/lifecycle-ta
 import { ORDER_AGENT_TYPES } from '../../lambdas/contracts/order/order-agent-types.js';
 import { SAGA_STARTER_AGENT_TYPE } from '../../lambdas/contracts/order/order-saga-io.js';
 import type { RuntimeLogger } from '../../lambdas/runtime/runtime-logger.js';
+import type { AgentStateStore } from '../../lambdas/stores/agent-state/agent-state-store.js';
 import type { HostedFunction } from './hosted-function.js';
 
 /**
@@ -34,6 +35,8 @@ export function orderSystemFunctions(deps: {
   readonly system: InMemoryOrderSystem;
   readonly lifecycle: LifecycleTasks;
   readonly sagaStarter: ExecutionStarter;
+  /** The saga starter's per-order records (one saga per order). */
+  readonly sagaStarts: AgentStateStore;
   readonly logger?: RuntimeLogger;
 }): HostedFunction[] {
   const { system } = deps;
@@ -62,10 +65,10 @@ export function orderSystemFunctions(deps: {
     },
     {
       agentType: SAGA_STARTER_AGENT_TYPE,
-      definition: sagaStarterAgent(
-        deps.sagaStarter,
-        deps.logger === undefined ? {} : { logger: deps.logger },
-      ),
+      definition: sagaStarterAgent(deps.sagaStarter, {
+        records: deps.sagaStarts,
+        ...(deps.logger === undefined ? {} : { logger: deps.logger }),
+      }),
       subscriptions: SAGA_STARTER_SUBSCRIPTIONS,
     },
   ];

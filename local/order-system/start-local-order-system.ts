@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { inMemoryOrderSystem } from '../../lambdas/agents/in-memory-order-system.js';
 import { lifecycleTasks } from '../../lambdas/agents/lifecycle/lifecycle-tasks.js';
 import { recordedOrderStates } from '../../lambdas/agents/lifecycle/recorded-order-states.js';
+import { InMemoryParkedSagaQueue } from '../../lambdas/agents/saga-starter/in-memory-parked-saga-queue.js';
 import { MessageRegistry } from '../../lambdas/contracts/message-registry.js';
 import type { MessageType } from '../../lambdas/contracts/message-type.js';
 import {
@@ -21,14 +22,16 @@ import { CreateUser } from '../../lambdas/contracts/users/user-commands.js';
 import { AgentId } from '../../lambdas/runtime/agent-id.js';
 import { consoleRuntimeLogger, type RuntimeLogger } from '../../lambdas/runtime/runtime-logger.js';
 import { TopicId } from '../../lambdas/runtime/topic-id.js';
+import { InMemoryAgentStateStore } from '../../lambdas/stores/agent-state/in-memory/in-memory-agent-state-store.js';
 import { InMemoryTaskTokenStore } from '../../lambdas/stores/task-tokens/in-memory/in-memory-task-token-store.js';
 import { LocalStepFunctions } from '../stepfunctions/local-step-functions.js';
 import { type HostedFunction, localFunctionArn } from './hosted-function.js';
 import { LocalExecutionStarter } from './local-execution-starter.js';
 import type { LocalOrderSystem } from './local-order-system.js';
+import { UnroutableTaskError } from './local-order-system-error.js';
 import { localOutbox } from './local-outbox.js';
 import { LocalRedelivery, type LocalRedeliveryOptions } from './local-redelivery.js';
-import { localSubstitutions } from './local-substitutions.js';
+import { LOCAL_PARKED_SAGA_QUEUE_URL, localSubstitutions } from './local-substitutions.js';
 import { LocalTaskCallbacks } from './local-task-callbacks.js';
 import { ObservedRuntime } from './observed-runtime.js';
 import { orderSystemFunctions } from './order-system-functions.js';
@@ -50,6 +53,8 @@ export interface LocalOrderSystemOptions {
   /** Receives handler errors of published events, duplicate-order notices and outbox failures. Default: stderr. */
   readonly logger?: RuntimeLogger;
   readonly clock?: () => Date;
+  /** The account's quota of open STANDARD executions (lifecycles), to make StartLifecycle hit it. Default: none. */
+  readonly openExecutionLimit?: number;
 }
 
 const TRIGGERS = {
@@ -99,6 +104,8 @@ export async function startLocalOrderSystem(
   const system = inMemoryOrderSystem({ clock, eventStoreAdapter: outbox.eventStoreAdapter });
   const tokens = new InMemoryTaskTokenStore({ now: () => clock().getTime() });
   const hosted = new Map<string, HostedFunction>();
+  const sagaStarts = new InMemoryAgentStateStore();
+  const parkedSagas = new InMemoryParkedSagaQueue();
   const sfn = new LocalStepFunctions({
     lambda: runtimeLambdaInvoker({
       functions: hosted,
@@ -106,9 +113,18 @@ export async function startLocalOrderSystem(
       ...(options.injectFault === undefined ? {} : { injectFault: options.injectFault }),
     }),
     events: runtimeEventSink(runtime, new MessageRegistry(STATE_MACHINE_EVENTS)),
+    queues: {
+      async sendMessage({ queueUrl, messageBody }) {
+        if (queueUrl !== LOCAL_PARKED_SAGA_QUEUE_URL) {
+          throw new UnroutableTaskError(queueUrl, 'sqs:sendMessage', 'no such queue offline');
+        }
+        return { messageId: parkedSagas.send(messageBody) };
+      },
+    },
     ...(options.retryIntervalMs === undefined ? {} : { retryIntervalMs: options.retryIntervalMs }),
     callbackTimeScale: options.callbackTimeScale ?? 1,
     clock,
+    ...(options.openExecutionLimit === undefined ? {} : { openExecutionLimit: options.openExecutionLimit }),
   });
   const create = (key: StateMachineKey): string => {
     const contract = STATE_MACHINES[key];
@@ -116,8 +132,12 @@ export async function startLocalOrderSystem(
       functionArn: (agentType) => localFunctionArn(agentType),
       stateMachineArn: (name) => sfn.stateMachineArn(name),
     });
-    return sfn.createStateMachine({ name: contract.name, definition: definitionText(key), substitutions })
-      .stateMachineArn;
+    return sfn.createStateMachine({
+      name: contract.name,
+      type: contract.type,
+      definition: definitionText(key),
+      substitutions,
+    }).stateMachineArn;
   };
   const stateMachineArns = { orderSaga: create('orderSaga'), orderLifecycle: create('orderLifecycle') };
   const functions = orderSystemFunctions({
@@ -130,6 +150,7 @@ export async function startLocalOrderSystem(
       logger,
     }),
     sagaStarter: new LocalExecutionStarter(sfn, stateMachineArns.orderSaga),
+    sagaStarts,
     logger,
   });
   // EventBridge redelivers a trigger the lifecycle threw back as transient (one that came between two waits);
@@ -143,15 +164,24 @@ export async function startLocalOrderSystem(
     hosted.set(localFunctionArn(fn.agentType), fn);
   }
 
+  // An EXPRESS machine's execution ARN carries an id of its own: the order's latest execution is looked up.
   const executionArn = (key: StateMachineKey, orderId: string): string =>
-    `${stateMachineArns[key].replace(':stateMachine:', ':execution:')}:${orderId}`;
+    sfn
+      .listExecutions({ stateMachineArn: stateMachineArns[key] })
+      .filter((execution) => execution.name === orderId)
+      .at(-1)?.executionArn ?? `${stateMachineArns[key].replace(':stateMachine:', ':execution:')}:${orderId}`;
   const describe = (arn: string) => sfn.listExecutions().find((execution) => execution.executionArn === arn);
   const history = (arn: string) => (describe(arn) === undefined ? [] : sfn.getExecutionHistory(arn));
 
   return {
     runtime,
     system,
-    stores: { ...system.stores, tokens },
+    stores: { ...system.stores, tokens, sagaStarts },
+    parkedSagas,
+    sagaExecutions: (orderId) =>
+      sfn
+        .listExecutions({ stateMachineArn: stateMachineArns.orderSaga })
+        .filter((execution) => execution.name === orderId),
     sfn,
     stateMachineArns,
     outbox: outbox.relay,

@@ -9,12 +9,18 @@ export interface LocalStateMachineInput {
   /** ASL (JSONPath) text, with `${Placeholder}`s as the CDK stack deploys it. */
   readonly definition: string;
   readonly substitutions?: Readonly<Record<string, string>>;
+  /**
+   * STANDARD (default): an execution name is unique per machine. EXPRESS: names repeat freely, every start is a
+   * new execution (ARN `…:express:<machine>:<name>:<id>`), and `.waitForTaskToken` is refused as AWS refuses it.
+   */
+  readonly type?: 'STANDARD' | 'EXPRESS';
 }
 
 /** A built state machine: the engine is constructed (and validated) once, and run per execution. */
 export interface LocalStateMachine {
   readonly name: string;
   readonly stateMachineArn: string;
+  readonly type: 'STANDARD' | 'EXPRESS';
   readonly engine: StateMachine;
   readonly prepared: PreparedDefinition;
 }
@@ -39,8 +45,24 @@ export function buildLocalStateMachine(
   stateMachineArn: string,
 ): LocalStateMachine {
   const key = JSON.stringify([input.name, input.definition, input.substitutions ?? {}]);
-  const cached = ENGINES.get(key);
-  if (cached !== undefined) return { name: input.name, stateMachineArn, ...cached };
+  const type = input.type ?? 'STANDARD';
+  const built = ENGINES.get(key) ?? buildEngine(input, key);
+  const callbacks = built.prepared.tasks.filter((task) => task.kind === 'callback');
+  if (type === 'EXPRESS' && callbacks.length > 0) {
+    throw new InvalidDefinitionError(
+      input.name,
+      callbacks.map(
+        (task) => `Task ${task.stateName} waits for a task token, which EXPRESS workflows do not support`,
+      ),
+    );
+  }
+  return { name: input.name, stateMachineArn, type, ...built };
+}
+
+function buildEngine(
+  input: LocalStateMachineInput,
+  key: string,
+): Pick<LocalStateMachine, 'engine' | 'prepared'> {
   const parsed = applySubstitutions(input.name, input.definition, input.substitutions ?? {});
   const prepared = prepareDefinition(input.name, parsed);
   let engine: StateMachine;
@@ -54,5 +76,5 @@ export function buildLocalStateMachine(
   }
   if (ENGINES.size >= MAX_CACHED_ENGINES) ENGINES.clear();
   ENGINES.set(key, { engine, prepared });
-  return { name: input.name, stateMachineArn, engine, prepared };
+  return { engine, prepared };
 }

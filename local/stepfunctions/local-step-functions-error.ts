@@ -108,3 +108,13 @@ export class TaskTimedOutError extends LocalStepFunctionsError {
 
 export const isTaskTimedOutError = (error: unknown): error is TaskTimedOutError =>
   error instanceof TaskTimedOutError;
+
+/** StartExecution of a STANDARD machine while the account's open executions are at their quota. */
+export class ExecutionLimitExceededError extends LocalStepFunctionsError {
+  readonly limit: number;
+
+  constructor(limit: number) {
+    super('ExecutionLimitExceeded', `Maximum number of running executions (${limit}) reached`);
+    this.limit = limit;
+  }
+}

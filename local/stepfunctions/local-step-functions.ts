@@ -5,6 +5,7 @@ import type { LocalEventSink } from './local-event-sink.js';
 import type { ExecutionDescription, ExecutionHistoryEvent } from './local-execution.js';
 import { LocalExecution } from './local-execution.js';
 import type { LocalLambdaInvoker } from './local-lambda-invoker.js';
+import type { LocalQueueSink } from './local-queue-sink.js';
 import {
   buildLocalStateMachine,
   type LocalStateMachine,
@@ -13,6 +14,7 @@ import {
 import {
   ExecutionAlreadyExistsError,
   ExecutionDoesNotExistError,
+  ExecutionLimitExceededError,
   InvalidRequestError,
   StateMachineDoesNotExistError,
 } from './local-step-functions-error.js';
@@ -23,6 +25,8 @@ export interface LocalStepFunctionsOptions {
   readonly lambda: LocalLambdaInvoker;
   /** Receives `events:putEvents` tasks' entries. */
   readonly events: LocalEventSink;
+  /** Receives `sqs:sendMessage` tasks' bodies (e.g. the parked-saga queue). */
+  readonly queues?: LocalQueueSink;
   readonly region?: string;
   readonly accountId?: string;
   /** Replaces every Retry interval with this many milliseconds (tests, demos). Default: the ASL's own. */
@@ -30,6 +34,11 @@ export interface LocalStepFunctionsOptions {
   /** Multiplies callbacks' TimeoutSeconds and HeartbeatSeconds (e.g. 1e-6 turns a day into 86 ms). Default 1. */
   readonly callbackTimeScale?: number;
   readonly clock?: () => Date;
+  /**
+   * The account's quota of open STANDARD executions (AWS: 1,000,000 by default); a start beyond it fails with
+   * `ExecutionLimitExceeded`. EXPRESS executions do not count. Default: unlimited.
+   */
+  readonly openExecutionLimit?: number;
 }
 
 /** AWS allows 1–80 characters without whitespace, brackets, wildcards, control or URL-special characters. */
@@ -37,9 +46,9 @@ const EXECUTION_NAME = /^[^\s<>{}[\]?*"#%\\^|~`$&,;:/\p{Cc}]{1,80}$/u;
 const MAX_INPUT_BYTES = 256 * 1024;
 
 /**
- * Step Functions offline, shaped like the service API: CreateStateMachine, StartExecution (the name is unique
- * per machine; a repeat with the same input while running returns the running execution, as on AWS,
- * otherwise `ExecutionAlreadyExists`), DescribeExecution, SendTaskSuccess / SendTaskFailure /
+ * Step Functions offline, shaped like the service API: CreateStateMachine (STANDARD or EXPRESS), StartExecution
+ * (on a STANDARD machine the name is unique; a repeat with the same input while running returns the running
+ * execution, as on AWS, otherwise `ExecutionAlreadyExists`; on an EXPRESS machine every start is new), DescribeExecution, SendTaskSuccess / SendTaskFailure /
  * SendTaskHeartbeat, StopExecution, plus `waitForExecution` / `waitUntilParked` for tests and demos.
  * Executions run on aws-local-stepfunctions with every Task routed locally (see `taskOverrides`) and real task
  * tokens for `.waitForTaskToken` states (see `CallbackRegistry`).
@@ -98,12 +107,20 @@ export class LocalStepFunctions {
     if (Buffer.byteLength(input, 'utf8') > MAX_INPUT_BYTES) {
       throw new InvalidRequestError('InvalidExecutionInput', 'input', 'larger than 256 KiB');
     }
-    const executionArn = `arn:aws:states:${this.#region}:${this.#accountId}:execution:${machine.name}:${name}`;
+    // EXPRESS has no name de-duplication: every start is a new execution, with an id of its own in the ARN.
+    const executionArn =
+      machine.type === 'EXPRESS'
+        ? `arn:aws:states:${this.#region}:${this.#accountId}:express:${machine.name}:${name}:${randomUUID()}`
+        : `arn:aws:states:${this.#region}:${this.#accountId}:execution:${machine.name}:${name}`;
     const existing = this.#executions.get(executionArn)?.execution;
     if (existing !== undefined) {
       if (existing.status === 'RUNNING' && existing.input === input)
         return { executionArn, startDate: existing.startDate };
       throw new ExecutionAlreadyExistsError(executionArn);
+    }
+    const limit = this.#options.openExecutionLimit;
+    if (machine.type === 'STANDARD' && limit !== undefined && this.#openStandardExecutions() >= limit) {
+      throw new ExecutionLimitExceededError(limit);
     }
     const clock = this.#options.clock ?? (() => new Date());
     const execution = new LocalExecution({
@@ -126,6 +143,7 @@ export class LocalStepFunctions {
       ),
       lambda: this.#options.lambda,
       events: this.#options.events,
+      queues: this.#options.queues,
       callbacks: this.#callbacks,
       startExecution: (nested) => this.startExecution(nested),
       retryIntervalMs: this.#options.retryIntervalMs,
@@ -188,6 +206,13 @@ export class LocalStepFunctions {
     const running = [...this.#executions.values()].filter(({ execution }) => execution.status === 'RUNNING');
     for (const { stop } of running) stop();
     await Promise.all(running.map(({ execution }) => execution.whenDone()));
+  }
+
+  #openStandardExecutions(): number {
+    return [...this.#executions.values()].filter(
+      ({ execution }) =>
+        execution.status === 'RUNNING' && this.#machines.get(execution.stateMachineArn)?.type === 'STANDARD',
+    ).length;
   }
 
   #execution(executionArn: string): LocalExecution {

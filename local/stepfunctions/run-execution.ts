@@ -9,6 +9,7 @@ import type { CallbackRegistry } from './callback-registry.js';
 import type { LocalEventSink } from './local-event-sink.js';
 import type { ExecutionStatus, LocalExecution } from './local-execution.js';
 import type { LocalLambdaInvoker } from './local-lambda-invoker.js';
+import type { LocalQueueSink } from './local-queue-sink.js';
 import type { LocalStateMachine } from './local-state-machine.js';
 import type { LocalTaskSpec } from './prepare-definition.js';
 import { type TaskOverrideDeps, taskOverrides } from './task-overrides.js';
@@ -17,6 +18,7 @@ export interface RunExecutionDeps {
   readonly context: NonNullable<RunOptions['context']>;
   readonly lambda: LocalLambdaInvoker;
   readonly events: LocalEventSink;
+  readonly queues: LocalQueueSink | undefined;
   readonly callbacks: CallbackRegistry;
   readonly startExecution: TaskOverrideDeps['startExecution'];
   readonly retryIntervalMs: number | undefined;
@@ -48,6 +50,7 @@ export function runExecution(
     stateMachineArn: machine.stateMachineArn,
     invokeLambda: deps.lambda,
     events: deps.events,
+    ...(deps.queues === undefined ? {} : { queues: deps.queues }),
     startExecution: deps.startExecution,
     awaitCallback: (task, send) => awaitCallback(execution, task, send, deps),
   });

@@ -1,8 +1,9 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { RunOptions } from 'aws-local-stepfunctions';
 import { withTaskToken } from './execution-context.js';
 import type { LocalEventEntry, LocalEventSink } from './local-event-sink.js';
 import type { LocalLambdaInvoker } from './local-lambda-invoker.js';
+import type { LocalQueueSink } from './local-queue-sink.js';
 import { isLocalStepFunctionsError } from './local-step-functions-error.js';
 import type { LocalTaskSpec } from './prepare-definition.js';
 import { isTaskFailureError, lambdaTaskFailure, TaskFailureError } from './task-failure-error.js';
@@ -16,6 +17,8 @@ export interface TaskOverrideDeps {
   readonly stateMachineArn: string;
   readonly invokeLambda: LocalLambdaInvoker;
   readonly events: LocalEventSink;
+  /** Receives `sqs:sendMessage` tasks' bodies; without one those tasks fail as SQS would refuse them. */
+  readonly queues?: LocalQueueSink;
   readonly startExecution: (request: {
     stateMachineArn: string;
     name?: string;
@@ -40,7 +43,8 @@ const invokeFailure = (error: unknown): TaskFailureError =>
  * The `taskResourceLocalHandlers` of one execution: every Task runs offline, shaped like its AWS service
  * integration (`lambda:invoke` answers `{ StatusCode, Payload }` and reports function errors by their
  * `errorType`; `events:putEvents` answers entry ids; `states:startExecution` fails with
- * `StepFunctions.<code>`; a `.waitForTaskToken` task waits for its token).
+ * `StepFunctions.<code>`; `sqs:sendMessage` hands the body (JSON text for an object) to the queue sink and
+ * fails with `SQS.AmazonSQSException`; a `.waitForTaskToken` task waits for its token).
  *
  * @example
  * ```ts
@@ -81,6 +85,22 @@ export function taskOverrides(tasks: readonly LocalTaskSpec[], deps: TaskOverrid
         throw new TaskFailureError('EventBridge.FailedEntry', String(error), { cause: error });
       }
       return { Entries: entries.map(() => ({ EventId: randomUUID() })), FailedEntryCount: 0 };
+    },
+    sendMessage: async (_task, input) => {
+      const { QueueUrl, MessageBody } = record(input);
+      const messageBody = typeof MessageBody === 'string' ? MessageBody : JSON.stringify(MessageBody ?? null);
+      if (deps.queues === undefined) {
+        throw new TaskFailureError('SQS.AmazonSQSException', `no local queue behind ${String(QueueUrl)}`);
+      }
+      try {
+        const { messageId } = await deps.queues.sendMessage({ queueUrl: String(QueueUrl), messageBody });
+        return {
+          MessageId: messageId,
+          MD5OfMessageBody: createHash('md5').update(messageBody).digest('hex'),
+        };
+      } catch (error) {
+        throw new TaskFailureError('SQS.AmazonSQSException', String(error), { cause: error });
+      }
     },
     startExecution: async (_task, input) => {
       const { StateMachineArn, Name, Input } = record(input);

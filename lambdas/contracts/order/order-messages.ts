@@ -34,6 +34,7 @@ export const SagaStepSchema = z.enum([
   'ReserveInventory',
   'ChargePayment',
   'CreateOrder',
+  'StartLifecycle',
 ]);
 export type SagaStep = z.infer<typeof SagaStepSchema>;
 

@@ -9,10 +9,13 @@ import { MinorUnitsSchema, OrderIdSchema } from './order-values.js';
 export const SAGA_STARTER_AGENT_TYPE = 'saga-starter';
 
 /**
- * The input of an `order-saga` execution: an `OrderRequested` payload. The saga starter validates it and
- * calls `StartExecution({ name: orderId, input })`.
+ * The input of an `order-saga` execution: an `OrderRequested` payload plus the order's saga id, which the
+ * saga starter records once per order. Every step is idempotent per (sagaId, step), so a repeated start of
+ * the same order (Express starts are at-least-once) or a redrive of a parked saga repeats no effect.
  */
-export const OrderSagaInputSchema = OrderRequested.schema;
+export const OrderSagaInputSchema = OrderRequested.schema.and(
+  z.object({ sagaId: z.string().min(1).max(128) }),
+);
 export type OrderSagaInput = z.infer<typeof OrderSagaInputSchema>;
 
 /**
@@ -49,10 +52,35 @@ export type OrderSagaOutput = z.infer<typeof OrderSagaOutputSchema>;
 export const ORDER_SAGA_FAILURES = {
   /** A step failed for a non-business reason; compensations ran and OrderFailed was published. */
   aborted: 'OrderSagaAborted',
-  /** A compensation could not run: money or stock may be held. Needs an operator. */
-  compensationFailed: 'OrderSagaCompensationFailed',
-  /** The order exists but its lifecycle could not be started. */
-  lifecycleNotStarted: 'OrderLifecycleNotStarted',
-  /** OrderCompleted / OrderFailed could not be put on the bus. */
-  notPublished: 'OrderOutcomeNotPublished',
+  /**
+   * A compensation (refund, release) or a publication (OrderCompleted, OrderFailed) failed after its retries:
+   * the saga waits on the parked-saga queue (alarmed) until `npm run saga:redrive` resumes it.
+   */
+  parked: 'OrderSagaParked',
+  /** Parking failed too (the queue refused the saga after its retries): the failed-executions alarm fires. */
+  notParked: 'OrderSagaNotParked',
+  /** A redriven input named a step the saga cannot resume at. */
+  resumeRejected: 'OrderSagaResumeRejected',
 } as const;
+
+/** The steps a parked saga resumes at (`resumeAt`): every one idempotent per (sagaId, step). */
+export const SagaResumeStepSchema = z.enum([
+  'RefundPayment',
+  'ReleaseInventory',
+  'PublishOrderFailed',
+  'PublishOrderCompleted',
+]);
+export type SagaResumeStep = z.infer<typeof SagaResumeStepSchema>;
+
+/**
+ * What the saga's ParkSaga state puts on the parked-saga queue: its whole state (without payment details),
+ * which is the input a redriven execution resumes from. Only the fields the redrive reads are checked; the
+ * rest (results, failure, compensations, the error that parked it) passes through unchanged.
+ */
+export const ParkedSagaSchema = z.looseObject({
+  orderId: OrderIdSchema,
+  sagaId: z.string().min(1),
+  resumeAt: SagaResumeStepSchema,
+  error: z.looseObject({ Error: z.string() }).optional(),
+});
+export type ParkedSaga = z.infer<typeof ParkedSagaSchema>;

@@ -51,6 +51,7 @@ const TRANSIENT_BY_RESOURCE: Record<string, readonly string[]> = {
     'StepFunctions.ExecutionLimitExceeded',
     'StepFunctions.ThrottlingException',
   ],
+  'arn:aws:states:::sqs:sendMessage': ['SQS.AmazonSQSException', 'SQS.SdkClientException'],
 };
 
 const KEYS = Object.keys(STATE_MACHINES) as StateMachineKey[];

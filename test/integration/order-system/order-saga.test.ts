@@ -54,6 +54,32 @@ describe('order saga, offline with the real agents', () => {
     expect(local.executionsOf('o-happy').lifecycle?.status).toBe('RUNNING');
   });
 
+  it('declines a payment in one execution of 15 states: release, OrderFailed, outcome failed', async () => {
+    const local = await systems.seeded();
+    await local.placeOrder(order('o-declined', { cardToken: 'tok_decline' }));
+    const done = await local.waitForSaga('o-declined');
+
+    expect(done.status).toBe('SUCCEEDED');
+    expect(entered(local.executionsOf('o-declined').sagaHistory)).toEqual([
+      'Resume',
+      'ValidateUser',
+      'CheckInventory',
+      'ReserveInventory',
+      'ChargePayment',
+      'FailedAtChargePayment',
+      'ChargeFailure',
+      'CompensateReservation',
+      'ReleaseInventory',
+      'DescribeFailure',
+      'ParseFunctionError',
+      'FailureFromFunction',
+      'PublishOrderFailed',
+      'IsBusinessFailure',
+      'OrderRejected',
+    ]);
+    expect(await stockLevel(local)).toEqual({ available: STOCK, reserved: 0 });
+  });
+
   it('runs one saga per order on the Express machine: a second OrderRequested starts nothing new', async () => {
     const local = await systems.seeded();
     const first = await local.placeOrder(order('o-twice'));

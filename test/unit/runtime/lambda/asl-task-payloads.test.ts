@@ -4,6 +4,7 @@ import { lifecycleTasks } from '../../../../lambdas/agents/lifecycle/lifecycle-t
 import { recordedOrderStates } from '../../../../lambdas/agents/lifecycle/recorded-order-states.js';
 import type { StateMachineKey } from '../../../../lambdas/contracts/state-machines.js';
 import { TransientError } from '../../../../lambdas/contracts/transient-error.js';
+import { InMemoryAgentStateStore } from '../../../../lambdas/stores/agent-state/in-memory/in-memory-agent-state-store.js';
 import { InMemoryTaskTokenStore } from '../../../../lambdas/stores/task-tokens/in-memory/in-memory-task-token-store.js';
 import {
   type LocalAgentFunction,
@@ -31,6 +32,7 @@ async function deployedFunctions() {
       logger: quiet,
     }),
     sagaStarter: { start: async ({ name }) => ({ executionArn: `arn:execution:${name}` }) },
+    sagaStarts: new InMemoryAgentStateStore(),
     logger: quiet,
   });
   let deliveries = 0;

@@ -4,8 +4,8 @@ import { MessageCancelledError } from './runtime-error.js';
 export const NEVER_ABORTED: AbortSignal = new AbortController().signal;
 
 /**
- * Settles with `work`, unless `signal` aborts first: then rejects with `onAbort()` (default: the signal's
- * reason). The work itself is not stopped here; whoever runs it sees the same signal.
+ * Settles with `work`, unless `signal` aborts first (or has already aborted): then rejects with `onAbort()`
+ * (default: the signal's reason). The work itself is not stopped here; whoever runs it sees the same signal.
  *
  * @example
  * ```ts
@@ -19,6 +19,12 @@ export function raceSignal<T>(
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const abort = (): void => reject(onAbort());
+    // An 'abort' event fires once: a signal that aborted before the race (even synchronously inside the call
+    // that produced `work`) would otherwise leave the race waiting on the work for ever.
+    if (signal.aborted) {
+      abort();
+      return;
+    }
     signal.addEventListener('abort', abort, { once: true });
     work.then(
       (value) => {

@@ -119,10 +119,13 @@ describe('AwsRuntime.send', () => {
 
   it("rejects with MessageCancelledError when the caller's signal aborts first", async () => {
     const { lambda, runtime } = setup();
-    lambda.on(InvokeCommand).callsFake(() => new Promise(() => undefined));
     const controller = new AbortController();
+    // The caller gives up while the invoke is in flight: abort when it starts, not after a guessed delay.
+    lambda.on(InvokeCommand).callsFake(() => {
+      controller.abort();
+      return new Promise(() => undefined);
+    });
     const reply = runtime.send(Charge, { amount: 1 }, cashier, { signal: controller.signal });
-    setTimeout(() => controller.abort(), 10);
     await expect(reply).rejects.toSatisfy(isMessageCancelledError);
   });
 

@@ -24,6 +24,7 @@ import { consoleRuntimeLogger, type RuntimeLogger } from '../../lambdas/runtime/
 import { TopicId } from '../../lambdas/runtime/topic-id.js';
 import { InMemoryAgentStateStore } from '../../lambdas/stores/agent-state/in-memory/in-memory-agent-state-store.js';
 import { InMemoryTaskTokenStore } from '../../lambdas/stores/task-tokens/in-memory/in-memory-task-token-store.js';
+import type { CallbackTimer } from '../stepfunctions/long-timer.js';
 import { LocalStepFunctions } from '../stepfunctions/local-step-functions.js';
 import { type HostedFunction, localFunctionArn } from './hosted-function.js';
 import { LocalExecutionStarter } from './local-execution-starter.js';
@@ -46,6 +47,8 @@ export interface LocalOrderSystemOptions {
   readonly retryIntervalMs?: number;
   /** Multiplies the lifecycle waits' HeartbeatSeconds/TimeoutSeconds (1e-5 turns a day into ~0.9 s). Default 1. */
   readonly callbackTimeScale?: number;
+  /** Arms the lifecycle waits' deadlines (default: real timers); tests pass one they move by hand. */
+  readonly callbackTimer?: CallbackTimer;
   /** Fails chosen tasks before they reach their agent (business or transient failures on demand). */
   readonly injectFault?: TaskFaultInjector;
   /** How a trigger thrown back as transient is redelivered (attempts, first delay). Default 8 from 10 ms. */
@@ -123,6 +126,7 @@ export async function startLocalOrderSystem(
     },
     ...(options.retryIntervalMs === undefined ? {} : { retryIntervalMs: options.retryIntervalMs }),
     callbackTimeScale: options.callbackTimeScale ?? 1,
+    ...(options.callbackTimer === undefined ? {} : { callbackTimer: options.callbackTimer }),
     clock,
     ...(options.openExecutionLimit === undefined ? {} : { openExecutionLimit: options.openExecutionLimit }),
   });

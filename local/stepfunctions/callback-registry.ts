@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { InvalidTokenError, TaskTimedOutError } from './local-step-functions-error.js';
-import { setLongTimeout } from './long-timer.js';
+import { type CallbackTimer, setLongTimeout } from './long-timer.js';
 import { TaskFailureError } from './task-failure-error.js';
 
 /** When a callback gives up: TimeoutSeconds and HeartbeatSeconds of its state, in (scaled) milliseconds. */
@@ -44,6 +44,12 @@ const NO_TIMER = (): void => {};
 export class CallbackRegistry {
   readonly #pending = new Map<string, Pending>();
   readonly #closed = new Set<string>();
+  readonly #timer: CallbackTimer;
+
+  /** `timer` arms the TimeoutSeconds and HeartbeatSeconds deadlines: real timers unless a test moves time. */
+  constructor(timer: CallbackTimer = setLongTimeout) {
+    this.#timer = timer;
+  }
 
   /**
    * Issues a token. `onSettled` runs synchronously when the token is settled (by a SendTask* call, a timeout
@@ -72,7 +78,7 @@ export class CallbackRegistry {
           'States.Timeout',
           `${stateName} timed out waiting for its callback`,
         );
-        pending.cancelTimeout = setLongTimeout(() => this.#settle(token, timedOut), timeouts.timeoutMs);
+        pending.cancelTimeout = this.#timer(() => this.#settle(token, timedOut), timeouts.timeoutMs);
       }
       this.#pending.set(token, pending);
       this.#armHeartbeat(token, pending);
@@ -122,7 +128,7 @@ export class CallbackRegistry {
 
   #armHeartbeat(token: string, pending: Pending): void {
     if (pending.heartbeatMs === undefined) return;
-    pending.cancelHeartbeat = setLongTimeout(
+    pending.cancelHeartbeat = this.#timer(
       () =>
         this.#settle(
           token,

@@ -18,6 +18,7 @@ import {
   InvalidRequestError,
   StateMachineDoesNotExistError,
 } from './local-step-functions-error.js';
+import type { CallbackTimer } from './long-timer.js';
 import { runExecution } from './run-execution.js';
 
 export interface LocalStepFunctionsOptions {
@@ -33,6 +34,8 @@ export interface LocalStepFunctionsOptions {
   readonly retryIntervalMs?: number;
   /** Multiplies callbacks' TimeoutSeconds and HeartbeatSeconds (e.g. 1e-6 turns a day into 86 ms). Default 1. */
   readonly callbackTimeScale?: number;
+  /** Arms callbacks' timeouts and heartbeat deadlines. Default: real timers; tests pass one they move by hand. */
+  readonly callbackTimer?: CallbackTimer;
   readonly clock?: () => Date;
   /**
    * The account's quota of open STANDARD executions (AWS: 1,000,000 by default); a start beyond it fails with
@@ -65,12 +68,13 @@ export class LocalStepFunctions {
   readonly #options: LocalStepFunctionsOptions;
   readonly #machines = new Map<string, LocalStateMachine>();
   readonly #executions = new Map<string, { execution: LocalExecution; stop: () => void }>();
-  readonly #callbacks = new CallbackRegistry();
+  readonly #callbacks: CallbackRegistry;
   readonly #region: string;
   readonly #accountId: string;
 
   constructor(options: LocalStepFunctionsOptions) {
     this.#options = options;
+    this.#callbacks = new CallbackRegistry(options.callbackTimer);
     this.#region = options.region ?? 'us-east-1';
     this.#accountId = options.accountId ?? '000000000000';
   }

@@ -1,3 +1,6 @@
+/** Schedules `fire` after `delayMs` and returns the function that cancels it (tests pass a hand-moved one). */
+export type CallbackTimer = (fire: () => void, delayMs: number) => () => void;
+
 /** The longest delay `setTimeout` honours (~24.8 days); a longer one fires at once. */
 const MAX_TIMER_MS = 2_147_483_647;
 

@@ -72,6 +72,10 @@ export function describeLifecycleConformance(create: () => Promise<RuntimeHarnes
 
   it('13. cancelling a send rejects the caller, and a handler passing the signal on is cancelled', async () => {
     let handlerOutcome: Promise<string> | undefined;
+    let signalStarted: () => void = () => undefined;
+    const handlerStarted = new Promise<void>((resolve) => {
+      signalStarted = resolve;
+    });
     await harness.runtime.register(
       'slow',
       defineAgent({
@@ -80,6 +84,7 @@ export function describeLifecycleConformance(create: () => Promise<RuntimeHarnes
             handlerOutcome = sleep(msg.ms, 'finished', { signal: ctx.signal }).catch(
               (error: Error) => error.name,
             );
+            signalStarted();
             return handlerOutcome.then(() => null);
           }),
         ],
@@ -88,7 +93,8 @@ export function describeLifecycleConformance(create: () => Promise<RuntimeHarnes
     const controller = new AbortController();
     const ms = harness.cancellation === 'propagated' ? 10_000 : 400;
     const reply = harness.runtime.send(Slow, { ms }, new AgentId('slow', 'k'), { signal: controller.signal });
-    await sleep(20);
+    // Abort once the handler runs (however long the delivery took to start), never on a guessed delay.
+    await handlerStarted;
     controller.abort();
     await expect(reply).rejects.toSatisfy(isMessageCancelledError);
     await expect(handlerOutcome).resolves.toBe(

@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { MessageOf } from '../../../lambdas/contracts/message-type.js';
 import type {
   LifecycleTrigger,
   OrderTransitionRejected,
 } from '../../../lambdas/contracts/order/lifecycle-messages.js';
+import { ManualTimers } from '../../support/manual-timers.js';
 import { advance, createdOrders, transitions } from './lifecycle-fixture.js';
 import {
   entered,
@@ -17,6 +19,16 @@ import {
 type Rejection = MessageOf<typeof OrderTransitionRejected>;
 
 const createdOrder = createdOrders();
+
+/** A lifecycle wait's HeartbeatSeconds in ms, as its ASL file sets it (nothing heartbeats: the deadline). */
+function heartbeatMs(stateName: string): number {
+  const definition = JSON.parse(
+    readFileSync(new URL('../../../statemachines/order-lifecycle.asl.json', import.meta.url), 'utf8'),
+  ) as { States: Record<string, { HeartbeatSeconds?: number }> };
+  const seconds = definition.States[stateName]?.HeartbeatSeconds;
+  if (seconds === undefined) throw new Error(`${stateName} has no HeartbeatSeconds`);
+  return seconds * 1_000;
+}
 const systems = orderSystems();
 
 describe('order lifecycle triggers, offline with the real agents', () => {
@@ -93,12 +105,12 @@ describe('order lifecycle triggers, offline with the real agents', () => {
     expect(eventsOfType<Rejection>(system, 'o-dup', 'OrderTransitionRejected')).toHaveLength(2);
   });
 
-  describe('a wait that times out (callback time scale 1e-6: a day ≈ 86 ms)', () => {
+  describe('a wait that times out (deadlines on timers the test moves)', () => {
     it('expires a created order: refund, release, OrderStateChanged created → expired', async () => {
-      const system = await createdOrder('o-late', { callbackTimeScale: 1e-6 });
-      const done = await system
-        .waitForSaga('o-late')
-        .then(() => system.sfn.waitForExecution(system.lifecycleExecutionArn('o-late')));
+      const timers = new ManualTimers();
+      const system = await createdOrder('o-late', { callbackTimer: timers.schedule });
+      await timers.advance(heartbeatMs('AwaitPayment'));
+      const done = await system.sfn.waitForExecution(system.lifecycleExecutionArn('o-late'));
 
       expect(done.status).toBe('SUCCEEDED');
       expect(JSON.parse(done.output ?? 'null')).toEqual({ orderId: 'o-late', state: 'expired' });
@@ -117,9 +129,11 @@ describe('order lifecycle triggers, offline with the real agents', () => {
     });
 
     it('expires an order stuck in processing without a refund (the goods are committed)', async () => {
-      const system = await createdOrder('o-stuck', { callbackTimeScale: 1e-6 });
+      const timers = new ManualTimers();
+      const system = await createdOrder('o-stuck', { callbackTimer: timers.schedule });
       await advance(system, 'o-stuck', 'PaymentCompleted');
       await advance(system, 'o-stuck', 'ProcessingStarted');
+      await timers.advance(heartbeatMs('AwaitShipment'));
       const done = await system.sfn.waitForExecution(system.lifecycleExecutionArn('o-stuck'));
 
       expect(JSON.parse(done.output ?? 'null')).toEqual({ orderId: 'o-stuck', state: 'expired' });

@@ -9,6 +9,8 @@ import {
   isInvalidTokenError,
   isTaskTimedOutError,
 } from '../../../../local/stepfunctions/local-step-functions-error.js';
+import type { CallbackTimer } from '../../../../local/stepfunctions/long-timer.js';
+import { ManualTimers } from '../../../support/manual-timers.js';
 
 const retry = [
   {
@@ -65,7 +67,9 @@ afterEach(async () => {
   sfn = undefined;
 });
 
-function service(options: { failFirst?: number; callbackTimeScale?: number } = {}) {
+function service(
+  options: { failFirst?: number; callbackTimeScale?: number; callbackTimer?: CallbackTimer } = {},
+) {
   const tokens: string[] = [];
   const published: LocalEventEntry[] = [];
   let failures = options.failFirst ?? 0;
@@ -86,6 +90,7 @@ function service(options: { failFirst?: number; callbackTimeScale?: number } = {
     events: { putEvents: async (entries) => void published.push(...entries) },
     retryIntervalMs: 0,
     ...(options.callbackTimeScale === undefined ? {} : { callbackTimeScale: options.callbackTimeScale }),
+    ...(options.callbackTimer === undefined ? {} : { callbackTimer: options.callbackTimer }),
   });
   sfn = created;
   const { stateMachineArn } = created.createStateMachine({
@@ -150,13 +155,24 @@ describe('LocalStepFunctions', () => {
     await expect(sfn.sendTaskHeartbeat({ taskToken: 'nope' })).rejects.toSatisfy(isInvalidTokenError);
   });
 
-  it('times a callback out by HeartbeatSeconds (scaled), unless heartbeats keep it alive', async () => {
-    const { sfn, stateMachineArn, tokens } = service({ callbackTimeScale: 1e-3 });
+  it('times a callback out by HeartbeatSeconds, unless heartbeats keep it alive', async () => {
+    const timers = new ManualTimers();
+    const { sfn, stateMachineArn, tokens } = service({ callbackTimer: timers.schedule });
     const { executionArn } = await sfn.startExecution({ stateMachineArn, input: '{"n":1}' });
     await sfn.waitUntilParked(executionArn);
-    await new Promise((resolve) => setTimeout(resolve, 40));
+    await timers.advance(40_000);
     await sfn.sendTaskHeartbeat({ taskToken: tokens[0] ?? '' });
+    // 80 s in: past the first 60 s deadline, alive because the heartbeat at 40 s moved it to 100 s.
+    await timers.advance(40_000);
     expect((await sfn.describeExecution({ executionArn })).status).toBe('RUNNING');
+    await timers.advance(20_000);
+    const done = await sfn.waitForExecution(executionArn);
+    expect(JSON.parse(done.output ?? 'null')).toMatchObject({ error: { Error: 'States.HeartbeatTimeout' } });
+  });
+
+  it('scales callback deadlines by callbackTimeScale (a 60 s heartbeat at 1e-3 is 60 ms)', async () => {
+    const { sfn, stateMachineArn } = service({ callbackTimeScale: 1e-3 });
+    const { executionArn } = await sfn.startExecution({ stateMachineArn, input: '{"n":1}' });
     const done = await sfn.waitForExecution(executionArn);
     expect(JSON.parse(done.output ?? 'null')).toMatchObject({ error: { Error: 'States.HeartbeatTimeout' } });
   });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { z } from 'zod';
 import { defineMessage } from '../../../../lambdas/contracts/message-type.js';
 import { defineAgent } from '../../../../lambdas/runtime/agent-definition.js';
@@ -45,9 +46,9 @@ export interface HandledCall {
  * `order.placed` and to the bare detail-type `fixture.OrderPlaced`. Its event handler returns nothing. By
  * default the cashier keeps its totals in agent state (so its state item is its dedup record); with
  * `stateless` it keeps them in a ledger of its own, as an agent with its own table does, behind Powertools
- * idempotency.
+ * idempotency. Metrics are silent unless `options.metrics` publishes.
  */
-export function cashierFunction(options: { readonly stateless?: boolean } = {}) {
+export function cashierFunction(options: { readonly stateless?: boolean; readonly metrics?: Metrics } = {}) {
   const calls: HandledCall[] = [];
   const record = (handler: string, data: unknown, ctx: MessageContext<unknown>): void => {
     calls.push({
@@ -94,7 +95,10 @@ export function cashierFunction(options: { readonly stateless?: boolean } = {}) 
             ),
           ],
         });
-  const powertools = quietPowertools('cashier');
+  const powertools = {
+    ...quietPowertools('cashier'),
+    ...(options.metrics === undefined ? {} : { metrics: options.metrics }),
+  };
   const stateStore = new InMemoryAgentStateStore();
   const runtime = new AwsRuntime({
     ...testClients(),

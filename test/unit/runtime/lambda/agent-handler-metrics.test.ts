@@ -8,8 +8,8 @@ const context = () => fakeLambdaContext('cashier-fn', 30_000);
 const metric = (name: string): string => `${AGENT_METRICS.namespace}/${name}`;
 
 /** The cashier function with Powertools metrics published, and the EMF totals of one invocation. */
-function measuredCashier() {
-  const fn = cashierFunction({ metrics: publishingMetrics('cashier') });
+function measuredCashier(options: { stateless?: boolean } = {}) {
+  const fn = cashierFunction({ ...options, metrics: publishingMetrics('cashier') });
   return {
     fn,
     measure: (input: unknown) =>
@@ -44,11 +44,19 @@ describe('agentHandler custom metrics, read from the EMF it prints', () => {
   });
 
   it('counts a duplicate, and no delivery, for a repeat answered from its idempotency record', async () => {
-    const { fn, measure } = measuredCashier();
+    const { fn, measure } = measuredCashier({ stateless: true });
     await measure(fixture('eventbridge-envelope'));
     const repeat = await measure(fixture('eventbridge-envelope'));
     expect(repeat[metric(AGENT_METRICS.duplicates)]).toBe(1);
     expect(repeat[metric(AGENT_METRICS.deliveries)]).toBeUndefined();
+    expect(fn.calls).toHaveLength(1);
+  });
+
+  it('counts a duplicate for a repeat a stateful agent had already applied', async () => {
+    const { fn, measure } = measuredCashier();
+    await measure(fixture('send'));
+    const repeat = await measure(fixture('send'));
+    expect(repeat[metric(AGENT_METRICS.duplicates)]).toBe(1);
     expect(fn.calls).toHaveLength(1);
   });
 });

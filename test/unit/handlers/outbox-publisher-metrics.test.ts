@@ -6,15 +6,14 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AGENT_METRICS } from '../../../lambdas/contracts/agent-metrics.js';
 import { ENV } from '../../../lambdas/contracts/env-names.js';
 import { EnvelopeSchema } from '../../../lambdas/contracts/envelope.js';
-import { IDEMPOTENCY_TABLE } from '../../../lambdas/contracts/tables/idempotency-table.js';
-import { FakeIdempotencyTable } from '../../support/aws-loopback/fake-idempotency-table.js';
+import { outboxMessageId } from '../../../lambdas/patterns/outbox/outbox-message-id.js';
 import { fakeLambdaContext } from '../../support/aws-loopback/fake-lambda-context.js';
 import { emfMetricsOf } from '../../support/emf-metrics.js';
 
 type Handler = (event: DynamoDBStreamEvent, context: unknown) => Promise<DynamoDBBatchResponse>;
 
-/** order-7 v1, one of the three event INSERTs of the fixture batch. */
-const ORDER_7_V1 = '5d1f0e2a-2b7c-4c55-8f0e-1a2b3c4d5e01';
+/** The message id of order-7 v1, one of the three event INSERTs of the fixture batch. */
+const ORDER_7_V1 = outboxMessageId('order-7', 1);
 const streamEvent = (): DynamoDBStreamEvent =>
   JSON.parse(
     readFileSync(new URL('../../fixtures/dynamodb-stream/event-inserts.json', import.meta.url), 'utf8'),
@@ -29,7 +28,6 @@ const ENVIRONMENT = {
   POWERTOOLS_METRICS_DISABLED: 'false',
   POWERTOOLS_LOG_LEVEL: 'SILENT',
   [ENV.eventBusName]: 'agentbridge-bus',
-  [IDEMPOTENCY_TABLE.envVar]: 'agentbridge-idempotency',
 };
 
 /** A bus that accepts every entry except those of `failing` event ids, answering InternalFailure. */
@@ -63,7 +61,6 @@ describe('outbox publisher metrics, read from the EMF it prints', () => {
   });
 
   it('counts the stream records of a batch, and none failed when every event was published', async () => {
-    FakeIdempotencyTable.install();
     bus(new Set());
     const totals = await emfMetricsOf(invokeFresh);
     expect(totals).toMatchObject({
@@ -73,7 +70,6 @@ describe('outbox publisher metrics, read from the EMF it prints', () => {
   });
 
   it('counts a record whose publish kept failing as a failed record of its batch', async () => {
-    FakeIdempotencyTable.install();
     bus(new Set([ORDER_7_V1]));
     const totals = await emfMetricsOf(invokeFresh);
     expect(totals).toMatchObject({

@@ -26,6 +26,7 @@ import { CatalogReferenceError } from './infra-error.js';
 import { projectPath } from './project-paths.js';
 import { functionNameFor, stateMachineNameFor } from './resource-names.js';
 import { stateMachineSubstitutions } from './state-machine-substitutions.js';
+import { traceCaptureFor } from './trace-capture.js';
 
 /** Physical names known at synth time (see `resource-names.ts`). */
 interface PhysicalNames {
@@ -143,6 +144,7 @@ export class AgentbridgeStack extends Stack {
       publishes: entry.publishes,
       environment: grants.environment,
       monitoring: this.monitoring,
+      traceCapture: traceCaptureFor(entry.agentType),
       ...(entry.timeoutSeconds ? { timeout: Duration.seconds(entry.timeoutSeconds) } : {}),
       ...(grants.wildcardResourceReason ? { wildcardResourceReason: grants.wildcardResourceReason } : {}),
     });

@@ -11,6 +11,7 @@ import { ENV } from '../../lambdas/contracts/env-names.js';
 import { sourceFor } from '../../lambdas/contracts/sources.js';
 import { projectPath } from '../project-paths.js';
 import type { TableAccess } from '../table-access.js';
+import { NO_TRACE_CAPTURE, type TraceCapture, traceCaptureEnvironment } from '../trace-capture.js';
 import { DeadLetterQueue } from './dead-letter-queue.js';
 import { tablePolicyStatement } from './table-policy-statement.js';
 
@@ -43,6 +44,11 @@ export interface AgentFunctionProps {
    * permissions, such as `states:SendTaskSuccess`). Added to the written cdk-nag acknowledgement.
    */
   readonly wildcardResourceReason?: string;
+  /**
+   * What the Powertools Tracer may copy into X-Ray (the handler's response, its thrown error). Default
+   * {@link NO_TRACE_CAPTURE}: neither, since responses and errors may carry personal data or task tokens.
+   */
+  readonly traceCapture?: TraceCapture;
 }
 
 /**
@@ -151,6 +157,8 @@ export class AgentFunction extends Construct {
         [ENV.deadLetterQueueUrl]: this.deadLetterQueue.queueUrl,
         ...tableEnvironment,
         ...props.environment,
+        // Last, so no other environment entry can turn capture back on.
+        ...traceCaptureEnvironment(props.traceCapture ?? NO_TRACE_CAPTURE),
       },
       // Lambda retries a failed asynchronous invocation (an EventBridge delivery) twice, then records it here.
       retryAttempts: 2,

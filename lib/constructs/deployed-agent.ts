@@ -4,6 +4,7 @@ import type { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import type { Subscription } from '../../lambdas/runtime/subscription.js';
 import { distinctConstructIdOf } from '../construct-id.js';
+import type { TraceCapture } from '../trace-capture.js';
 import { AgentFunction, type TableBinding } from './agent-function.js';
 import type { AgentMonitoring } from './agent-monitoring.js';
 import { AgentSubscription } from './agent-subscription.js';
@@ -23,6 +24,7 @@ export interface DeployedAgentProps {
   readonly monitoring: AgentMonitoring;
   readonly timeout?: Duration;
   readonly wildcardResourceReason?: string;
+  readonly traceCapture?: TraceCapture;
 }
 
 /**
@@ -55,6 +57,7 @@ export class DeployedAgent extends Construct {
       environment: props.environment,
       ...(props.timeout ? { timeout: props.timeout } : {}),
       ...(props.wildcardResourceReason ? { wildcardResourceReason: props.wildcardResourceReason } : {}),
+      ...(props.traceCapture ? { traceCapture: props.traceCapture } : {}),
     });
     props.monitoring.watchFunction(id, this.agentFunction.function);
     props.monitoring.watchQueue(`${id}Dlq`, this.agentFunction.deadLetterQueue);

@@ -28,6 +28,16 @@ export interface InMemoryOrderStores {
   readonly sender: InMemoryRecordingSender;
 }
 
+/**
+ * Wraps one store of the order system as it is built, returning something of the same shape; `name` is the
+ * key in {@link InMemoryOrderStores} (`events` wraps the event store's storage port). The cost report measures
+ * through it.
+ */
+export type OrderStoreDecorator = <T extends object>(
+  name: keyof InMemoryOrderStores | 'tokens',
+  store: T,
+) => T;
+
 export interface InMemoryOrderSystem {
   readonly stores: InMemoryOrderStores;
   readonly users: {
@@ -60,16 +70,20 @@ export function inMemoryOrderSystem(
     clock?: () => Date;
     /** The event store's storage; pass your own to subscribe to its change feed. Default: a fresh one. */
     eventStoreAdapter?: EventStorePort;
+    /** Wraps each store as it is built (e.g. to measure what it is asked); default: the store itself. */
+    decorateStore?: OrderStoreDecorator;
   } = {},
 ): InMemoryOrderSystem {
   const clock = options.clock ?? (() => new Date());
+  const decorate: OrderStoreDecorator = options.decorateStore ?? ((_name, store) => store);
+  const adapter = decorate('events', options.eventStoreAdapter ?? new InMemoryEventStoreAdapter());
   const stores: InMemoryOrderStores = {
-    events: new EventStore({ adapter: options.eventStoreAdapter ?? new InMemoryEventStoreAdapter(), clock }),
-    stock: new InMemoryInventoryStore(),
-    payments: new InMemoryPaymentStore(),
-    claims: new InMemoryUserClaims(),
-    readModel: new InMemoryUserReadModel(),
-    sender: new InMemoryRecordingSender(),
+    events: new EventStore({ adapter, clock }),
+    stock: decorate('stock', new InMemoryInventoryStore()),
+    payments: decorate('payments', new InMemoryPaymentStore()),
+    claims: decorate('claims', new InMemoryUserClaims()),
+    readModel: decorate('readModel', new InMemoryUserReadModel()),
+    sender: decorate('sender', new InMemoryRecordingSender()),
   };
   const { events, claims, readModel } = stores;
   return {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { inMemoryOrderSystem } from '../../lambdas/agents/in-memory-order-system.js';
+import { inMemoryOrderSystem, type OrderStoreDecorator } from '../../lambdas/agents/in-memory-order-system.js';
 import { lifecycleTasks } from '../../lambdas/agents/lifecycle/lifecycle-tasks.js';
 import { recordedOrderStates } from '../../lambdas/agents/lifecycle/recorded-order-states.js';
 import { InMemoryParkedSagaQueue } from '../../lambdas/agents/saga-starter/in-memory-parked-saga-queue.js';
@@ -58,6 +58,10 @@ export interface LocalOrderSystemOptions {
   readonly clock?: () => Date;
   /** The account's quota of open STANDARD executions (lifecycles), to make StartLifecycle hit it. Default: none. */
   readonly openExecutionLimit?: number;
+  /** Wraps each store as it is built (the task tokens included); default: the stores themselves. */
+  readonly decorateStore?: OrderStoreDecorator;
+  /** Wraps each agent function before it is hosted (e.g. to count its invocations); default: unchanged. */
+  readonly decorateFunction?: (fn: HostedFunction) => HostedFunction;
 }
 
 const TRIGGERS = {
@@ -104,8 +108,9 @@ export async function startLocalOrderSystem(
   const logger = options.logger ?? consoleRuntimeLogger;
   const runtime = new ObservedRuntime({ logger, clock });
   const outbox = localOutbox(runtime, logger);
-  const system = inMemoryOrderSystem({ clock, eventStoreAdapter: outbox.eventStoreAdapter });
-  const tokens = new InMemoryTaskTokenStore({ now: () => clock().getTime() });
+  const decorateStore: OrderStoreDecorator = options.decorateStore ?? ((_name, store) => store);
+  const system = inMemoryOrderSystem({ clock, eventStoreAdapter: outbox.eventStoreAdapter, decorateStore });
+  const tokens = decorateStore('tokens', new InMemoryTaskTokenStore({ now: () => clock().getTime() }));
   const hosted = new Map<string, HostedFunction>();
   const sagaStarts = new InMemoryAgentStateStore();
   const parkedSagas = new InMemoryParkedSagaQueue();
@@ -161,7 +166,8 @@ export async function startLocalOrderSystem(
   // offline this does. The lifecycle is the only function whose event handlers throw TransientError.
   const redelivery = new LocalRedelivery({ ...options.redelivery, logger });
   runtime.trackIdle(redelivery);
-  for (const fn of functions) {
+  for (const built of functions) {
+    const fn = options.decorateFunction?.(built) ?? built;
     const definition = fn.agentType === LIFECYCLE_AGENT_TYPE ? redelivery.wrap(fn.definition) : fn.definition;
     await runtime.register(fn.agentType, definition);
     for (const subscription of fn.subscriptions) await runtime.addSubscription(subscription);

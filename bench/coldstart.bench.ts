@@ -9,6 +9,11 @@ import { sdkBaselineBundle, sdkClientsOf } from './coldstart/sdk-baseline-bundle
 
 /** Samples per function and per baseline (`COLDSTART_SAMPLES`); the median of each is compared. */
 const SAMPLES = Number(process.env.COLDSTART_SAMPLES ?? 9);
+/**
+ * `COLDSTART_SOURCE_MAPS=1` also imports each bundle with `NODE_OPTIONS=--enable-source-maps`, side by side,
+ * and prints `coldstart.<function>.source_maps_ratio`: what loading the maps at init would cost.
+ */
+const WITH_SOURCE_MAPS = process.env.COLDSTART_SOURCE_MAPS === '1';
 
 const median = (values: readonly number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -33,11 +38,14 @@ async function coldStarts(): Promise<BenchResult[]> {
       const bundle = join(fn.assetDir, 'index.mjs');
       const own: number[] = [];
       const floor: number[] = [];
+      const mapped: number[] = [];
+      const mappedEnvironment = { ...fn.environment, NODE_OPTIONS: '--enable-source-maps' };
       moduleInitMs(bundle, fn.environment, fn.functionName); // warms the file cache, not counted
       moduleInitMs(baseline, fn.environment, fn.functionName);
       for (let i = 0; i < SAMPLES; i++) {
         own.push(moduleInitMs(bundle, fn.environment, fn.functionName));
         floor.push(moduleInitMs(baseline, fn.environment, fn.functionName));
+        if (WITH_SOURCE_MAPS) mapped.push(moduleInitMs(bundle, mappedEnvironment, fn.functionName));
       }
       const ms = median(own);
       const baselineMs = median(floor);
@@ -46,6 +54,13 @@ async function coldStarts(): Promise<BenchResult[]> {
         { name: `coldstart.${name}.baseline_ms`, value: baselineMs, unit: 'ms' },
         { name: `coldstart.${name}.ratio`, value: ms / baselineMs, unit: 'x' },
       );
+      if (WITH_SOURCE_MAPS) {
+        results.push({
+          name: `coldstart.${name}.source_maps_ratio`,
+          value: median(mapped) / baselineMs,
+          unit: 'x',
+        });
+      }
     }
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { inMemoryOrderSystem, type OrderStoreDecorator } from '../../lambdas/agents/in-memory-order-system.js';
+import {
+  inMemoryOrderSystem,
+  type OrderStoreDecorator,
+} from '../../lambdas/agents/in-memory-order-system.js';
 import { lifecycleTasks } from '../../lambdas/agents/lifecycle/lifecycle-tasks.js';
 import { recordedOrderStates } from '../../lambdas/agents/lifecycle/recorded-order-states.js';
 import { InMemoryParkedSagaQueue } from '../../lambdas/agents/saga-starter/in-memory-parked-saga-queue.js';

@@ -17,7 +17,8 @@ declare module 'vitest' {
 }
 
 export const setup = async (project: TestProject): Promise<() => Promise<void>> => {
-  const dynamodb = await startDynamoDbLocal();
+  // The jar answers in ~4 s on a quiet machine, but took over 30 s while several suites shared two cores.
+  const dynamodb = await startDynamoDbLocal({ startTimeoutMs: 120_000 });
   try {
     const client = localDynamoDbClient(dynamodb.endpoint);
     try {

@@ -27,8 +27,8 @@ import { consoleRuntimeLogger, type RuntimeLogger } from '../../lambdas/runtime/
 import { TopicId } from '../../lambdas/runtime/topic-id.js';
 import { InMemoryAgentStateStore } from '../../lambdas/stores/agent-state/in-memory/in-memory-agent-state-store.js';
 import { InMemoryTaskTokenStore } from '../../lambdas/stores/task-tokens/in-memory/in-memory-task-token-store.js';
-import type { CallbackTimer } from '../stepfunctions/long-timer.js';
 import { LocalStepFunctions } from '../stepfunctions/local-step-functions.js';
+import type { CallbackTimer } from '../stepfunctions/long-timer.js';
 import { type HostedFunction, localFunctionArn } from './hosted-function.js';
 import { LocalExecutionStarter } from './local-execution-starter.js';
 import type { LocalOrderSystem } from './local-order-system.js';

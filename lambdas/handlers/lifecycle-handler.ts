@@ -18,8 +18,8 @@ import { agentFunctionWiring } from './agent-function-wiring.js';
  * The lifecycle agent's Lambda function: the order lifecycle's "await trigger" task (parks the
  * `.waitForTaskToken` token) and the trigger events (PaymentCompleted, ProcessingStarted, ShippingConfirmed,
  * DeliveryConfirmed, OrderCancelled) that resume the waiting execution with SendTaskSuccess. Tables: task
- * tokens (put, conditional delete, query); event store (query: the order's recorded state, read when a trigger
- * finds no token, to redeliver one that arrived between two waits). Step Functions: SendTaskSuccess/Failure/Heartbeat.
+ * tokens (waits, recorded triggers, claims: put, conditional put and delete, query); event store (query: the
+ * order's recorded state, read when a new trigger finds no wait, to record one that came between two waits). Step Functions: SendTaskSuccess/Failure/Heartbeat.
  */
 const wiring = agentFunctionWiring(LIFECYCLE_AGENT_TYPE);
 const tokens = new DynamoDbTaskTokenStore({
@@ -46,10 +46,6 @@ export const handler = agentHandler({
       tokens,
       callbacks,
       orders,
-      logger: {
-        warn: (message, extra) => wiring.deps.logger.warn(message, extra ?? {}),
-        error: (message, extra) => wiring.deps.logger.error(message, extra ?? {}),
-      },
     }),
   ),
   subscriptions: LIFECYCLE_SUBSCRIPTIONS,

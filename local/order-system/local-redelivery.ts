@@ -5,46 +5,49 @@ import { consoleRuntimeLogger, type RuntimeLogger } from '../../lambdas/runtime/
 import type { IdleSource } from './observed-runtime.js';
 
 export interface LocalRedeliveryOptions {
-  /** Deliveries of one event in all, the first included. Default 8. */
-  readonly attempts?: number;
-  /** Delay before the first redelivery; each later one doubles it. Default 10 ms. */
-  readonly intervalMs?: number;
-  /** Cap of the doubling delay. Default 1 000 ms. */
-  readonly maxIntervalMs?: number;
-  /** Receives the events given up on (the dead-letter queue on AWS). Default: stderr. */
+  /** Lambda's `MaximumRetryAttempts` for async invocations (0–2). Default 2, as on AWS. */
+  readonly retryAttempts?: 0 | 1 | 2;
+  /** Multiplies the retry delays (1e-4 turns AWS's ~1 and ~2 minutes into 6 and 12 ms). Default 1. */
+  readonly timeScale?: number;
+  /** Receives the events given up on (the function's on-failure destination on AWS). Default: stderr. */
   readonly logger?: RuntimeLogger;
 }
 
+/** Lambda retries a failed async invocation about 1 minute, then about 2 minutes, after the failure. */
+export const LAMBDA_ASYNC_RETRY_DELAYS_MS = [60_000, 120_000] as const;
+
 /**
- * The local stand-in for the retry policy of the bus rules (EventBridge's async invoke retries a target whose
- * handler threw): an event handler that throws a `TransientError` gets the same event again, with the same
- * message id and context, after a doubling delay, up to a bounded number of deliveries; then it is logged as
- * dead-lettered. The in-process runtime reports a publish's handler error and drops it, so without this a
- * trigger that arrived between two lifecycle waits would be lost offline.
+ * What AWS does with an event whose function failed, offline. An EventBridge rule's retry policy covers only
+ * failed deliveries (a throttled or unreachable target); once Lambda has accepted the async event, a function
+ * error gets Lambda's async retries — two by default, about 1 and 2 minutes later — and then goes to the
+ * function's on-failure destination. So here an event handler that throws a `TransientError` runs again with
+ * the same message id and context after ~1 minute and ~2 minutes (times `timeScale`), then the event is
+ * logged as sent to the on-failure destination. Other errors are not retried: the Lambda adapter turns bad
+ * input into a dead-letter record and answers success, so Lambda never sees them as failures. Nothing in the
+ * order system relies on these retries for correctness (an early lifecycle trigger is recorded, not
+ * retried); they only carry events over outages.
  *
- * A redelivery runs outside the agent's mailbox, as a separate Lambda invocation would: the lifecycle's own
+ * A retry runs outside the agent's mailbox, as a separate Lambda invocation would: the lifecycle's own
  * "await trigger" rpc to the same agent must not queue behind a handler that is waiting to retry. Register the
- * instance with `runtime.trackIdle` so `waitUntilIdle` covers pending redeliveries.
+ * instance with `runtime.trackIdle` so `waitUntilIdle` covers pending retries.
  *
  * @example
  * ```ts
- * const redelivery = new LocalRedelivery({ intervalMs: 5 });
+ * const redelivery = new LocalRedelivery({ timeScale: 1e-4 });
  * runtime.trackIdle(redelivery);
  * await runtime.register('lifecycle', redelivery.wrap(lifecycleAgent(tasks)));
  * ```
  */
 export class LocalRedelivery implements IdleSource {
   readonly #attempts: number;
-  readonly #intervalMs: number;
-  readonly #maxIntervalMs: number;
+  readonly #timeScale: number;
   readonly #logger: RuntimeLogger;
   #pending = 0;
   #waiters: (() => void)[] = [];
 
   constructor(options: LocalRedeliveryOptions = {}) {
-    this.#attempts = options.attempts ?? 8;
-    this.#intervalMs = options.intervalMs ?? 10;
-    this.#maxIntervalMs = options.maxIntervalMs ?? 1_000;
+    this.#attempts = 1 + (options.retryAttempts ?? 2);
+    this.#timeScale = options.timeScale ?? 1;
     this.#logger = options.logger ?? consoleRuntimeLogger;
   }
 
@@ -59,7 +62,7 @@ export class LocalRedelivery implements IdleSource {
     return new Promise((resolve) => this.#waiters.push(resolve));
   }
 
-  /** The definition with every event handler redelivered on a transient error; rpc handlers unchanged. */
+  /** The definition with every event handler retried on a transient error; rpc handlers unchanged. */
   wrap<State>(definition: AgentDefinition<State>): AgentDefinition<State> {
     const routes = new Map<string, readonly HandlerSpec<State>[]>();
     for (const [name, specs] of definition.routes) {
@@ -89,7 +92,7 @@ export class LocalRedelivery implements IdleSource {
 
   #schedule<State>(spec: HandlerSpec<State>, message: unknown, ctx: MessageContext<State>, attempt: number) {
     this.#pending += 1;
-    const delay = Math.min(this.#intervalMs * 2 ** (attempt - 2), this.#maxIntervalMs);
+    const delay = (LAMBDA_ASYNC_RETRY_DELAYS_MS[attempt - 2] ?? 0) * this.#timeScale;
     setTimeout(() => {
       void this.#redeliver(spec, message, ctx, attempt).finally(() => this.#settled());
     }, delay);
@@ -108,7 +111,7 @@ export class LocalRedelivery implements IdleSource {
         this.#schedule(spec, message, ctx, attempt + 1);
         return;
       }
-      this.#logger.error('Gave up redelivering an event (dead-lettered on AWS)', {
+      this.#logger.error('Retries exhausted: the event goes to the on-failure destination', {
         messageType: spec.type.name,
         messageId: ctx.messageId,
         attempts: attempt,

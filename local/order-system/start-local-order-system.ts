@@ -54,7 +54,7 @@ export interface LocalOrderSystemOptions {
   readonly callbackTimer?: CallbackTimer;
   /** Fails chosen tasks before they reach their agent (business or transient failures on demand). */
   readonly injectFault?: TaskFaultInjector;
-  /** How a trigger thrown back as transient is redelivered (attempts, first delay). Default 8 from 10 ms. */
+  /** Lambda's async retries of an event whose handler failed transiently (see LocalRedelivery). Default: AWS's. */
   readonly redelivery?: Omit<LocalRedeliveryOptions, 'logger'>;
   /** Receives handler errors of published events, duplicate-order notices and outbox failures. Default: stderr. */
   readonly logger?: RuntimeLogger;
@@ -88,8 +88,8 @@ const definitionText = (key: StateMachineKey): string =>
  * `order-lifecycle` from `statemachines/` on the local Step Functions service, with their
  * `definitionSubstitutions` resolved from `STATE_MACHINES`. Lambda tasks go through each function's Lambda adapter,
  * `events:putEvents` entries onto the runtime's bus (so OrderCompleted, OrderFailed and OrderStateChanged
- * reach subscribers), the lifecycle agent resumes executions through the local SendTaskSuccess (a trigger it
- * throws back as transient, having come between two waits, is redelivered with backoff). Domain events
+ * reach subscribers), the lifecycle agent resumes executions through the local SendTaskSuccess (an event it fails
+ * transiently on is retried as Lambda retries it). Domain events
  * reach the bus as on AWS: the event store's change feed (the table's stream there) drives an outbox relay that
  * publishes each on `domain.<type>`, keyed by stream, so the users agent's projection runs off the bus.
  *
@@ -159,14 +159,13 @@ export async function startLocalOrderSystem(
       callbacks: new LocalTaskCallbacks(sfn),
       orders: recordedOrderStates(system.orders),
       clock,
-      logger,
     }),
     sagaStarter: new LocalExecutionStarter(sfn, stateMachineArns.orderSaga),
     sagaStarts,
     logger,
   });
-  // EventBridge redelivers a trigger the lifecycle threw back as transient (one that came between two waits);
-  // offline this does. The lifecycle is the only function whose event handlers throw TransientError.
+  // Lambda retries an event whose function failed (twice, ~1 and ~2 minutes later); offline this does. Only the
+  // lifecycle's event handlers throw TransientError (a store or Step Functions outage).
   const redelivery = new LocalRedelivery({ ...options.redelivery, logger });
   runtime.trackIdle(redelivery);
   for (const built of functions) {

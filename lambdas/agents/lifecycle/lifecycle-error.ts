@@ -52,35 +52,3 @@ export class TransitionRejectedError extends LifecycleError {
 
 export const isTransitionRejectedError = (error: unknown): error is TransitionRejectedError =>
   error instanceof TransitionRejectedError;
-
-/**
- * A trigger that arrived while the order is between two waits (its recorded state leads to a wait for it,
- * not parked yet), or met the closed token of a wait already resumed. Thrown wrapped in a `TransientError`,
- * so the event is redelivered (EventBridge's retry policy on AWS, the local redelivery offline) and resumes
- * the wait once it is parked.
- */
-export class TriggerNotYetAwaitedError extends LifecycleError {
-  readonly orderId: string;
-  readonly trigger: string;
-  /** The order's recorded state when the trigger arrived. */
-  readonly state: string;
-  readonly reason: string;
-
-  constructor(
-    fields: { orderId: string; trigger: string; state: string; reason: string },
-    options?: { cause?: unknown },
-  ) {
-    super(
-      'TRIGGER_NOT_YET_AWAITED',
-      `Order ${fields.orderId} cannot take ${fields.trigger} yet in state ${fields.state}: ${fields.reason}`,
-      options,
-    );
-    this.orderId = fields.orderId;
-    this.trigger = fields.trigger;
-    this.state = fields.state;
-    this.reason = fields.reason;
-  }
-}
-
-export const isTriggerNotYetAwaitedError = (error: unknown): error is TriggerNotYetAwaitedError =>
-  error instanceof TriggerNotYetAwaitedError;

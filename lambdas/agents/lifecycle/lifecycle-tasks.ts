@@ -1,28 +1,25 @@
 import type { MessageOf, ResponseOf } from '../../contracts/message-type.js';
 import type { LifecycleTrigger, OrderState } from '../../contracts/order/lifecycle-messages.js';
-import type { AwaitLifecycleTrigger, LifecycleSignal } from '../../contracts/order/lifecycle-tasks.js';
-import { LIFECYCLE_WAITS, TRIGGER_TARGETS } from '../../contracts/order/lifecycle-waits.js';
-import { TransientError } from '../../contracts/transient-error.js';
-import type { RuntimeLogger } from '../../runtime/runtime-logger.js';
 import {
-  isTaskTokenNotFoundError,
-  isTaskTokenStoreUnavailableError,
-} from '../../stores/task-tokens/task-token-error.js';
-import type { TaskTokenStore } from '../../stores/task-tokens/task-token-store.js';
-import { TransitionRejectedError, TriggerNotYetAwaitedError } from './lifecycle-error.js';
+  type AwaitLifecycleTrigger,
+  type LifecycleSignal,
+  LifecycleTriggerSchema,
+} from '../../contracts/order/lifecycle-tasks.js';
+import { TRIGGER_TARGETS } from '../../contracts/order/lifecycle-waits.js';
+import { TransientError } from '../../contracts/transient-error.js';
+import type { OrderTriggers, TaskTokenStore } from '../../stores/task-tokens/task-token-store.js';
+import { isTransitionRejectedError, TransitionRejectedError } from './lifecycle-error.js';
 import type { OrderStateReader } from './order-state-reader.js';
-import { isTaskCallbackUnavailableError, isTaskTokenClosedError } from './task-callback-error.js';
 import type { TaskCallbackPort } from './task-callback-port.js';
 import { triggerVerdict } from './trigger-verdict.js';
+import { retryable, TRIGGER_RECORD_TTL_SECONDS, waitResumer } from './wait-resumer.js';
 
 export interface LifecycleDeps {
   readonly tokens: TaskTokenStore;
   readonly callbacks: TaskCallbackPort;
-  /** The order's recorded state, read when a trigger finds no live token: "not yet" or "never". */
+  /** The order's recorded state, read when a new trigger finds no parked wait for it: "not yet" or "never". */
   readonly orders: OrderStateReader;
   readonly clock?: () => Date;
-  /** Receives clean-up failures that do not change the outcome (a stale token then expires by its TTL). */
-  readonly logger?: RuntimeLogger;
 }
 
 /** A trigger event as the lifecycle agent receives it from the bus. */
@@ -34,47 +31,40 @@ export interface TriggerEvent {
   readonly data: Record<string, unknown>;
 }
 
+/**
+ * What became of a trigger: it `resumed` the wait; it was `recorded` for a wait not parked yet (that wait takes
+ * it when it parks); or it is a `duplicate` of a delivery already recorded (it resumes nothing twice).
+ */
+export type TriggerOutcome = 'resumed' | 'recorded' | 'duplicate';
+
 export interface ResumedTransition {
   readonly orderId: string;
   readonly trigger: LifecycleTrigger;
   readonly to: OrderState;
+  readonly outcome: TriggerOutcome;
 }
 
 export interface LifecycleTasks {
-  /** The "await trigger" task: parks the waiting state's token per (order, awaited trigger). */
+  /** The "await trigger" task: parks the wait's token per awaited trigger, and takes a trigger recorded early. */
   awaitTrigger(
     input: MessageOf<typeof AwaitLifecycleTrigger>,
   ): Promise<ResponseOf<typeof AwaitLifecycleTrigger>>;
   /**
-   * Resumes the execution waiting for `event.trigger`. With no live token: throws a `TransientError` (wrapping
-   * {@link TriggerNotYetAwaitedError}) while the order's next wait will await it, so the event is redelivered;
-   * {@link TransitionRejectedError} when it can never resume anything.
+   * Records the trigger and resumes the wait that awaits it, now or when it parks.
+   * {@link TransitionRejectedError} when it can never resume anything (or another event of the same trigger
+   * came first); a `TransientError` when the store or Step Functions is out (the event is retried).
    */
   applyTrigger(event: TriggerEvent): Promise<ResumedTransition>;
 }
 
-/** Store and Step Functions outages are worth a retry (Step Functions' Retry, EventBridge's redelivery). */
-const retryable = (error: unknown): unknown =>
-  isTaskTokenStoreUnavailableError(error) || isTaskCallbackUnavailableError(error)
-    ? new TransientError(error)
-    : error;
-
-/** A token put back after a failed resume lives as long as the longest wait for that trigger. */
-const putBackTtl = (trigger: LifecycleTrigger): number =>
-  Math.max(
-    ...Object.values(LIFECYCLE_WAITS).map((wait) =>
-      wait.awaiting.includes(trigger) ? wait.heartbeatSeconds : 1,
-    ),
-  );
-
 /**
  * The lifecycle agent's logic (seed 5.1 on Step Functions): the state machine holds the state, this agent
- * holds the doors. Each wait parks one task token under every trigger it awaits; a trigger event `take`s its
- * item (a conditional delete, so of two deliveries of the same event exactly one finds it) and resumes the
- * execution with SendTaskSuccess. A trigger with no live item is judged against the order's recorded state
- * ({@link triggerVerdict}): between two waits (the machine records, publishes and runs post-transition steps
- * before it parks the next token) a trigger of the coming wait is thrown back as transient and redelivered;
- * one that can never be valid is rejected, naming the recorded state.
+ * holds the doors. Each wait parks its task token under every trigger it awaits. A trigger is first recorded
+ * in the order's inbox (one per order and trigger, conditional: the first event wins, a redelivery of it is
+ * recognised), then handed to the wait ({@link waitResumer}: claim, resume, then remove conditionally). A
+ * trigger that comes before its wait is parked stays recorded and the wait takes it as it parks, so nothing
+ * depends on redelivery timing. A new trigger that no parked wait awaits is judged against the order's
+ * recorded state ({@link triggerVerdict}): recorded if a coming wait will await it, rejected if none will.
  *
  * @example
  * ```ts
@@ -83,94 +73,127 @@ const putBackTtl = (trigger: LifecycleTrigger): number =>
  * ```
  */
 export function lifecycleTasks(deps: LifecycleDeps): LifecycleTasks {
-  const { tokens, callbacks } = deps;
+  const { tokens } = deps;
+  const resumer = waitResumer(tokens, deps.callbacks);
   const now = (): string => (deps.clock ?? (() => new Date()))().toISOString();
 
-  /** No live token for the trigger: retry it (transient) while a coming wait will await it, else reject it. */
-  const judge = async (event: TriggerEvent, reason: string, cause: unknown): Promise<Error> => {
-    const { orderId, trigger } = event;
-    let recorded: Awaited<ReturnType<OrderStateReader['recordedState']>>;
-    let parked: string[];
+  const read = async (orderId: string): Promise<OrderTriggers> => {
     try {
-      recorded = await deps.orders.recordedState(orderId);
-      parked = (await tokens.peek(orderId)).map((entry) => entry.trigger);
+      return await tokens.read(orderId);
     } catch (error) {
-      return new TransientError(error);
+      throw retryable(error);
     }
-    const verdict = triggerVerdict({ trigger, recorded, parked });
-    const state = recorded ?? 'unknown';
-    const fields = { orderId, trigger, state, reason: `${reason}; ${verdict.reason}` };
-    return verdict.kind === 'retry'
-      ? new TransientError(new TriggerNotYetAwaitedError(fields, { cause }))
-      : new TransitionRejectedError({ ...fields, awaitedTriggers: parked }, { cause });
   };
 
-  /** Takes every stored trigger of the order except `keep`; a token taken meanwhile is simply gone already. */
-  const clear = async (orderId: string, keep: readonly string[]): Promise<string[]> => {
-    const cleared: string[] = [];
-    for (const { trigger } of await tokens.peek(orderId)) {
-      if (keep.includes(trigger)) continue;
-      try {
-        await tokens.take(orderId, trigger);
-        cleared.push(trigger);
-      } catch (error) {
-        if (!isTaskTokenNotFoundError(error)) throw error;
-      }
+  /** Rejects a new trigger no wait will ever take; lets one through that a parked or coming wait awaits. */
+  const admit = async (event: TriggerEvent, view: OrderTriggers): Promise<void> => {
+    const claimed = new Set(view.claims.map((claim) => claim.token));
+    const parked = view.waits.filter((wait) => !claimed.has(wait.token)).map((wait) => wait.trigger);
+    if (parked.includes(event.trigger)) return;
+    let recorded: OrderState | undefined;
+    try {
+      recorded = await deps.orders.recordedState(event.orderId);
+    } catch (error) {
+      throw new TransientError(error);
     }
-    return cleared;
+    const verdict = triggerVerdict({ trigger: event.trigger, recorded, parked });
+    if (verdict.kind === 'record') return;
+    throw rejection(event, recorded ?? 'unknown', parked, verdict.reason);
+  };
+
+  /** Keeps a recorded trigger only while a coming wait will take it; otherwise removes it and rejects it. */
+  const admitOrDiscard = async (event: TriggerEvent): Promise<void> => {
+    try {
+      await admit(event, await read(event.orderId));
+    } catch (error) {
+      if (!isTransitionRejectedError(error)) throw error;
+      await tokens.discard(event.orderId, event.trigger, event.eventId).catch(() => false);
+      throw error;
+    }
+  };
+
+  /** Another event of the same trigger came first: this one is rejected, naming the recorded state. */
+  const duplicate = async (event: TriggerEvent, firstEventId: string): Promise<TransitionRejectedError> => {
+    const state = await deps.orders.recordedState(event.orderId).catch(() => undefined);
+    const reason = `${event.trigger} ${firstEventId} came first; this one changes nothing`;
+    return rejection(event, state ?? 'unknown', [], reason);
   };
 
   return {
-    async awaitTrigger({ orderId, awaiting, taskToken, ttlSeconds }) {
+    async awaitTrigger({ orderId, state, awaiting, taskToken, ttlSeconds }) {
+      const view = await read(orderId);
+      const cleared: string[] = [];
       try {
-        // One execution waits in one state at a time, so a stored trigger this wait does not await belongs to
+        // One execution waits in one state at a time, so a parked trigger this wait does not await belongs to
         // an earlier wait (a sibling the resuming trigger left behind): its token is dead, remove it.
-        const cleared = await clear(orderId, awaiting);
-        for (const trigger of awaiting) await tokens.put({ orderId, trigger, token: taskToken, ttlSeconds });
-        return { orderId, awaiting: [...awaiting], cleared };
+        for (const wait of view.waits) {
+          if (awaiting.includes(wait.trigger as LifecycleTrigger)) continue;
+          if (await tokens.remove(orderId, wait.trigger, wait.token)) cleared.push(wait.trigger);
+        }
+        for (const trigger of awaiting)
+          await tokens.put({ orderId, trigger, state, token: taskToken, ttlSeconds });
       } catch (error) {
         throw retryable(error);
       }
+      // A trigger that arrived before this wait was parked is waiting in the inbox: take it now.
+      const delivered = await resumer.deliver(orderId);
+      return {
+        orderId,
+        awaiting: [...awaiting],
+        cleared,
+        ...(delivered.resumedBy === undefined
+          ? {}
+          : { resumedBy: LifecycleTriggerSchema.parse(delivered.resumedBy) }),
+      };
     },
 
     async applyTrigger(event) {
-      const { orderId, trigger } = event;
-      let token: string;
-      try {
-        token = await tokens.take(orderId, trigger);
-      } catch (error) {
-        if (isTaskTokenNotFoundError(error)) {
-          throw await judge(event, `no ${trigger} token is parked`, error);
-        }
-        throw retryable(error);
-      }
-      const signal: LifecycleSignal = {
-        trigger,
-        eventId: event.eventId,
-        receivedAt: now(),
-        data: event.data,
-      };
-      try {
-        await callbacks.succeed(token, signal);
-      } catch (error) {
-        if (isTaskTokenClosedError(error)) {
-          throw await judge(event, `the wait for ${trigger} is over (${error.serviceCode})`, error);
-        }
-        // The execution did not get the trigger: put the token back so the redelivered event can resume it.
-        await tokens.put({ orderId, trigger, token, ttlSeconds: putBackTtl(trigger) });
-        throw retryable(error);
-      }
+      const { orderId, trigger, eventId } = event;
       const to = TRIGGER_TARGETS[trigger];
-      // Cancelled is final: the other trigger of the wait it ended (PaymentCompleted or ProcessingStarted) can
-      // never resume anything, so its item goes now rather than answering a late trigger with a dead token.
-      if (to === 'cancelled') {
+      const view = await read(orderId);
+      const known =
+        view.claims.find((claim) => claim.trigger === trigger) ??
+        view.inbox.find((recorded) => recorded.trigger === trigger);
+      if (known !== undefined && known.eventId !== eventId) throw await duplicate(event, known.eventId);
+      if (known === undefined) {
+        await admit(event, view);
+        const signal: LifecycleSignal = { trigger, eventId, receivedAt: now(), data: event.data };
+        let stored: Awaited<ReturnType<TaskTokenStore['record']>>;
         try {
-          await clear(orderId, []);
+          stored = await tokens.record({
+            orderId,
+            trigger,
+            eventId,
+            signal: JSON.stringify(signal),
+            ttlSeconds: TRIGGER_RECORD_TTL_SECONDS,
+          });
         } catch (error) {
-          deps.logger?.warn('Could not clear the stale triggers of a cancelled order', { orderId, error });
+          throw retryable(error);
         }
+        if (stored.eventId !== eventId) throw await duplicate(event, stored.eventId);
       }
-      return { orderId, trigger, to };
+      const delivered = await resumer.deliver(orderId);
+      if (known === undefined && delivered.closed.includes(trigger)) {
+        // The wait it met was over (timed out, or its task retried under a new token): judge it again.
+        await admitOrDiscard(event);
+      }
+      const outcome: TriggerOutcome =
+        delivered.resumedBy === trigger ? 'resumed' : known === undefined ? 'recorded' : 'duplicate';
+      return { orderId, trigger, to, outcome };
     },
   };
 }
+
+const rejection = (
+  event: TriggerEvent,
+  state: string,
+  awaitedTriggers: readonly string[],
+  reason: string,
+): TransitionRejectedError =>
+  new TransitionRejectedError({
+    orderId: event.orderId,
+    trigger: event.trigger,
+    state,
+    awaitedTriggers,
+    reason,
+  });

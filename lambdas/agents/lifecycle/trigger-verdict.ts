@@ -6,9 +6,9 @@ import {
   TRIGGER_TARGETS,
 } from '../../contracts/order/lifecycle-waits.js';
 
-/** What to do with a trigger that found no live token: wait for the next wait, or reject it for good. */
+/** What to do with a new trigger no parked wait awaits: record it for a coming wait, or reject it for good. */
 export type TriggerVerdict =
-  | { readonly kind: 'retry'; readonly reason: string }
+  | { readonly kind: 'record'; readonly reason: string }
   | { readonly kind: 'reject'; readonly reason: string };
 
 export interface TriggerSituation {
@@ -36,16 +36,14 @@ export function upcomingTriggers(recorded: OrderState): Set<LifecycleTrigger> {
 }
 
 /**
- * Decides about a trigger whose token was not there (or was a closed one). Retry (EventBridge redelivers it)
- * while the order is between waits and the trigger is one of the next wait's; reject when it can never
+ * Decides about a new trigger no parked (unclaimed) wait awaits. Record it (the coming wait takes it when it
+ * parks) while the order is between waits and the trigger is one of the next wait's; reject when it can never
  * resume anything: no order, a finished order, the recorded state's wait armed without it, or a trigger no
- * upcoming wait awaits (a wait already passed, a duplicate). A duplicate of a trigger that was just taken may
- * be retried once or twice while its transition is recorded; it is rejected once the state moved on, so it
- * still resumes the execution at most once (the token's conditional delete).
+ * upcoming wait awaits (a wait already passed).
  *
  * @example
  * ```ts
- * triggerVerdict({ trigger: 'ProcessingStarted', recorded: 'paid', parked: [] }); // { kind: 'retry', ... }
+ * triggerVerdict({ trigger: 'ProcessingStarted', recorded: 'paid', parked: [] }); // { kind: 'record', ... }
  * triggerVerdict({ trigger: 'PaymentCompleted', recorded: 'paid', parked: [] }); // { kind: 'reject', ... }
  * ```
  */
@@ -54,13 +52,12 @@ export function triggerVerdict({ trigger, recorded, parked }: TriggerSituation):
   if (waitOf(recorded) === undefined) {
     return { kind: 'reject', reason: `the order is ${recorded}, no ${trigger} can change it` };
   }
-  // A wait parked its token while this delivery ran (it took a closed sibling): the redelivery finds it.
-  if (parked.includes(trigger)) return { kind: 'retry', reason: `a wait for ${trigger} was just parked` };
+  if (parked.includes(trigger)) return { kind: 'record', reason: `a wait for ${trigger} is parked` };
   if (stateAwaiting(parked) === recorded) {
     return { kind: 'reject', reason: `no ${trigger} is awaited now` };
   }
   if (!upcomingTriggers(recorded).has(trigger)) {
     return { kind: 'reject', reason: `no ${trigger} is awaited now or next` };
   }
-  return { kind: 'retry', reason: `the order is ${recorded} and its wait for ${trigger} is not parked yet` };
+  return { kind: 'record', reason: `the order is ${recorded} and its wait for ${trigger} is not parked yet` };
 }

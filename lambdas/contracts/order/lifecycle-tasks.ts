@@ -24,7 +24,8 @@ export type OrderLifecycleInput = z.infer<typeof OrderLifecycleInputSchema>;
 /**
  * The "await trigger" task (`lambda:invoke.waitForTaskToken`): the lifecycle agent parks `taskToken` under
  * (orderId, trigger) for every awaited trigger, with `ttlSeconds` as the items' lifetime, and answers at once;
- * the execution resumes when a trigger's handler takes the token and sends it back.
+ * the execution resumes when a trigger's handler sends the token back, or at once when a trigger it awaits
+ * was recorded before the wait was parked.
  *
  * @example
  * ```json
@@ -48,6 +49,8 @@ export const AwaitLifecycleTrigger = defineMessage(
       awaiting: z.array(LifecycleTriggerSchema),
       /** Tokens of an earlier wait of this order that were still stored, now removed. */
       cleared: z.array(z.string()),
+      /** The trigger, recorded before the wait was parked, that resumed it at once. */
+      resumedBy: LifecycleTriggerSchema.optional(),
     }),
   },
 );

@@ -14,39 +14,9 @@ export class TaskTokenError extends Error {
 
 export const isTaskTokenError = (error: unknown): error is TaskTokenError => error instanceof TaskTokenError;
 
-/**
- * No live token for (order, trigger): never stored, already taken, or expired. `awaitedTriggers` lists what
- * the order IS waiting for right now, so an unexpected trigger can be rejected with a useful message.
- */
-export class TaskTokenNotFoundError extends TaskTokenError {
-  readonly orderId: string;
-  readonly trigger: string;
-  readonly awaitedTriggers: readonly string[];
-
-  constructor(
-    orderId: string,
-    trigger: string,
-    awaitedTriggers: readonly string[],
-    options?: { cause?: unknown },
-  ) {
-    const awaiting = awaitedTriggers.length === 0 ? 'nothing' : awaitedTriggers.join(', ');
-    super(
-      'TASK_TOKEN_NOT_FOUND',
-      `Order ${orderId} is not waiting for ${JSON.stringify(trigger)} (awaiting: ${awaiting})`,
-      options,
-    );
-    this.orderId = orderId;
-    this.trigger = trigger;
-    this.awaitedTriggers = awaitedTriggers;
-  }
-}
-
-export const isTaskTokenNotFoundError = (error: unknown): error is TaskTokenNotFoundError =>
-  error instanceof TaskTokenNotFoundError;
-
-/** An empty or oversized order id, trigger or token, or a TTL that is not a positive whole number of seconds. */
+/** An empty or oversized order id, trigger, state, token, event id or signal, or a TTL that is not a positive whole number of seconds. */
 export class InvalidTaskTokenInputError extends TaskTokenError {
-  readonly field: 'orderId' | 'trigger' | 'token' | 'ttlSeconds';
+  readonly field: 'orderId' | 'trigger' | 'state' | 'token' | 'eventId' | 'signal' | 'ttlSeconds';
   readonly reason: string;
 
   constructor(field: InvalidTaskTokenInputError['field'], reason: string) {

@@ -12,7 +12,6 @@ import { TASK_TOKEN_TABLE } from '../../../lambdas/contracts/tables/task-token-t
 import { isStateVersionConflictError } from '../../../lambdas/stores/agent-state/agent-state-error.js';
 import { DynamoDbAgentStateStore } from '../../../lambdas/stores/agent-state/dynamodb/dynamodb-agent-state-store.js';
 import { DynamoDbTaskTokenStore } from '../../../lambdas/stores/task-tokens/dynamodb/dynamodb-task-token-store.js';
-import { isTaskTokenNotFoundError } from '../../../lambdas/stores/task-tokens/task-token-error.js';
 import { fakeLambdaContext } from '../aws-loopback/fake-lambda-context.js';
 import { rejectionOf } from '../locks/lock-fixture.js';
 import type { TableWorkload } from './table-workload.js';
@@ -41,23 +40,27 @@ export const agentStateWorkload: TableWorkload = async ({ documentClient }) => {
   await store.delete(first);
 };
 
-/** The lifecycle agent: park tokens, take one (once), fail to take a missing or expired one, peek. */
+/** The lifecycle agent: park tokens, record a trigger, claim a wait, remove conditionally, read an order. */
 export const taskTokenWorkload: TableWorkload = async ({ documentClient }) => {
-  let nowMs = Date.now();
   const store = new DynamoDbTaskTokenStore({
     documentClient,
     tableName: TASK_TOKEN_TABLE.localName,
     queryPageSize: 1,
-    now: () => nowMs,
   });
   const orderId = `order-${randomUUID()}`;
-  await store.put({ orderId, trigger: 'PaymentCompleted', token: 'tok-1', ttlSeconds: 60 });
-  await store.put({ orderId, trigger: 'OrderCancelled', token: 'tok-2', ttlSeconds: 120 });
+  await store.put({ orderId, trigger: 'PaymentCompleted', state: 'created', token: 'tok-1', ttlSeconds: 60 });
+  await store.put({ orderId, trigger: 'OrderCancelled', state: 'created', token: 'tok-1', ttlSeconds: 60 });
   expect(await store.peek(orderId)).toHaveLength(2);
-  expect(await store.take(orderId, 'PaymentCompleted')).toBe('tok-1');
-  expect(isTaskTokenNotFoundError(await rejectionOf(store.take(orderId, 'PaymentCompleted')))).toBe(true);
-  nowMs += 121_000;
-  expect(isTaskTokenNotFoundError(await rejectionOf(store.take(orderId, 'OrderCancelled')))).toBe(true);
+  const recorded = { orderId, trigger: 'PaymentCompleted', eventId: 'e-1', signal: '{}', ttlSeconds: 60 };
+  await store.record(recorded);
+  expect((await store.record({ ...recorded, eventId: 'e-2' })).eventId).toBe('e-1');
+  const claim = { orderId, token: 'tok-1', trigger: 'PaymentCompleted', eventId: 'e-1', ttlSeconds: 60 };
+  await store.claim(claim);
+  expect((await store.claim({ ...claim, trigger: 'OrderCancelled' })).trigger).toBe('PaymentCompleted');
+  expect(await store.remove(orderId, 'PaymentCompleted', 'tok-1')).toBe(true);
+  expect(await store.remove(orderId, 'OrderCancelled', 'tok-other')).toBe(false);
+  expect(await store.discard(orderId, 'PaymentCompleted', 'e-1')).toBe(true);
+  expect((await store.read(orderId)).claims).toHaveLength(1);
 };
 
 /** A promise and the function that settles it. */

@@ -1,150 +1,162 @@
 import { describe, expect, it } from 'vitest';
-import {
-  isTransitionRejectedError,
-  isTriggerNotYetAwaitedError,
-} from '../../../../lambdas/agents/lifecycle/lifecycle-error.js';
-import { lifecycleTasks, type TriggerEvent } from '../../../../lambdas/agents/lifecycle/lifecycle-tasks.js';
-import type { OrderStateReader } from '../../../../lambdas/agents/lifecycle/order-state-reader.js';
-import { TaskTokenClosedError } from '../../../../lambdas/agents/lifecycle/task-callback-error.js';
-import type { TaskCallbackPort } from '../../../../lambdas/agents/lifecycle/task-callback-port.js';
-import type { LifecycleTrigger, OrderState } from '../../../../lambdas/contracts/order/lifecycle-messages.js';
-import { LIFECYCLE_WAITS } from '../../../../lambdas/contracts/order/lifecycle-waits.js';
+import { isTransitionRejectedError } from '../../../../lambdas/agents/lifecycle/lifecycle-error.js';
+import { lifecycleTasks } from '../../../../lambdas/agents/lifecycle/lifecycle-tasks.js';
 import { isTransientTaskError } from '../../../../lambdas/contracts/transient-error.js';
 import { InMemoryTaskTokenStore } from '../../../../lambdas/stores/task-tokens/in-memory/in-memory-task-token-store.js';
+import {
+  FakeCallbacks,
+  failureOf,
+  lifecycleHarness,
+  trigger,
+} from '../../../support/lifecycle/lifecycle-harness.js';
 
-/** Step Functions as the agent sees it: tokens of finished tasks are closed, live ones resume once. */
-class FakeCallbacks implements TaskCallbackPort {
-  readonly resumed: { token: string; output: unknown }[] = [];
-  readonly closed = new Set<string>();
+const tokensResumed = (callbacks: FakeCallbacks): string[] => callbacks.resumed.map(({ token }) => token);
+const triggersResumed = (callbacks: FakeCallbacks): string[] =>
+  callbacks.resumed.map(({ output }) => (output as { trigger: string }).trigger);
 
-  async succeed(taskToken: string, output: unknown): Promise<void> {
-    if (this.closed.has(taskToken)) throw new TaskTokenClosedError('TaskTimedOut');
-    this.closed.add(taskToken);
-    this.resumed.push({ token: taskToken, output });
-  }
-
-  async fail(taskToken: string): Promise<void> {
-    this.closed.add(taskToken);
-  }
-
-  async heartbeat(): Promise<void> {}
-}
-
-const setup = (recorded: Record<string, OrderState> = {}) => {
-  const tokens = new InMemoryTaskTokenStore();
-  const callbacks = new FakeCallbacks();
-  const orders: OrderStateReader = { recordedState: async (orderId) => recorded[orderId] };
-  const tasks = lifecycleTasks({ tokens, callbacks, orders });
-  const park = (orderId: string, state: keyof typeof LIFECYCLE_WAITS, taskToken: string) =>
-    tasks.awaitTrigger({
-      orderId,
-      state,
-      awaiting: [...LIFECYCLE_WAITS[state].awaiting],
-      taskToken,
-      ttlSeconds: 3_600,
-    });
-  return { tokens, callbacks, tasks, park, recorded };
-};
-
-const trigger = (orderId: string, name: LifecycleTrigger, eventId = `evt-${name}`): TriggerEvent => ({
-  trigger: name,
-  orderId,
-  eventId,
-  data: { orderId },
-});
-
-const failureOf = async (promise: Promise<unknown>): Promise<unknown> =>
-  promise.then(
-    () => expect.unreachable('the trigger was expected to fail'),
-    (error: unknown) => error,
-  );
-
-describe('lifecycleTasks.applyTrigger between two waits', () => {
-  it('throws a trigger of the coming wait back as transient, then resumes that wait once it is parked', async () => {
-    const { tasks, park, callbacks } = setup({ 'o-1': 'paid' });
-    const early = await failureOf(tasks.applyTrigger(trigger('o-1', 'ProcessingStarted')));
-
-    expect(isTransientTaskError(early)).toBe(true);
-    const cause = (early as Error).cause;
-    expect(isTriggerNotYetAwaitedError(cause)).toBe(true);
-    expect(cause).toMatchObject({ orderId: 'o-1', trigger: 'ProcessingStarted', state: 'paid' });
-
-    await park('o-1', 'paid', 'token-paid');
-    await expect(tasks.applyTrigger(trigger('o-1', 'ProcessingStarted'))).resolves.toEqual({
-      orderId: 'o-1',
-      trigger: 'ProcessingStarted',
+describe('lifecycleTasks: a trigger before its wait is parked', () => {
+  it('is recorded, and the wait parked 10 minutes later resumes at once with it', async () => {
+    const { tasks, park, callbacks, advanceMinutes, now } = lifecycleHarness({ 'o-1': 'paid' });
+    const sentAt = now().toISOString();
+    await expect(tasks.applyTrigger(trigger('o-1', 'ProcessingStarted'))).resolves.toMatchObject({
+      outcome: 'recorded',
       to: 'processing',
     });
-    expect(callbacks.resumed.map(({ token }) => token)).toEqual(['token-paid']);
-  });
+    expect(callbacks.resumed).toEqual([]);
 
-  it('retries OrderCancelled that met the closed token of the resumed created wait', async () => {
-    const { tasks, park, callbacks, tokens, recorded } = setup({ 'o-2': 'created' });
-    await park('o-2', 'created', 'token-created');
-    await tasks.applyTrigger(trigger('o-2', 'PaymentCompleted'));
-    recorded['o-2'] = 'paid';
-    // The created wait's OrderCancelled item is left with the now closed token until AwaitProcessing parks.
-    expect((await tokens.peek('o-2')).map((entry) => entry.trigger)).toEqual(['OrderCancelled']);
-
-    const early = await failureOf(tasks.applyTrigger(trigger('o-2', 'OrderCancelled')));
-    expect(isTransientTaskError(early)).toBe(true);
-    expect((early as Error).message).toContain('is over (TaskTimedOut)');
-
-    await park('o-2', 'paid', 'token-paid');
-    await expect(tasks.applyTrigger(trigger('o-2', 'OrderCancelled'))).resolves.toMatchObject({
-      to: 'cancelled',
+    advanceMinutes(10);
+    await expect(park('o-1', 'paid', 'token-paid')).resolves.toMatchObject({
+      resumedBy: 'ProcessingStarted',
     });
-    expect(callbacks.resumed.map(({ token }) => token)).toEqual(['token-created', 'token-paid']);
+    expect(callbacks.resumed).toEqual([
+      {
+        token: 'token-paid',
+        output: {
+          trigger: 'ProcessingStarted',
+          eventId: 'evt-ProcessingStarted',
+          receivedAt: sentAt,
+          data: { orderId: 'o-1' },
+        },
+      },
+    ]);
   });
 
-  it('resumes once on a duplicate: transient while its transition is recorded, rejected after', async () => {
-    const { tasks, park, callbacks, recorded } = setup({ 'o-3': 'created' });
-    await park('o-3', 'created', 'token-created');
-    await tasks.applyTrigger(trigger('o-3', 'PaymentCompleted', 'evt-1'));
-
-    const whileRecording = await failureOf(tasks.applyTrigger(trigger('o-3', 'PaymentCompleted', 'evt-1')));
-    expect(isTransientTaskError(whileRecording)).toBe(true);
-
-    recorded['o-3'] = 'paid';
-    await park('o-3', 'paid', 'token-paid');
-    const afterwards = await failureOf(tasks.applyTrigger(trigger('o-3', 'PaymentCompleted', 'evt-1')));
-    expect(isTransitionRejectedError(afterwards)).toBe(true);
-    expect(afterwards).toMatchObject({
-      state: 'paid',
-      awaitedTriggers: ['OrderCancelled', 'ProcessingStarted'],
+  it('resumes once when its duplicate arrives before and after the wait parks', async () => {
+    const { tasks, park, callbacks, advanceMinutes } = lifecycleHarness({ 'o-2': 'paid' });
+    await tasks.applyTrigger(trigger('o-2', 'ProcessingStarted'));
+    await expect(tasks.applyTrigger(trigger('o-2', 'ProcessingStarted'))).resolves.toMatchObject({
+      outcome: 'duplicate',
+    });
+    advanceMinutes(10);
+    await park('o-2', 'paid');
+    await expect(tasks.applyTrigger(trigger('o-2', 'ProcessingStarted'))).resolves.toMatchObject({
+      outcome: 'duplicate',
     });
     expect(callbacks.resumed).toHaveLength(1);
   });
+
+  it('takes OrderCancelled that met the resumed created wait into the paid wait', async () => {
+    const { tasks, park, callbacks, recorded } = lifecycleHarness({ 'o-3': 'created' });
+    await park('o-3', 'created', 'token-created');
+    await tasks.applyTrigger(trigger('o-3', 'PaymentCompleted'));
+    await expect(tasks.applyTrigger(trigger('o-3', 'OrderCancelled'))).resolves.toMatchObject({
+      outcome: 'recorded',
+    });
+    recorded['o-3'] = 'paid';
+    await park('o-3', 'paid', 'token-paid');
+    expect(tokensResumed(callbacks)).toEqual(['token-created', 'token-paid']);
+    expect(triggersResumed(callbacks)).toEqual(['PaymentCompleted', 'OrderCancelled']);
+  });
 });
 
-describe('lifecycleTasks.applyTrigger rejecting for good', () => {
+describe('lifecycleTasks: duplicates of a trigger that resumed a wait', () => {
+  it('answers a redelivery of the same event as a duplicate and rejects another event of the trigger', async () => {
+    const { tasks, park, callbacks, recorded } = lifecycleHarness({ 'o-4': 'created' });
+    await park('o-4', 'created');
+    await expect(tasks.applyTrigger(trigger('o-4', 'PaymentCompleted', 'evt-1'))).resolves.toMatchObject({
+      outcome: 'resumed',
+    });
+    await expect(tasks.applyTrigger(trigger('o-4', 'PaymentCompleted', 'evt-1'))).resolves.toMatchObject({
+      outcome: 'duplicate',
+    });
+    recorded['o-4'] = 'paid';
+    await park('o-4', 'paid');
+    const another = await failureOf(tasks.applyTrigger(trigger('o-4', 'PaymentCompleted', 'evt-2')));
+    expect(isTransitionRejectedError(another)).toBe(true);
+    expect(another).toMatchObject({ state: 'paid', trigger: 'PaymentCompleted' });
+    expect(callbacks.resumed).toHaveLength(1);
+  });
+
+  it('lets only one of two racing triggers resume a wait; the other waits for the next one', async () => {
+    const { tasks, park, callbacks, recorded } = lifecycleHarness({ 'o-5': 'created' });
+    await park('o-5', 'created', 'token-created');
+    await Promise.all([
+      tasks.applyTrigger(trigger('o-5', 'PaymentCompleted')),
+      tasks.applyTrigger(trigger('o-5', 'OrderCancelled')),
+    ]);
+    expect(tokensResumed(callbacks)).toEqual(['token-created']);
+    recorded['o-5'] = 'paid';
+    await park('o-5', 'paid', 'token-paid');
+    const byToken = triggersResumed(callbacks);
+    // OrderCancelled resumes the paid wait only if PaymentCompleted took the created one (a cancel is final).
+    if (byToken[0] === 'PaymentCompleted') expect(byToken).toEqual(['PaymentCompleted', 'OrderCancelled']);
+    else expect(byToken).toEqual(['OrderCancelled']);
+  });
+});
+
+describe('lifecycleTasks: a slow resume and the next wait', () => {
+  it('never puts a token back over the next wait of the same trigger', async () => {
+    const { tasks, park, callbacks, recorded } = lifecycleHarness({ 'o-6': 'created' });
+    await park('o-6', 'created', 'token-created');
+    await tasks.applyTrigger(trigger('o-6', 'PaymentCompleted'));
+    recorded['o-6'] = 'paid';
+    // A resume call on the spent created token answers slowly: the paid wait parks meanwhile, then it throttles.
+    let parked = false;
+    callbacks.beforeAnswer = async () => {
+      parked = true;
+      await park('o-6', 'paid', 'token-paid');
+    };
+    await tasks.applyTrigger(trigger('o-6', 'OrderCancelled')).catch((error: unknown) => {
+      expect(isTransientTaskError(error)).toBe(true);
+    });
+    callbacks.beforeAnswer = undefined;
+    if (!parked) await park('o-6', 'paid', 'token-paid');
+    await tasks.applyTrigger(trigger('o-6', 'OrderCancelled')).catch(() => undefined);
+
+    expect(tokensResumed(callbacks)).toEqual(['token-created', 'token-paid']);
+    expect(triggersResumed(callbacks)).toEqual(['PaymentCompleted', 'OrderCancelled']);
+  });
+});
+
+describe('lifecycleTasks: rejecting for good', () => {
   it('rejects a trigger for an order that was never created, in state unknown', async () => {
-    const { tasks } = setup();
+    const { tasks } = lifecycleHarness();
     const error = await failureOf(tasks.applyTrigger(trigger('o-ghost', 'PaymentCompleted')));
     expect(isTransitionRejectedError(error)).toBe(true);
     expect(error).toMatchObject({ state: 'unknown', trigger: 'PaymentCompleted', awaitedTriggers: [] });
   });
 
   it('rejects a trigger of a finished order', async () => {
-    const { tasks } = setup({ 'o-4': 'cancelled' });
-    const error = await failureOf(tasks.applyTrigger(trigger('o-4', 'ProcessingStarted')));
+    const { tasks } = lifecycleHarness({ 'o-7': 'cancelled' });
+    const error = await failureOf(tasks.applyTrigger(trigger('o-7', 'ProcessingStarted')));
     expect(error).toMatchObject({ code: 'TRANSITION_REJECTED', state: 'cancelled' });
   });
 
-  it('rejects a trigger the armed wait of the recorded state does not await', async () => {
-    const { tasks, park, tokens } = setup({ 'o-5': 'created' });
-    await park('o-5', 'created', 'token-created');
-    const error = await failureOf(tasks.applyTrigger(trigger('o-5', 'ProcessingStarted')));
+  it('rejects a trigger the armed wait of the recorded state does not await, and keeps the wait', async () => {
+    const { tasks, park, store } = lifecycleHarness({ 'o-8': 'created' });
+    await park('o-8', 'created');
+    const error = await failureOf(tasks.applyTrigger(trigger('o-8', 'ProcessingStarted')));
     expect(error).toMatchObject({ code: 'TRANSITION_REJECTED', state: 'created' });
-    expect((await tokens.peek('o-5')).map((entry) => entry.trigger)).toEqual([
+    expect((await store.peek('o-8')).map((entry) => entry.trigger)).toEqual([
       'OrderCancelled',
       'PaymentCompleted',
     ]);
+    expect((await store.read('o-8')).inbox).toEqual([]);
   });
 });
 
-describe('lifecycleTasks.applyTrigger when the order cannot be read', () => {
-  it('throws transient so the event is redelivered, not rejected', async () => {
+describe('lifecycleTasks when the order cannot be read', () => {
+  it('throws transient so the event is retried, not rejected', async () => {
     const tasks = lifecycleTasks({
       tokens: new InMemoryTaskTokenStore(),
       callbacks: new FakeCallbacks(),
@@ -154,7 +166,7 @@ describe('lifecycleTasks.applyTrigger when the order cannot be read', () => {
         },
       },
     });
-    const error = await failureOf(tasks.applyTrigger(trigger('o-6', 'PaymentCompleted')));
+    const error = await failureOf(tasks.applyTrigger(trigger('o-9', 'PaymentCompleted')));
     expect(isTransientTaskError(error)).toBe(true);
     expect(error).toMatchObject({ errorType: 'Error' });
   });

@@ -17,21 +17,21 @@ describe('triggerVerdict: a trigger that found no live token', () => {
     { trigger: 'ProcessingStarted', recorded: 'created', parked: ['OrderCancelled'] },
     { trigger: 'ShippingConfirmed', recorded: 'processing', parked: [] },
     { trigger: 'DeliveryConfirmed', recorded: 'shipped', parked: [] },
-  ])('retries $trigger while the order is $recorded and parks $parked', (situation) => {
+  ])('records $trigger while the order is $recorded and parks $parked', (situation) => {
     expect(triggerVerdict(situation)).toEqual({
-      kind: 'retry',
+      kind: 'record',
       reason: expect.stringContaining('is not parked yet'),
     });
   });
 
-  it('retries a trigger whose wait was parked while it ran (it took a closed sibling token)', () => {
+  it('records a trigger whose wait is parked', () => {
     expect(
       triggerVerdict({
         trigger: 'OrderCancelled',
         recorded: 'paid',
         parked: ['OrderCancelled', 'ProcessingStarted'],
       }).kind,
-    ).toBe('retry');
+    ).toBe('record');
   });
 
   it.each<Case & { because: string }>([

@@ -1,0 +1,138 @@
+import type { TriggerEvent } from '../../../lambdas/agents/lifecycle/lifecycle-tasks.js';
+import { lifecycleTasks } from '../../../lambdas/agents/lifecycle/lifecycle-tasks.js';
+import type { OrderStateReader } from '../../../lambdas/agents/lifecycle/order-state-reader.js';
+import {
+  TaskCallbackUnavailableError,
+  TaskTokenClosedError,
+} from '../../../lambdas/agents/lifecycle/task-callback-error.js';
+import type { TaskCallbackPort } from '../../../lambdas/agents/lifecycle/task-callback-port.js';
+import type { LifecycleTrigger, OrderState } from '../../../lambdas/contracts/order/lifecycle-messages.js';
+import { LIFECYCLE_WAITS, type WaitingState } from '../../../lambdas/contracts/order/lifecycle-waits.js';
+import { InMemoryTaskTokenStore } from '../../../lambdas/stores/task-tokens/in-memory/in-memory-task-token-store.js';
+import type { TaskTokenStore } from '../../../lambdas/stores/task-tokens/task-token-store.js';
+import { ManualClock } from '../manual-clock.js';
+
+/** The crash a fault injection raises: the function died right after the call it follows took effect. */
+export class InjectedCrash extends Error {
+  override readonly name = 'InjectedCrash';
+}
+
+/**
+ * Step Functions as the agent sees it: a token of a task that is over (resumed, or retried under a new token)
+ * is closed, a live one resumes once. `beforeAnswer` runs inside a succeed call after it took effect (a slow
+ * or throttled answer).
+ */
+export class FakeCallbacks implements TaskCallbackPort {
+  readonly resumed: { token: string; output: unknown }[] = [];
+  readonly #open = new Set<string>();
+  beforeAnswer: ((token: string) => Promise<void>) | undefined;
+
+  open(token: string): void {
+    this.#open.add(token);
+  }
+
+  close(token: string): void {
+    this.#open.delete(token);
+  }
+
+  isOpen(token: string): boolean {
+    return this.#open.has(token);
+  }
+
+  async succeed(taskToken: string, output: unknown): Promise<void> {
+    const hook = this.beforeAnswer;
+    if (!this.#open.has(taskToken)) {
+      if (hook === undefined) throw new TaskTokenClosedError('TaskTimedOut');
+      await hook(taskToken);
+      throw new TaskCallbackUnavailableError('succeed', { cause: new Error('ThrottlingException') });
+    }
+    this.#open.delete(taskToken);
+    this.resumed.push({ token: taskToken, output });
+  }
+
+  async fail(taskToken: string): Promise<void> {
+    this.#open.delete(taskToken);
+  }
+
+  async heartbeat(): Promise<void> {}
+}
+
+/** Counts every store and callback call; with `crashAfter = n` the n-th call takes effect, then throws. */
+class FaultPoint {
+  calls = 0;
+  crashAfter: number | undefined;
+
+  wrap<T extends object>(target: T): T {
+    return new Proxy(target, {
+      get: (object, property, receiver) => {
+        const value: unknown = Reflect.get(object, property, receiver);
+        if (typeof value !== 'function') return value;
+        return async (...args: unknown[]) => {
+          const result: unknown = await Reflect.apply(value, object, args);
+          this.calls += 1;
+          if (this.calls === this.crashAfter) throw new InjectedCrash(`crash after call ${this.calls}`);
+          return result;
+        };
+      },
+    });
+  }
+}
+
+/**
+ * The lifecycle agent's tasks on an in-memory store and fake callbacks, with a controllable clock, the
+ * order's recorded state, fault injection after any call, and helpers that act as the state machine: `park`
+ * runs a wait's await task (retried under a new token after a crash, as Step Functions does).
+ */
+export function lifecycleHarness(
+  recorded: Record<string, OrderState> = {},
+  makeStore: (now: () => number) => TaskTokenStore = (now) => new InMemoryTaskTokenStore({ now }),
+) {
+  const time = new ManualClock();
+  const clock = () => new Date(time.now());
+  const store = makeStore(() => time.now());
+  const callbacks = new FakeCallbacks();
+  const faults = new FaultPoint();
+  const orders: OrderStateReader = { recordedState: async (orderId) => recorded[orderId] };
+  const tasks = lifecycleTasks({
+    tokens: faults.wrap<TaskTokenStore>(store),
+    callbacks: faults.wrap<TaskCallbackPort>(callbacks),
+    orders,
+    clock,
+  });
+  let issued = 0;
+  const park = async (orderId: string, state: WaitingState, taskToken = `token-${++issued}`) => {
+    callbacks.open(taskToken);
+    return tasks.awaitTrigger({
+      orderId,
+      state,
+      awaiting: [...LIFECYCLE_WAITS[state].awaiting],
+      taskToken,
+      ttlSeconds: LIFECYCLE_WAITS[state].heartbeatSeconds,
+    });
+  };
+  return {
+    store,
+    callbacks,
+    faults,
+    tasks,
+    park,
+    recorded,
+    advanceMinutes: (minutes: number) => time.advanceSeconds(minutes * 60),
+    now: clock,
+  };
+}
+
+export const trigger = (orderId: string, name: LifecycleTrigger, eventId = `evt-${name}`): TriggerEvent => ({
+  trigger: name,
+  orderId,
+  eventId,
+  data: { orderId },
+});
+
+export const failureOf = async (promise: Promise<unknown>): Promise<unknown> =>
+  promise.then(
+    () => {
+      throw new Error('the call was expected to fail');
+    },
+    (error: unknown) => error,
+  );

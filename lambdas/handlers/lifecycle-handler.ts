@@ -46,6 +46,10 @@ export const handler = agentHandler({
       tokens,
       callbacks,
       orders,
+      logger: {
+        warn: (message, extra) => wiring.deps.logger.warn(message, extra ?? {}),
+        error: (message, extra) => wiring.deps.logger.error(message, extra ?? {}),
+      },
     }),
   ),
   subscriptions: LIFECYCLE_SUBSCRIPTIONS,

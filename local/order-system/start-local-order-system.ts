@@ -159,6 +159,7 @@ export async function startLocalOrderSystem(
       callbacks: new LocalTaskCallbacks(sfn),
       orders: recordedOrderStates(system.orders),
       clock,
+      logger,
     }),
     sagaStarter: new LocalExecutionStarter(sfn, stateMachineArns.orderSaga),
     sagaStarts,

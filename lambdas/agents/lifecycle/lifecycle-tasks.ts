@@ -7,6 +7,7 @@ import {
 } from '../../contracts/order/lifecycle-tasks.js';
 import { TRIGGER_TARGETS } from '../../contracts/order/lifecycle-waits.js';
 import { TransientError } from '../../contracts/transient-error.js';
+import type { RuntimeLogger } from '../../runtime/runtime-logger.js';
 import type { OrderTriggers, TaskTokenStore } from '../../stores/task-tokens/task-token-store.js';
 import { isTransitionRejectedError, TransitionRejectedError } from './lifecycle-error.js';
 import type { OrderStateReader } from './order-state-reader.js';
@@ -20,6 +21,8 @@ export interface LifecycleDeps {
   /** The order's recorded state, read when a new trigger finds no parked wait for it: "not yet" or "never". */
   readonly orders: OrderStateReader;
   readonly clock?: () => Date;
+  /** Receives clean-up failures that do not change the outcome (a stale item then expires by its TTL). */
+  readonly logger?: RuntimeLogger;
 }
 
 /** A trigger event as the lifecycle agent receives it from the bus. */
@@ -107,7 +110,13 @@ export function lifecycleTasks(deps: LifecycleDeps): LifecycleTasks {
       await admit(event, await read(event.orderId));
     } catch (error) {
       if (!isTransitionRejectedError(error)) throw error;
-      await tokens.discard(event.orderId, event.trigger, event.eventId).catch(() => false);
+      await tokens.discard(event.orderId, event.trigger, event.eventId).catch((failure: unknown) => {
+        deps.logger?.warn('Could not discard a rejected trigger; it expires by its TTL', {
+          orderId: event.orderId,
+          trigger: event.trigger,
+          error: failure,
+        });
+      });
       throw error;
     }
   };

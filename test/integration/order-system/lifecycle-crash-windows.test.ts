@@ -33,6 +33,9 @@ const crashing = async (step: () => Promise<unknown>): Promise<boolean> => {
   }
 };
 
+// Dozens of store round trips per test: generous limits for DynamoDB Local on a loaded machine.
+const WALK = { timeout: 180_000 };
+
 describe.each(adapters)(
   'taking a lifecycle trigger with a crash after every call: %s',
   (_name, makeStore) => {
@@ -63,7 +66,7 @@ describe.each(adapters)(
         ({ output }) => (output as { data: { orderId: string } }).data.orderId === orderId,
       );
 
-    it('resumes a parked wait exactly once, however the first delivery crashed', async () => {
+    it('resumes a parked wait exactly once, however the first delivery crashed', WALK, async () => {
       const probe = `o-${randomUUID()}`;
       recorded[probe] = 'created';
       await h.park(probe, 'created');
@@ -96,27 +99,31 @@ describe.each(adapters)(
       }
     });
 
-    it('resumes a wait parked after its trigger exactly once, however the await task crashed', async () => {
-      const probe = `o-${randomUUID()}`;
-      recorded[probe] = 'paid';
-      await h.tasks.applyTrigger(trigger(probe, 'ProcessingStarted'));
-      const points = await callsOf(() => h.park(probe, 'paid'));
-      expect(points).toBeGreaterThanOrEqual(5);
+    it(
+      'resumes a wait parked after its trigger exactly once, however the await task crashed',
+      WALK,
+      async () => {
+        const probe = `o-${randomUUID()}`;
+        recorded[probe] = 'paid';
+        await h.tasks.applyTrigger(trigger(probe, 'ProcessingStarted'));
+        const points = await callsOf(() => h.park(probe, 'paid'));
+        expect(points).toBeGreaterThanOrEqual(5);
 
-      for (let crashAfter = 1; crashAfter <= points; crashAfter += 1) {
-        const orderId = `o-${randomUUID()}`;
-        recorded[orderId] = 'paid';
-        await h.tasks.applyTrigger(trigger(orderId, 'ProcessingStarted'));
-        h.advanceMinutes(10);
-        await parkWithCrash(orderId, 'paid', crashAfter);
-        await h.tasks.applyTrigger(trigger(orderId, 'ProcessingStarted'));
-        expect(resumesOf(orderId).map(({ output }) => (output as { trigger: string }).trigger)).toEqual([
-          'ProcessingStarted',
-        ]);
-      }
-    });
+        for (let crashAfter = 1; crashAfter <= points; crashAfter += 1) {
+          const orderId = `o-${randomUUID()}`;
+          recorded[orderId] = 'paid';
+          await h.tasks.applyTrigger(trigger(orderId, 'ProcessingStarted'));
+          h.advanceMinutes(10);
+          await parkWithCrash(orderId, 'paid', crashAfter);
+          await h.tasks.applyTrigger(trigger(orderId, 'ProcessingStarted'));
+          expect(resumesOf(orderId).map(({ output }) => (output as { trigger: string }).trigger)).toEqual([
+            'ProcessingStarted',
+          ]);
+        }
+      },
+    );
 
-    it('keeps an early trigger whose delivery crashed, for the wait that parks later', async () => {
+    it('keeps an early trigger whose delivery crashed, for the wait that parks later', WALK, async () => {
       const probe = `o-${randomUUID()}`;
       recorded[probe] = 'paid';
       const points = await callsOf(() => h.tasks.applyTrigger(trigger(probe, 'ProcessingStarted')));

@@ -42,7 +42,9 @@ function sendOnPaid(system: LocalOrderSystem, orderId: string, trigger: Lifecycl
 }
 
 describe('a trigger that arrives between two lifecycle waits', () => {
-  it('is recorded, and the next wait takes it as it parks, without any retry', async () => {
+  it('is recorded, and the next wait takes it as it parks, without any retry', {
+    timeout: 60_000,
+  }, async () => {
     const system = await createdOrder('o-eager', {
       retryIntervalMs: 5,
       injectFault: slowProcessingStart(),

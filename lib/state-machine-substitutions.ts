@@ -3,6 +3,7 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { StateMachineContract, StateMachineKey } from '../lambdas/contracts/state-machines.js';
+import { putEventsStatement } from './constructs/put-events-statement.js';
 import { CatalogReferenceError } from './infra-error.js';
 import { functionArnFor, stateMachineArnFor } from './resource-names.js';
 import { stateMachineAccessStatements } from './state-machine-access-statements.js';
@@ -25,7 +26,8 @@ export interface ResolvedSubstitutions {
 /**
  * Resolves every placeholder of a state machine contract (`lambdas/contracts/state-machines.ts`) to its value
  * and derives the role's grants from the same list: a task function gets `lambda:InvokeFunction`, the bus
- * `events:PutEvents`, a started machine `states:StartExecution`, the parked-saga queue `sqs:SendMessage`. The role reaches what the ASL names and
+ * `events:PutEvents` under the machine's own source only, a started machine `states:StartExecution`, the
+ * parked-saga queue `sqs:SendMessage`. The role reaches what the ASL names and
  * nothing else.
  *
  * @example
@@ -77,9 +79,8 @@ export function stateMachineSubstitutions(
     policyStatements.push(new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: invoked }));
   }
   if (publishes) {
-    policyStatements.push(
-      new PolicyStatement({ actions: ['events:PutEvents'], resources: [scope.eventBus.eventBusArn] }),
-    );
+    // Only the machine's own source: the ASL's putEvents tasks write `contract.eventSource` and nothing else.
+    policyStatements.push(putEventsStatement(scope.eventBus, [contract.eventSource]));
   }
   return { values, policyStatements };
 }

@@ -13,6 +13,7 @@ import { projectPath } from '../project-paths.js';
 import type { TableAccess } from '../table-access.js';
 import { NO_TRACE_CAPTURE, type TraceCapture, traceCaptureEnvironment } from '../trace-capture.js';
 import { DeadLetterQueue } from './dead-letter-queue.js';
+import { putEventsStatement } from './put-events-statement.js';
 import { tablePolicyStatement } from './table-policy-statement.js';
 
 /** A table a function uses, and what it may do there. */
@@ -167,7 +168,9 @@ export class AgentFunction extends Construct {
     });
 
     for (const binding of props.tables) this.role.addToPrincipalPolicy(tablePolicyStatement(binding));
-    if (props.publishes ?? true) props.eventBus.grantPutEventsTo(this.role);
+    if (props.publishes ?? true) {
+      this.role.addToPrincipalPolicy(putEventsStatement(props.eventBus, [sourceFor(props.agentType)]));
+    }
     for (const statement of props.policyStatements ?? []) this.role.addToPrincipalPolicy(statement);
 
     Validations.of(this.function).acknowledge({

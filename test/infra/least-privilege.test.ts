@@ -1,15 +1,21 @@
+import { readFileSync } from 'node:fs';
 import type { CfnElement } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
+import { ENV } from '../../lambdas/contracts/env-names.js';
+import { OUTBOX_SOURCE, sourceFor } from '../../lambdas/contracts/sources.js';
 import { STATE_MACHINES, type StateMachineKey } from '../../lambdas/contracts/state-machines.js';
 import { ALL_TABLES } from '../../lambdas/contracts/tables/all-tables.js';
-import { AGENT_CATALOG } from '../../lib/agent-catalog.js';
+import { AGENT_CATALOG, OUTBOX_FUNCTION_TYPE } from '../../lib/agent-catalog.js';
 import type { AgentCatalogEntry } from '../../lib/agent-catalog-entry.js';
+import { projectPath } from '../../lib/project-paths.js';
 import { synthAgentbridge } from './support/synth-agentbridge.js';
 import {
   actionsOf,
   type CfnStatement,
+  environmentOf,
   mentionedLogicalIds,
   resourcesOf,
+  resourcesOfType,
   roleOfFunction,
   statementsOfRole,
 } from './support/template-queries.js';
@@ -184,4 +190,67 @@ describe('least privilege: state machines', () => {
       expect(publishes).toBe(targets.some((target) => target.kind === 'eventBusName'));
     },
   );
+});
+
+/** The `events:source` values a statement's PutEvents is conditioned on (undefined: unconditioned). */
+const putEventsSources = (statement: CfnStatement): string[] | undefined => {
+  const equals = statement.Condition?.StringEquals as Record<string, string | string[]> | undefined;
+  const sources = equals?.['events:source'];
+  return sources === undefined ? undefined : [sources].flat();
+};
+
+/** Every `Source` the `events:putEvents` tasks of an ASL file write. */
+const aslSources = (definitionFile: string): string[] =>
+  [...readFileSync(projectPath(definitionFile), 'utf8').matchAll(/"Source"\s*:\s*"([^"]+)"/g)].map(
+    (match) => match[1] ?? '',
+  );
+
+describe('least privilege: who may put which source on the bus', () => {
+  it.each(AGENT_CATALOG.filter((entry) => entry.publishes).map((entry) => [entry.id, entry] as const))(
+    '%s may put events only under its own source, the one its runtime writes',
+    (_id, entry) => {
+      const grants = roleStatements(entry).filter((statement) =>
+        actionsOf(statement).includes('events:PutEvents'),
+      );
+      expect(grants).toHaveLength(1);
+      expect(grants.map(putEventsSources)).toEqual([[sourceFor(entry.agentType)]]);
+      const fn = stack.agents.get(entry.agentType)?.agentFunction.function;
+      const resource = resources[logicalId(fn?.node.defaultChild as CfnElement)];
+      expect(environmentOf(resource ?? { Type: '' })[ENV.eventSource]).toBe(sourceFor(entry.agentType));
+    },
+  );
+
+  it('lets the outbox publisher put only agentbridge.outbox, the source the users rules trust', () => {
+    const outbox = AGENT_CATALOG.find((entry) => entry.agentType === OUTBOX_FUNCTION_TYPE);
+    if (outbox === undefined) throw new Error('catalog lacks the outbox publisher');
+    const grants = roleStatements(outbox).filter((statement) =>
+      actionsOf(statement).includes('events:PutEvents'),
+    );
+    expect(grants.map(putEventsSources)).toEqual([[OUTBOX_SOURCE]]);
+  });
+
+  it.each(Object.entries(STATE_MACHINES))(
+    '%s may put events only under the source every putEvents task of its ASL writes',
+    (key, contract) => {
+      const machine = stack.stateMachines.get(key as StateMachineKey);
+      const statements = statementsOfRole(template, logicalId(machine?.role.node.defaultChild as CfnElement));
+      const grants = statements.filter((statement) => actionsOf(statement).includes('events:PutEvents'));
+      expect(grants.map(putEventsSources)).toEqual([[contract.eventSource]]);
+      const written = aslSources(contract.definitionFile);
+      expect(written.length).toBeGreaterThan(0);
+      expect(new Set(written)).toEqual(new Set([contract.eventSource]));
+    },
+  );
+
+  it('grants events:PutEvents nowhere in the stack without an events:source condition', () => {
+    const statements = Object.values(resourcesOfType(template, 'AWS::IAM::Policy')).flatMap(
+      (policy) =>
+        (policy.Properties?.PolicyDocument as { Statement?: CfnStatement[] } | undefined)?.Statement ?? [],
+    );
+    const putEvents = statements.filter((statement) =>
+      actionsOf(statement).some((action) => action === 'events:PutEvents' || action === 'events:*'),
+    );
+    expect(putEvents.length).toBeGreaterThan(0);
+    expect(putEvents.filter((statement) => putEventsSources(statement) === undefined)).toEqual([]);
+  });
 });

@@ -1,6 +1,9 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { EventBus } from 'aws-cdk-lib/aws-events';
 import type { Construct } from 'constructs';
+import { ENV } from '../lambdas/contracts/env-names.js';
+import { ORDER_PRODUCER_SOURCES } from '../lambdas/contracts/order/order-producers.js';
+import type { ProducerDirectory } from '../lambdas/contracts/senders.js';
 import { STATE_MACHINES, type StateMachineKey } from '../lambdas/contracts/state-machines.js';
 import { ALL_TABLES } from '../lambdas/contracts/tables/all-tables.js';
 import {
@@ -21,6 +24,7 @@ import {
   ProducerBusPolicy,
   parseProducerAccounts,
 } from './constructs/producer-bus-policy.js';
+import { PRODUCERS_CONTEXT, producerDirectoryFromContext } from './constructs/producer-directory-context.js';
 import { TableStreamConsumer } from './constructs/table-stream-consumer.js';
 import { CatalogReferenceError } from './infra-error.js';
 import { projectPath } from './project-paths.js';
@@ -44,8 +48,9 @@ export const ALARM_TOPIC_CONTEXT = 'alarmTopicArn';
  * agentbridge on AWS: the custom event bus (with a policy for producer accounts), every table of
  * `lambdas/contracts/tables`, one function per catalog entry with its subscriptions as rules, the order saga
  * and lifecycle state machines, the event store's stream feeding the outbox publisher and the snapshot
- * writer, alarms and a dashboard, and outputs for the bus and the tables. Context: `producerAccounts` (account ids that may put
- * events), `alarmTopicArn` (an SNS topic the alarms notify).
+ * writer, alarms and a dashboard, and outputs for the bus and the tables. Context: `producers` (per external
+ * detail-type, its producer's source and accounts), `producerAccounts` (accounts for every producer that names
+ * none), `alarmTopicArn` (an SNS topic the alarms notify).
  *
  * @example
  * ```ts
@@ -61,6 +66,8 @@ export class AgentbridgeStack extends Stack {
   /** Sagas whose compensation or publication kept failing wait here (alarmed) for `npm run saga:redrive`. */
   readonly parkedSagaQueue: DeadLetterQueue;
   readonly monitoring: AgentMonitoring;
+  /** Who may send each external input in this deployment (defaults, `producers`, `producerAccounts`). */
+  readonly producers: ProducerDirectory;
 
   constructor(scope: Construct, id: string, props: StackProps = {}) {
     super(scope, id, props);
@@ -70,10 +77,12 @@ export class AgentbridgeStack extends Stack {
     });
 
     this.eventBus = new EventBus(this, 'EventBus');
-    new ProducerBusPolicy(this, 'ProducerBusPolicy', {
-      eventBus: this.eventBus,
+    this.producers = producerDirectoryFromContext({
+      defaults: ORDER_PRODUCER_SOURCES,
+      producers: this.node.tryGetContext(PRODUCERS_CONTEXT),
       producerAccounts: parseProducerAccounts(this.node.tryGetContext(PRODUCER_ACCOUNTS_CONTEXT)),
     });
+    new ProducerBusPolicy(this, 'ProducerBusPolicy', { eventBus: this.eventBus, producers: this.producers });
     // `<id>Table`: table ids (Users, Payments) would otherwise clash with the agents' construct ids.
     for (const definition of ALL_TABLES) {
       this.tables.set(definition.id, new AgentTable(this, `${definition.id}Table`, { definition }));
@@ -139,10 +148,15 @@ export class AgentbridgeStack extends Stack {
       eventBus: this.eventBus,
       agentFunctions,
       subscriptions: entry.subscriptions,
+      senderContext: { account: this.account, producers: this.producers },
       tables: entry.tables.map((access) => ({ table: this.table(access.table.id, entry.id).table, access })),
       policyStatements: grants.policyStatements,
       publishes: entry.publishes,
-      environment: grants.environment,
+      // The adapter checks each event's source and account against the same producers the rules carry.
+      environment:
+        entry.subscriptions.length > 0
+          ? { ...grants.environment, [ENV.producers]: JSON.stringify(this.producers) }
+          : grants.environment,
       monitoring: this.monitoring,
       traceCapture: traceCaptureFor(entry.agentType),
       ...(entry.timeoutSeconds ? { timeout: Duration.seconds(entry.timeoutSeconds) } : {}),

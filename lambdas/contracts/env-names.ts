@@ -15,6 +15,11 @@ export const ENV = {
   sendTimeoutMs: 'AGENTBRIDGE_SEND_TIMEOUT_MS',
   /** URL of the SQS queue where bad input is recorded (the function's dead-letter destination). */
   deadLetterQueueUrl: 'AGENTBRIDGE_DEAD_LETTER_QUEUE_URL',
+  /**
+   * JSON object: detail-type → `{ sources, accounts }` of its external producer, as the deployment configures
+   * it; the Lambda adapter rejects an event a subscription admits from none of them.
+   */
+  producers: 'AGENTBRIDGE_PRODUCERS',
   /** ARN of the order lifecycle state machine. */
   lifecycleStateMachineArn: 'AGENTBRIDGE_LIFECYCLE_STATE_MACHINE_ARN',
   /** ARN of the order saga state machine. */

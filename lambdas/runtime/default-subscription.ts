@@ -1,4 +1,5 @@
 import { DEFAULT_TOPIC_TYPE } from './default-topic.js';
+import type { SubscriptionOptions } from './subscription.js';
 import { TypeSubscription } from './type-subscription.js';
 
 /**
@@ -12,7 +13,11 @@ import { TypeSubscription } from './type-subscription.js';
  * ```
  */
 export class DefaultSubscription extends TypeSubscription {
-  constructor(agentType: string, topicType: string = DEFAULT_TOPIC_TYPE, id?: string) {
-    super(topicType, agentType, id);
+  constructor(
+    agentType: string,
+    topicType: string = DEFAULT_TOPIC_TYPE,
+    options?: string | SubscriptionOptions,
+  ) {
+    super(topicType, agentType, options);
   }
 }

@@ -1,7 +1,8 @@
+import type { SenderRules } from '../contracts/senders.js';
 import { AgentId } from './agent-id.js';
 import { assertAgentType, assertTopicType } from './identifiers.js';
 import { CantHandleError } from './runtime-error.js';
-import type { Subscription } from './subscription.js';
+import { type Subscription, type SubscriptionOptions, subscriptionOptions } from './subscription.js';
 import type { TopicId } from './topic-id.js';
 
 /**
@@ -21,12 +22,15 @@ export class TypePrefixSubscription implements Subscription {
   readonly id: string;
   readonly topicType: string;
   readonly agentType: string;
+  readonly senders?: SenderRules;
 
-  constructor(prefix: string, agentType: string, id?: string) {
+  constructor(prefix: string, agentType: string, options?: string | SubscriptionOptions) {
+    const { id, senders } = subscriptionOptions(options);
     assertTopicType(prefix);
     assertAgentType(agentType);
     this.topicType = prefix;
     this.agentType = agentType;
+    if (senders !== undefined) this.senders = senders;
     this.id = id ?? `prefix:${prefix}->${agentType}`;
   }
 

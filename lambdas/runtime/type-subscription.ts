@@ -1,7 +1,8 @@
+import type { SenderRules } from '../contracts/senders.js';
 import { AgentId } from './agent-id.js';
 import { assertAgentType, assertTopicType } from './identifiers.js';
 import { CantHandleError } from './runtime-error.js';
-import type { Subscription } from './subscription.js';
+import { type Subscription, type SubscriptionOptions, subscriptionOptions } from './subscription.js';
 import type { TopicId } from './topic-id.js';
 
 /**
@@ -20,12 +21,15 @@ export class TypeSubscription implements Subscription {
   readonly id: string;
   readonly topicType: string;
   readonly agentType: string;
+  readonly senders?: SenderRules;
 
-  constructor(topicType: string, agentType: string, id?: string) {
+  constructor(topicType: string, agentType: string, options?: string | SubscriptionOptions) {
+    const { id, senders } = subscriptionOptions(options);
     assertTopicType(topicType);
     assertAgentType(agentType);
     this.topicType = topicType;
     this.agentType = agentType;
+    if (senders !== undefined) this.senders = senders;
     this.id = id ?? `type:${topicType}->${agentType}`;
   }
 

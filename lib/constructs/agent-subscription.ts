@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import { type EventPattern as CdkEventPattern, type IEventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -7,12 +7,18 @@ import { Construct } from 'constructs';
 import type { Subscription } from '../../lambdas/runtime/subscription.js';
 import {
   type EventPattern,
+  type SenderContext,
   subscriptionEventPattern,
 } from '../../lambdas/runtime/subscription-event-pattern.js';
 
 export interface AgentSubscriptionProps {
   readonly eventBus: IEventBus;
   readonly subscription: Subscription;
+  /**
+   * The bus account and the configured producers, for a subscription that declares its senders; the rule then
+   * carries `detail-type`, `source` and `account`. Defaults to the stack's account and no producer.
+   */
+  readonly senderContext?: SenderContext;
   readonly target: IFunction;
   /** Where EventBridge puts events it could not deliver after its retries. */
   readonly deadLetterQueue: IQueue;
@@ -48,7 +54,10 @@ export class AgentSubscription extends Construct {
 
   constructor(scope: Construct, id: string, props: AgentSubscriptionProps) {
     super(scope, id);
-    this.pattern = subscriptionEventPattern(props.subscription);
+    this.pattern = subscriptionEventPattern(
+      props.subscription,
+      props.senderContext ?? { account: Stack.of(this).account, producers: {} },
+    );
     this.rule = new Rule(this, 'Rule', {
       eventBus: props.eventBus,
       description: `agentbridge subscription ${props.subscription.id}`.slice(0, 512),

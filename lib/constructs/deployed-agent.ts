@@ -3,6 +3,7 @@ import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import type { Subscription } from '../../lambdas/runtime/subscription.js';
+import type { SenderContext } from '../../lambdas/runtime/subscription-event-pattern.js';
 import { distinctConstructIdOf } from '../construct-id.js';
 import type { TraceCapture } from '../trace-capture.js';
 import { AgentFunction, type TableBinding } from './agent-function.js';
@@ -17,6 +18,8 @@ export interface DeployedAgentProps {
   readonly eventBus: IEventBus;
   readonly agentFunctions: Readonly<Record<string, string>>;
   readonly subscriptions: readonly Subscription[];
+  /** What the subscriptions' sender rules resolve against: the bus account and the configured producers. */
+  readonly senderContext?: SenderContext;
   readonly tables: readonly TableBinding[];
   readonly policyStatements: readonly PolicyStatement[];
   readonly publishes: boolean;
@@ -75,6 +78,7 @@ export class DeployedAgent extends Construct {
         new AgentSubscription(this, distinctConstructIdOf(subscription.id), {
           eventBus: props.eventBus,
           subscription,
+          ...(props.senderContext ? { senderContext: props.senderContext } : {}),
           target: this.agentFunction.function,
           deadLetterQueue: deliveryDlq,
         }),

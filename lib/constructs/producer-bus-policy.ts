@@ -1,7 +1,7 @@
 import type { EventBus } from 'aws-cdk-lib/aws-events';
 import { AccountPrincipal, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { SOURCE_PREFIX } from '../../lambdas/contracts/sources.js';
+import type { ProducerDirectory } from '../../lambdas/contracts/senders.js';
 import { InvalidContextError } from '../infra-error.js';
 
 /** The context key (`cdk.json` or `cdk deploy -c producerAccounts=111111111111,222222222222`). */
@@ -42,36 +42,52 @@ export function parseProducerAccounts(value: unknown): string[] {
 
 export interface ProducerBusPolicyProps {
   readonly eventBus: EventBus;
-  readonly producerAccounts: readonly string[];
+  /** Detail-type → the sources and other accounts its producer writes from (see `producerDirectoryFromContext`). */
+  readonly producers: ProducerDirectory;
 }
 
 /**
- * Lets other AWS accounts (the services that place orders, etc.) put events on the agentbridge bus. They may
- * not use an `agentbridge.*` source: those are reserved for agentbridge's own functions, so a producer
- * cannot impersonate an agent. With no producer accounts nothing is added (same-account producers need only
- * their own IAM permission).
+ * Lets other AWS accounts (the services that place orders, confirm payments, ...) put events on the agentbridge
+ * bus, each only for its own detail-types and with its own sources: one statement per producer (same accounts,
+ * same sources) with `events:detail-type` and `events:source` conditions. So the checkout's account cannot put
+ * a PaymentCompleted, and no producer can write an `agentbridge.*` source (none is configurable). Detail-types
+ * whose producer names no other account add nothing (same-account producers need only their own IAM permission).
  *
  * @example
  * ```ts
- * new ProducerBusPolicy(this, 'ProducerPolicy', { eventBus: bus, producerAccounts: ['111111111111'] });
+ * new ProducerBusPolicy(this, 'ProducerPolicy', {
+ *   eventBus: bus,
+ *   producers: { PaymentCompleted: { sources: ['payments.gateway'], accounts: ['222222222222'] } },
+ * });
  * ```
  */
 export class ProducerBusPolicy extends Construct {
-  readonly statement: PolicyStatement | undefined;
+  readonly statements: PolicyStatement[];
 
   constructor(scope: Construct, id: string, props: ProducerBusPolicyProps) {
     super(scope, id);
-    if (props.producerAccounts.length === 0) {
-      this.statement = undefined;
-      return;
+    const groups = new Map<string, { accounts: string[]; sources: string[]; detailTypes: string[] }>();
+    for (const [detailType, producer] of Object.entries(props.producers)) {
+      if (producer.accounts.length === 0) continue;
+      const accounts = [...new Set(producer.accounts)].sort();
+      const sources = [...new Set(producer.sources)].sort();
+      const key = JSON.stringify([accounts, sources]);
+      const group = groups.get(key) ?? { accounts, sources, detailTypes: [] };
+      group.detailTypes.push(detailType);
+      groups.set(key, group);
     }
-    this.statement = new PolicyStatement({
-      sid: 'AgentbridgeProducerAccountsPutEvents',
-      principals: props.producerAccounts.map((account) => new AccountPrincipal(account)),
-      actions: ['events:PutEvents'],
-      resources: [props.eventBus.eventBusArn],
-      conditions: { StringNotLike: { 'events:source': [`${SOURCE_PREFIX}*`] } },
-    });
-    props.eventBus.addToResourcePolicy(this.statement);
+    this.statements = [...groups.values()].map(
+      ({ accounts, sources, detailTypes }, index) =>
+        new PolicyStatement({
+          sid: `AgentbridgeProducer${index + 1}PutEvents`,
+          principals: accounts.map((account) => new AccountPrincipal(account)),
+          actions: ['events:PutEvents'],
+          resources: [props.eventBus.eventBusArn],
+          conditions: {
+            StringEquals: { 'events:detail-type': detailTypes, 'events:source': sources },
+          },
+        }),
+    );
+    for (const statement of this.statements) props.eventBus.addToResourcePolicy(statement);
   }
 }

@@ -88,7 +88,9 @@ describe('agentbridge stack: subscriptions', () => {
   it('deploys each catalog subscription as a rule with exactly the compiled pattern, targeting its function', () => {
     const expected = AGENT_CATALOG.flatMap((entry) =>
       entry.subscriptions.map((subscription) => ({
-        pattern: subscriptionEventPattern(subscription),
+        pattern: stack.resolve(
+          subscriptionEventPattern(subscription, { account: stack.account, producers: stack.producers }),
+        ),
         target: functionLogicalId(entry.agentType),
       })),
     );
@@ -217,18 +219,34 @@ describe('agentbridge stack: operations', () => {
     template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
   });
 
-  it('lets the configured producer accounts put events, except under agentbridge sources', () => {
-    template.hasResourceProperties('AWS::Events::EventBusPolicy', {
-      Statement: Match.objectLike({
-        Action: 'events:PutEvents',
-        Principal: {
-          AWS: {
-            'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:iam::${TEST_PRODUCER_ACCOUNT}:root`]],
-          },
-        },
-        Condition: { StringNotLike: { 'events:source': ['agentbridge.*'] } },
-      }),
+  it('lets the configured producer accounts put only the external inputs, each under its producer source', () => {
+    const principal = {
+      AWS: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:iam::${TEST_PRODUCER_ACCOUNT}:root`]] },
+    };
+    const conditions = Object.values(resourcesOfType(template, 'AWS::Events::EventBusPolicy')).map(
+      (policy) => {
+        const statement = policy.Properties?.Statement as Record<string, unknown>;
+        expect(statement).toMatchObject({
+          Effect: 'Allow',
+          Action: 'events:PutEvents',
+          Principal: principal,
+        });
+        return statement.Condition;
+      },
+    );
+    const admits = (detailTypes: string[], source: string) => ({
+      StringEquals: { 'events:detail-type': detailTypes, 'events:source': [source] },
     });
+    expect(conditions).toEqual(
+      expect.arrayContaining([
+        admits(['OrderRequested'], 'shop.checkout'),
+        admits(['PaymentCompleted'], 'payments.gateway'),
+        admits(['ProcessingStarted', 'ShippingConfirmed'], 'warehouse.fulfilment'),
+        admits(['DeliveryConfirmed'], 'carrier.tracking'),
+        admits(['OrderCancelled'], 'shop.customer-service'),
+      ]),
+    );
+    expect(conditions).toHaveLength(5);
   });
 
   it('outputs the bus and every table name', () => {

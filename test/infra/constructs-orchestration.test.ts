@@ -57,20 +57,39 @@ describe('TableStreamConsumer', () => {
 });
 
 describe('ProducerBusPolicy', () => {
-  it('lets each producer account put events, but not under an agentbridge source', () => {
-    template.hasResourceProperties('AWS::Events::EventBusPolicy', {
-      Statement: {
-        Effect: 'Allow',
-        Action: 'events:PutEvents',
-        Principal: {
-          AWS: [
-            { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::111111111111:root']] },
-            { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::222222222222:root']] },
-          ],
-        },
-        Condition: { StringNotLike: { 'events:source': ['agentbridge.*'] } },
-      },
-    });
+  const accountRoot = (account: string) => ({
+    'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:iam::${account}:root`]],
+  });
+
+  it('admits each producer account only for its detail-types and under its sources', () => {
+    const statements = Object.values(resourcesOfType(template, 'AWS::Events::EventBusPolicy')).map(
+      (policy) => policy.Properties?.Statement,
+    );
+    expect(statements).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          Effect: 'Allow',
+          Action: 'events:PutEvents',
+          Principal: { AWS: [accountRoot('111111111111'), accountRoot('222222222222')] },
+          Condition: {
+            StringEquals: { 'events:detail-type': ['WidgetOrdered'], 'events:source': ['shop.widgets'] },
+          },
+        }),
+        expect.objectContaining({
+          Effect: 'Allow',
+          Action: 'events:PutEvents',
+          Principal: { AWS: accountRoot('222222222222') },
+          Condition: {
+            StringEquals: {
+              'events:detail-type': ['WidgetPaid', 'WidgetShipped'],
+              'events:source': ['payments.widgets'],
+            },
+          },
+        }),
+      ]),
+    );
+    // A same-account producer (WidgetLocal) needs no bus policy.
+    expect(statements).toHaveLength(2);
   });
 });
 

@@ -3,6 +3,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { EventBus } from 'aws-cdk-lib/aws-events';
 import { describe, expect, it } from 'vitest';
 import { ProducerBusPolicy, parseProducerAccounts } from '../../lib/constructs/producer-bus-policy.js';
+import { producerDirectoryFromContext } from '../../lib/constructs/producer-directory-context.js';
 import { InvalidContextError } from '../../lib/infra-error.js';
 
 describe('producerAccounts context', () => {
@@ -26,13 +27,48 @@ describe('producerAccounts context', () => {
     expect(() => parseProducerAccounts({ account: '111111111111' })).toThrow(/list of AWS account ids/);
   });
 
-  it('adds no bus policy when no producer account is configured', () => {
+  it('adds no bus policy when no producer names another account', () => {
     const stack = new Stack(new App(), 'NoProducers');
     const policy = new ProducerBusPolicy(stack, 'Producers', {
       eventBus: new EventBus(stack, 'Bus'),
-      producerAccounts: [],
+      producers: { PaymentCompleted: { sources: ['payments.gateway'], accounts: [] } },
     });
-    expect(policy.statement).toBeUndefined();
+    expect(policy.statements).toEqual([]);
     Template.fromStack(stack).resourceCountIs('AWS::Events::EventBusPolicy', 0);
+  });
+});
+
+describe('producers context', () => {
+  const defaults = { OrderRequested: 'shop.checkout', PaymentCompleted: 'payments.gateway' };
+
+  it('gives every external detail-type its default source and no other account when nothing is configured', () => {
+    expect(producerDirectoryFromContext({ defaults, producers: undefined, producerAccounts: [] })).toEqual({
+      OrderRequested: { sources: ['shop.checkout'], accounts: [] },
+      PaymentCompleted: { sources: ['payments.gateway'], accounts: [] },
+    });
+  });
+
+  it('renames a source and names accounts per detail-type, producerAccounts standing in where none is named', () => {
+    const directory = producerDirectoryFromContext({
+      defaults,
+      producers: '{"PaymentCompleted":{"source":"acme.payments","accounts":["222222222222"]}}',
+      producerAccounts: ['111111111111'],
+    });
+    expect(directory).toEqual({
+      OrderRequested: { sources: ['shop.checkout'], accounts: ['111111111111'] },
+      PaymentCompleted: { sources: ['acme.payments'], accounts: ['222222222222'] },
+    });
+  });
+
+  it('fails the synth on an unknown detail-type, an agentbridge source or a malformed account', () => {
+    const parse = (producers: unknown) =>
+      producerDirectoryFromContext({ defaults, producers, producerAccounts: [] });
+    expect(() => parse({ OrderStateChanged: { accounts: ['222222222222'] } })).toThrow(
+      /producers.*OrderStateChanged/,
+    );
+    expect(() => parse({ PaymentCompleted: { source: 'agentbridge.payment' } })).toThrow(/reserved/);
+    expect(() => parse({ PaymentCompleted: { accounts: ['12345'] } })).toThrow(InvalidContextError);
+    expect(() => parse({ PaymentCompleted: { sources: ['typo'] } })).toThrow(InvalidContextError);
+    expect(() => parse('{not json')).toThrow(/producers.*not JSON/);
   });
 });

@@ -69,7 +69,12 @@ export const machine = new AgentStateMachine(stack, 'EchoMachine', {
 });
 new ProducerBusPolicy(stack, 'Producers', {
   eventBus: bus,
-  producerAccounts: ['111111111111', '222222222222'],
+  producers: {
+    WidgetOrdered: { sources: ['shop.widgets'], accounts: ['222222222222', '111111111111'] },
+    WidgetPaid: { sources: ['payments.widgets'], accounts: ['222222222222'] },
+    WidgetShipped: { sources: ['payments.widgets'], accounts: ['222222222222'] },
+    WidgetLocal: { sources: ['shop.widgets'], accounts: [] },
+  },
 });
 new TableStreamConsumer(stack, 'WidgetStream', {
   table: widgets.table,

@@ -11,6 +11,8 @@ export const DEAD_LETTER_REASONS = [
   'schema-violation',
   'unknown-agent-type',
   'invalid-identifier',
+  /** An event from a source or account its subscriptions do not admit for its detail-type. */
+  'forbidden-sender',
 ] as const;
 export type DeadLetterReason = (typeof DEAD_LETTER_REASONS)[number];
 

@@ -9,6 +9,8 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AGENT_METRICS } from '../contracts/agent-metrics.js';
 import { ENV } from '../contracts/env-names.js';
+import { DEFAULT_ORDER_PRODUCERS } from '../contracts/order/order-producers.js';
+import { type ProducerDirectory, ProducerDirectorySchema } from '../contracts/senders.js';
 import type { TableDefinition } from '../contracts/table-definition.js';
 import { AGENT_STATE_TABLE } from '../contracts/tables/agent-state-table.js';
 import { IDEMPOTENCY_TABLE } from '../contracts/tables/idempotency-table.js';
@@ -18,6 +20,28 @@ import { AwsRuntimeConfigError } from '../runtime/aws/aws-runtime-error.js';
 import type { AgentHandlerDeps } from '../runtime/lambda/agent-handler.js';
 import { SqsDeadLetterSink } from '../runtime/lambda/dead-letter/sqs-dead-letter-sink.js';
 import { DynamoDbAgentStateStore } from '../stores/agent-state/dynamodb/dynamodb-agent-state-store.js';
+
+/**
+ * The deployment's producers (`AGENTBRIDGE_PRODUCERS`, written by the stack from the same directory its rules
+ * carry); the order system's defaults, with no other account, where it is unset. Malformed fails the cold start.
+ */
+function producersFrom(env: NodeJS.ProcessEnv): ProducerDirectory {
+  const json = env[ENV.producers];
+  if (json === undefined || json === '') return DEFAULT_ORDER_PRODUCERS;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch (error) {
+    throw new AwsRuntimeConfigError(ENV.producers, 'is not JSON', { cause: error });
+  }
+  const result = ProducerDirectorySchema.safeParse(parsed);
+  if (!result.success) {
+    throw new AwsRuntimeConfigError(ENV.producers, 'must map detail-types to { sources, accounts }', {
+      cause: result.error,
+    });
+  }
+  return result.data;
+}
 
 /** What every agent function of the order system is wired with, built once at module scope. */
 export interface AgentFunctionWiring {
@@ -74,7 +98,7 @@ export function agentFunctionWiring(
   });
   const deadLetters = new SqsDeadLetterSink(tracer.captureAWSv3Client(new SQSClient({})), deadLetterQueueUrl);
   return {
-    deps: { runtime, logger, tracer, metrics, idempotency, deadLetters },
+    deps: { runtime, logger, tracer, metrics, idempotency, deadLetters, producers: producersFrom(env) },
     documentClient,
     tableName,
   };

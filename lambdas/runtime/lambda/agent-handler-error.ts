@@ -96,3 +96,26 @@ export class IdempotencyPersistenceMissingError extends RuntimeError {
     this.agentType = agentType;
   }
 }
+
+/**
+ * An EventBridge event whose `source` or `account` no subscription of the receiving agent admits for its
+ * detail-type: a forgery or a misconfigured producer. Recorded and never retried; nothing is dispatched.
+ */
+export class ForbiddenSenderError extends AgentHandlerError {
+  readonly detailType: string;
+  readonly source: string;
+  readonly account: string;
+
+  constructor(detailType: string, source: string, account: string) {
+    super(
+      'FORBIDDEN_SENDER',
+      `No subscription of this agent accepts ${detailType} from source "${source}" in account ${account}`,
+    );
+    this.detailType = detailType;
+    this.source = source;
+    this.account = account;
+  }
+}
+
+export const isForbiddenSenderError = (error: unknown): error is ForbiddenSenderError =>
+  error instanceof ForbiddenSenderError;

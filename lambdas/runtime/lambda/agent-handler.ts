@@ -11,6 +11,7 @@ import middy, { type MiddyfiedHandler, type MiddyHandlerObject } from '@middy/co
 import type { Context } from 'aws-lambda';
 import { AGENT_METRICS } from '../../contracts/agent-metrics.js';
 import { MessageRegistry } from '../../contracts/message-registry.js';
+import type { ProducerDirectory } from '../../contracts/senders.js';
 import type { AgentDefinition } from '../agent-definition.js';
 import type { AwsRuntime } from '../aws/aws-runtime.js';
 import type { Subscription } from '../subscription.js';
@@ -19,6 +20,7 @@ import type { ClassifiedInput } from './classified-input.js';
 import type { DeadLetterSink } from './dead-letter/dead-letter-sink.js';
 import { dispatchAgentInput } from './dispatch-agent-input.js';
 import { parseAgentInput } from './parse-agent-input.js';
+import { senderGuard } from './sender-guard.js';
 
 /** 256 KB: the most one EventBridge event (or Step Functions payload) may carry. */
 export const DEFAULT_MAX_INPUT_BYTES = 256 * 1024;
@@ -40,6 +42,11 @@ export interface AgentHandlerDeps {
   readonly idempotencyConfig?: IdempotencyConfig;
   readonly deadLetters: DeadLetterSink;
   readonly maxInputBytes?: number;
+  /**
+   * Detail-type → its external producer's sources and accounts, as the deployment configures them
+   * (`AGENTBRIDGE_PRODUCERS`): what subscriptions' `producer` sender rules resolve to. Default: none.
+   */
+  readonly producers?: ProducerDirectory;
 }
 
 export interface AgentHandlerOptions<State> {
@@ -57,7 +64,8 @@ export interface AgentHandlerOptions<State> {
  * 1. Powertools logger (`injectLambdaContext`, keys reset per invocation),
  * 2. tracer (`captureLambdaHandler`), 3. metrics (`logMetrics`),
  * 4. input parsing: EventBridge event, send (direct invoke) or Step Functions task, validated with the agent's
- *    schemas; bad input goes to the dead-letter sink and is answered without a retry,
+ *    schemas, and an event's source and account checked against the subscriptions' senders; bad input and
+ *    forged events go to the dead-letter sink and are answered without a retry,
  * 5. for a stateless agent only, Powertools idempotency keyed on the message id (`metadata.id`; a bare
  *    event's is its EventBridge id) or the task `id`,
  * 6. dispatch to the hosted agent.
@@ -112,6 +120,10 @@ export function agentHandler<State>(options: AgentHandlerOptions<State>): Middyf
         logger: deps.logger,
         metrics: deps.metrics,
         maxInputBytes: deps.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES,
+        senderGuard: senderGuard({
+          subscriptions: options.subscriptions ?? [],
+          producers: deps.producers ?? {},
+        }),
       }),
     );
   if (stateful || deps.idempotency === undefined) return handler;

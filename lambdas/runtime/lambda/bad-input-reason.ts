@@ -3,6 +3,7 @@ import { isUnknownMessageTypeError } from '../../contracts/message-registry.js';
 import { isMessageValidationError } from '../../contracts/message-validation-error.js';
 import { isInvalidIdentifierError, isUnknownAgentTypeError } from '../runtime-error.js';
 import {
+  isForbiddenSenderError,
   isInputTooDeepError,
   isInvalidEnvelopeError,
   isInvalidJsonError,
@@ -30,5 +31,6 @@ export function badInputReason(error: unknown): DeadLetterReason | undefined {
   if (isMessageValidationError(error)) return 'schema-violation';
   if (isUnknownAgentTypeError(error)) return 'unknown-agent-type';
   if (isInvalidIdentifierError(error)) return 'invalid-identifier';
+  if (isForbiddenSenderError(error)) return 'forbidden-sender';
   return undefined;
 }

@@ -23,18 +23,23 @@ import {
 } from './agent-handler-error.js';
 import { ClassifiedInput, type PendingDelivery } from './classified-input.js';
 import { MAX_INPUT_DEPTH, nestingDepth } from './nesting-depth.js';
+import type { EventOrigin } from './sender-guard.js';
 
 export interface ClassifyOptions {
   readonly messages: MessageRegistry;
   readonly isHosted: (agentType: string) => boolean;
   /** Largest direct-invoke or string input accepted, in bytes (EventBridge enforces its own 256 KB). */
   readonly maxInputBytes: number;
+  /** Throws `ForbiddenSenderError` for an event whose source/account the subscriptions do not admit. */
+  readonly checkSender?: (origin: EventOrigin) => void;
 }
 
 /** The EventBridge fields the adapter reads; EventBridge guarantees the shape, so plain checks suffice. */
 interface EventFields {
   readonly id: string;
   readonly 'detail-type': string;
+  readonly source: string;
+  readonly account: string;
   readonly time: string | undefined;
   readonly detail: unknown;
 }
@@ -54,7 +59,12 @@ function eventFields(input: Record<string, unknown>): EventFields {
   if (time !== undefined && (typeof time !== 'string' || Number.isNaN(Date.parse(time)))) {
     throw new InvalidEnvelopeError('EventBridge event', 'time: expected an ISO 8601 timestamp');
   }
-  return { id, 'detail-type': detailType, time, detail };
+  // EventBridge always sets both; an event without them cannot be checked against its senders.
+  const { source, account } = input;
+  if (typeof source !== 'string' || typeof account !== 'string') {
+    throw new InvalidEnvelopeError('EventBridge event', 'source and account: expected strings');
+  }
+  return { id, 'detail-type': detailType, source, account, time, detail };
 }
 
 function summary(error: z.ZodError): string {
@@ -168,13 +178,21 @@ function classifyEvent(input: unknown, options: ClassifyOptions): ClassifiedInpu
       `metadata.type ${JSON.stringify(metadata.type)} differs from detail-type ${JSON.stringify(event['detail-type'])}`,
     );
   }
+  const topic = new TopicId(metadata.topicType, metadata.topicSource);
+  options.checkSender?.({
+    source: event.source,
+    account: event.account,
+    detailType: event['detail-type'],
+    messageType: metadata.type,
+    topic,
+  });
   // Keyed on the message id, not the EventBridge event id: a resent PutEvents entry or an outbox event
   // published again gets a new event id but keeps its message id (a bare detail's message id is its event id).
   return new ClassifiedInput(metadata.id, {
     kind: 'eventbridge',
     delivery: {
       kind: 'publish',
-      topic: new TopicId(metadata.topicType, metadata.topicSource),
+      topic,
       metadata,
       data: options.messages.get(metadata.type).parse(envelope.data),
       sender: sender(metadata),

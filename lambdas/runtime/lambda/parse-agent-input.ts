@@ -12,6 +12,7 @@ import { ClassifiedInput, inputKind } from './classified-input.js';
 import { classifyInput, decodeInput } from './classify-input.js';
 import type { DeadLetterSink } from './dead-letter/dead-letter-sink.js';
 import { isTransientError } from './is-transient-error.js';
+import { accountOfFunctionArn, type EventOrigin } from './sender-guard.js';
 
 export interface ParseAgentInputOptions {
   readonly agentType: string;
@@ -21,6 +22,8 @@ export interface ParseAgentInputOptions {
   readonly logger: Logger;
   readonly metrics: Metrics;
   readonly maxInputBytes: number;
+  /** Checks each event's source and account against the hosted subscriptions; absent, nothing is checked. */
+  readonly senderGuard?: (origin: EventOrigin, ownAccount: string | undefined) => void;
 }
 
 /** What an EventBridge invocation returns when its input was rejected (and recorded). */
@@ -45,7 +48,15 @@ export function parseAgentInput(options: ParseAgentInputOptions): MiddlewareObj<
     try {
       const input = decodeInput(raw, options.maxInputBytes);
       kind = inputKind(input);
-      request.event = classifyInput(kind, input, options);
+      const { senderGuard } = options;
+      const ownAccount = accountOfFunctionArn(request.context.invokedFunctionArn);
+      request.event = classifyInput(
+        kind,
+        input,
+        senderGuard === undefined
+          ? options
+          : { ...options, checkSender: (origin) => senderGuard(origin, ownAccount) },
+      );
       return undefined;
     } catch (error) {
       const reason = badInputReason(error);

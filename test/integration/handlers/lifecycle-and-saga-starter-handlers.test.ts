@@ -14,6 +14,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { ENV } from '../../../lambdas/contracts/env-names.js';
+import { ORDER_PRODUCER_SOURCES } from '../../../lambdas/contracts/order/order-producers.js';
 import { fakeLambdaContext } from '../../support/aws-loopback/fake-lambda-context.js';
 import { setDeployedHandlerEnvironment } from '../../support/deployed-handler-environment.js';
 
@@ -35,12 +36,19 @@ const load = async (agentType: 'lifecycle' | 'saga-starter'): Promise<Handler> =
   return module.handler as unknown as Handler;
 };
 
-/** A bare EventBridge event from an outside service (no envelope): its detail-type is the message type. */
-const bareEvent = (detailType: string, detail: Record<string, unknown>, id = randomUUID()) => ({
+/**
+ * A bare EventBridge event from the outside service that produces it (no envelope): its detail-type is the
+ * message type, its source that producer's default source.
+ */
+const bareEvent = (
+  detailType: keyof typeof ORDER_PRODUCER_SOURCES,
+  detail: Record<string, unknown>,
+  id = randomUUID(),
+) => ({
   version: '0',
   id,
   'detail-type': detailType,
-  source: 'com.example.shop',
+  source: ORDER_PRODUCER_SOURCES[detailType],
   account: '000000000000',
   time: '2026-11-24T18:00:00Z',
   region: 'us-east-1',

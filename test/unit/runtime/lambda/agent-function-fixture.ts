@@ -2,12 +2,14 @@ import { readFileSync } from 'node:fs';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { z } from 'zod';
 import { defineMessage } from '../../../../lambdas/contracts/message-type.js';
+import type { ProducerDirectory } from '../../../../lambdas/contracts/senders.js';
 import { defineAgent } from '../../../../lambdas/runtime/agent-definition.js';
 import { AwsRuntime } from '../../../../lambdas/runtime/aws/aws-runtime.js';
 import { agentHandler } from '../../../../lambdas/runtime/lambda/agent-handler.js';
 import { InMemoryDeadLetterSink } from '../../../../lambdas/runtime/lambda/dead-letter/in-memory-dead-letter-sink.js';
 import { InMemoryPersistenceLayer } from '../../../../lambdas/runtime/lambda/in-memory-persistence-layer.js';
 import type { MessageContext } from '../../../../lambdas/runtime/message-context.js';
+import type { Subscription } from '../../../../lambdas/runtime/subscription.js';
 import { TypeSubscription } from '../../../../lambdas/runtime/type-subscription.js';
 import { InMemoryAgentStateStore } from '../../../../lambdas/stores/agent-state/in-memory/in-memory-agent-state-store.js';
 import { quietPowertools } from '../../../support/aws-loopback/quiet-powertools.js';
@@ -43,12 +45,19 @@ export interface HandledCall {
 
 /**
  * An agent function as a handler file would build it, on in-memory deps: a `cashier` agent subscribed to
- * `order.placed` and to the bare detail-type `fixture.OrderPlaced`. Its event handler returns nothing. By
- * default the cashier keeps its totals in agent state (so its state item is its dedup record); with
- * `stateless` it keeps them in a ledger of its own, as an agent with its own table does, behind Powertools
- * idempotency. Metrics are silent unless `options.metrics` publishes.
+ * `order.placed` and to the bare detail-type `fixture.OrderPlaced` (or the given subscriptions, with the given
+ * producers). Its event handler returns nothing. By default the cashier keeps its totals in agent state (so
+ * its state item is its dedup record); with `stateless` it keeps them in a ledger of its own, as an agent with
+ * its own table does, behind Powertools idempotency. Metrics are silent unless `options.metrics` publishes.
  */
-export function cashierFunction(options: { readonly stateless?: boolean; readonly metrics?: Metrics } = {}) {
+export function cashierFunction(
+  options: {
+    readonly stateless?: boolean;
+    readonly metrics?: Metrics;
+    readonly subscriptions?: readonly Subscription[];
+    readonly producers?: ProducerDirectory;
+  } = {},
+) {
   const calls: HandledCall[] = [];
   const record = (handler: string, data: unknown, ctx: MessageContext<unknown>): void => {
     calls.push({
@@ -111,11 +120,18 @@ export function cashierFunction(options: { readonly stateless?: boolean; readonl
   const handler = agentHandler({
     agentType: 'cashier',
     definition: cashier,
-    subscriptions: [
+    subscriptions: options.subscriptions ?? [
       new TypeSubscription('order.placed', 'cashier'),
       new TypeSubscription(OrderPlaced.name, 'cashier'),
     ],
-    deps: { runtime, ...powertools, idempotency, deadLetters, maxInputBytes: 4_096 },
+    deps: {
+      runtime,
+      ...powertools,
+      idempotency,
+      deadLetters,
+      maxInputBytes: 4_096,
+      ...(options.producers === undefined ? {} : { producers: options.producers }),
+    },
   });
   return { handler, calls, runtime, stateStore, idempotency, deadLetters, ...powertools };
 }

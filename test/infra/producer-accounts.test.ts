@@ -1,6 +1,5 @@
 import { App, Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
-import { EventBus } from 'aws-cdk-lib/aws-events';
+import { CfnEventBusPolicy, EventBus } from 'aws-cdk-lib/aws-events';
 import { describe, expect, it } from 'vitest';
 import { ProducerBusPolicy, parseProducerAccounts } from '../../lib/constructs/producer-bus-policy.js';
 import { producerDirectoryFromContext } from '../../lib/constructs/producer-directory-context.js';
@@ -34,7 +33,8 @@ describe('producerAccounts context', () => {
       producers: { PaymentCompleted: { sources: ['payments.gateway'], accounts: [] } },
     });
     expect(policy.statements).toEqual([]);
-    Template.fromStack(stack).resourceCountIs('AWS::Events::EventBusPolicy', 0);
+    // Counted on the construct tree: a synthesized template here would only measure the CDK's start-up time.
+    expect(stack.node.findAll().filter((construct) => construct instanceof CfnEventBusPolicy)).toEqual([]);
   });
 });
 

@@ -48,8 +48,8 @@ export interface LocalOrderSystem {
   readonly stateMachineArns: Readonly<Record<StateMachineKey, string>>;
   /**
    * The outbox relay between the event store's change feed and the bus: every stored user and order event is
-   * published on `domain.<type>` (source = stream id, message id = event id). `stats()` / `failures()` show
-   * what it published and gave up; `runtime.waitUntilIdle()` waits for it.
+   * published on `domain.<type>` (source = stream id, message id of stream and version). `stats()` /
+   * `failures()` show what it published and gave up; `runtime.waitUntilIdle()` waits for it.
    */
   readonly outbox: OutboxRelay;
   /**

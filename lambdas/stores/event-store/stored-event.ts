@@ -12,7 +12,8 @@ export interface EventMetadata {
 
 /**
  * One event as the store returns it. `version` is its position in the stream (1, 2, 3, … contiguous);
- * `id` is globally unique and becomes the published message id.
+ * `id` is the caller's or a fresh UUID; one id may recur on other streams, so the outbox publishes under a
+ * message id of stream and version and carries `id` along as `metadata.eventId`.
  *
  * @example
  * ```ts

@@ -3,10 +3,12 @@ import { SAGA_STARTER_SUBSCRIPTIONS } from '../lambdas/agents/saga-starter/saga-
 import { USERS_SUBSCRIPTIONS } from '../lambdas/agents/users/users-subscriptions.js';
 import { LIFECYCLE_AGENT_TYPE } from '../lambdas/contracts/order/lifecycle-tasks.js';
 import { ORDER_AGENT_TYPES } from '../lambdas/contracts/order/order-agent-types.js';
+import { orderStreamId } from '../lambdas/contracts/order/order-events.js';
 import { SAGA_STARTER_AGENT_TYPE } from '../lambdas/contracts/order/order-saga-io.js';
 import { OUTBOX_SOURCE, SOURCE_PREFIX } from '../lambdas/contracts/sources.js';
 import { AGENT_STATE_TABLE } from '../lambdas/contracts/tables/agent-state-table.js';
 import {
+  EVENT_STORE_ATTRIBUTES as A,
   EVENT_STORE_TABLE,
   SNAPSHOT_PARTITION_MARKER,
 } from '../lambdas/contracts/tables/event-store-table.js';
@@ -16,6 +18,7 @@ import { NOTIFICATIONS_TABLE } from '../lambdas/contracts/tables/notifications-t
 import { PAYMENTS_TABLE } from '../lambdas/contracts/tables/payments-table.js';
 import { TASK_TOKEN_TABLE } from '../lambdas/contracts/tables/task-token-table.js';
 import { USERS_TABLE } from '../lambdas/contracts/tables/users-table.js';
+import { userStreamId } from '../lambdas/contracts/users/user-values.js';
 import type { AgentCatalogEntry } from './agent-catalog-entry.js';
 import { TABLE_ACTIONS, type TableAccess } from './table-access.js';
 
@@ -41,6 +44,9 @@ export const SNAPSHOT_FUNCTION_TYPE = 'snapshot-writer';
  */
 export const SNAPSHOT_PARTITION_PATTERN = `*${SNAPSHOT_PARTITION_MARKER}*`;
 
+/** The attributes of a snapshot item: none of an event's (id, type, data, metadata), so no event can be put. */
+const SNAPSHOT_ATTRIBUTES = [A.pk, A.sk, A.kind, A.streamId, A.reducerVersion, A.state, A.time];
+
 /**
  * The order system's functions. Business agents are rpc targets of the state machines' tasks; the lifecycle
  * agent resumes the lifecycle machine; the saga starter turns OrderRequested into a saga execution named after
@@ -56,7 +62,11 @@ export const AGENT_CATALOG: readonly AgentCatalogEntry[] = [
     subscriptions: USERS_SUBSCRIPTIONS,
     tables: [
       ...agentBase(ORDER_AGENT_TYPES.users),
-      { table: EVENT_STORE_TABLE, actions: TABLE_ACTIONS.eventStore },
+      {
+        table: EVENT_STORE_TABLE,
+        actions: TABLE_ACTIONS.eventStore,
+        leadingKeyPatterns: [userStreamId('*')],
+      },
       { table: USERS_TABLE, actions: TABLE_ACTIONS.users },
     ],
     sendsTo: [],
@@ -99,7 +109,11 @@ export const AGENT_CATALOG: readonly AgentCatalogEntry[] = [
     subscriptions: [],
     tables: [
       ...agentBase(ORDER_AGENT_TYPES.orders),
-      { table: EVENT_STORE_TABLE, actions: TABLE_ACTIONS.eventStore },
+      {
+        table: EVENT_STORE_TABLE,
+        actions: TABLE_ACTIONS.eventStore,
+        leadingKeyPatterns: [orderStreamId('*')],
+      },
     ],
     sendsTo: [],
     publishes: false,
@@ -182,6 +196,7 @@ export const AGENT_CATALOG: readonly AgentCatalogEntry[] = [
         table: EVENT_STORE_TABLE,
         actions: TABLE_ACTIONS.eventStoreSnapshots,
         leadingKeyPatterns: [SNAPSHOT_PARTITION_PATTERN],
+        attributes: SNAPSHOT_ATTRIBUTES,
       },
     ],
     sendsTo: [],

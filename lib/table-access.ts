@@ -16,6 +16,11 @@ export interface TableAccess {
    * e.g. the snapshot partitions of the event store, which no event stream id can match.
    */
   readonly leadingKeyPatterns?: readonly string[];
+  /**
+   * Restricts the item attributes the actions may write or read to these names (IAM `dynamodb:Attributes`),
+   * and forbids asking for other values back (`dynamodb:ReturnValues` = `NONE`).
+   */
+  readonly attributes?: readonly string[];
 }
 
 /**

@@ -9,7 +9,8 @@ const INDEX_ACTIONS = new Set(['dynamodb:Query', 'dynamodb:Scan']);
  * The IAM statement for one table binding: exactly the given actions, on the table and (only when an action
  * can read an index) on each of its named indexes, never `<table>/index/*`. With `leadingKeys` the statement
  * is conditioned on `dynamodb:LeadingKeys`, so a function sharing a table (agent state) can only reach the
- * partitions it owns; with `leadingKeyPatterns` on the partitions matching them (`StringLike`).
+ * partitions it owns; with `leadingKeyPatterns` on the partitions matching them (`StringLike`); with
+ * `attributes` on writing (and returning) only those attribute names.
  *
  * @example
  * ```ts
@@ -26,13 +27,16 @@ export function tablePolicyStatement(binding: {
   const indexArns = readsIndexes
     ? (access.table.globalSecondaryIndexes ?? []).map((index) => `${table.tableArn}/index/${index.indexName}`)
     : [];
+  const equals = {
+    ...(access.leadingKeys ? { 'dynamodb:LeadingKeys': [...access.leadingKeys] } : {}),
+    ...(access.attributes ? { 'dynamodb:Attributes': [...access.attributes] } : {}),
+  };
   const conditions = {
-    ...(access.leadingKeys
-      ? { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [...access.leadingKeys] } }
-      : {}),
     ...(access.leadingKeyPatterns
       ? { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...access.leadingKeyPatterns] } }
       : {}),
+    ...(Object.keys(equals).length > 0 ? { 'ForAllValues:StringEquals': equals } : {}),
+    ...(access.attributes ? { StringEqualsIfExists: { 'dynamodb:ReturnValues': ['NONE'] } } : {}),
   };
   return new PolicyStatement({
     actions: [...access.actions],

@@ -164,6 +164,43 @@ describe('least privilege: agent functions', () => {
   });
 });
 
+/** The Condition of every statement of a function's role that grants an item action on the event store. */
+const eventStoreConditions = (agentType: string, action: string): unknown[] => {
+  const entry = AGENT_CATALOG.find((candidate) => candidate.agentType === agentType);
+  if (entry === undefined) throw new Error(`no catalog entry ${agentType}`);
+  return roleStatements(entry)
+    .filter((statement) => actionsOf(statement).includes(action))
+    .filter((statement) =>
+      mentionedLogicalIds(statement.Resource).some((id) => tableIdByLogicalId.get(id) === 'EventStore'),
+    )
+    .map((statement) => statement.Condition);
+};
+
+describe('least privilege: event store writers', () => {
+  it.each([
+    ['users', 'user-*'],
+    ['orders', 'order-*'],
+  ])('lets %s append only to its own streams (%s)', (agentType, pattern) => {
+    for (const action of ['dynamodb:PutItem', 'dynamodb:ConditionCheckItem', 'dynamodb:Query']) {
+      expect(eventStoreConditions(agentType, action)).toEqual([
+        { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [pattern] } },
+      ]);
+    }
+  });
+
+  it('lets the snapshot writer put only snapshot attributes under snapshot keys, so it can write no event', () => {
+    expect(eventStoreConditions('snapshot-writer', 'dynamodb:PutItem')).toEqual([
+      {
+        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['*#snapshot#*'] },
+        'ForAllValues:StringEquals': {
+          'dynamodb:Attributes': ['pk', 'sk', 'kind', 'streamId', 'reducerVersion', 'state', 'time'],
+        },
+        StringEqualsIfExists: { 'dynamodb:ReturnValues': ['NONE'] },
+      },
+    ]);
+  });
+});
+
 describe('least privilege: state machines', () => {
   it.each(Object.entries(STATE_MACHINES))(
     '%s reaches exactly the functions, bus and machines its ASL names',

@@ -2,6 +2,7 @@ import type { AttributeValue, DynamoDBRecord } from 'aws-lambda';
 import {
   EVENT_STORE_ATTRIBUTES as A,
   EVENT_STORE_ITEM_KINDS,
+  SNAPSHOT_PARTITION_MARKER,
 } from '../../../contracts/tables/event-store-table.js';
 import { decodeEvent } from '../decode-event.js';
 import { CorruptStoredItemError } from '../event-store-error.js';
@@ -30,7 +31,8 @@ export const unmarshallEventImage = (
 
 /**
  * The event a DynamoDB stream record announces, or `undefined` when the record is not a new event:
- * MODIFY and REMOVE (events are immutable, so neither is a publication) and INSERTs of snapshot items.
+ * MODIFY and REMOVE (events are immutable, so neither is a publication), INSERTs of snapshot items and any
+ * item under a snapshot partition, whatever its `kind`.
  *
  * @throws CorruptStoredItemError when an INSERT of an event item cannot be read: never skip it silently.
  * @example
@@ -51,5 +53,8 @@ export const eventFromStreamRecord = (record: DynamoDBRecord): StoredEvent | und
   }
   const item = unmarshallEventImage(image);
   if (item[A.kind] !== EVENT_STORE_ITEM_KINDS.event) return undefined;
+  // The store writes events only under stream ids, which cannot hold the marker: an "event" under a snapshot
+  // partition was written by something else (the snapshot writer's role may put there) and is never published.
+  if (String(item[A.pk]).includes(SNAPSHOT_PARTITION_MARKER)) return undefined;
   return decodeEvent(eventFromItem(item));
 };

@@ -103,8 +103,9 @@ describe('snapshot writer', () => {
     expect(actionsOf(reads ?? { Effect: '', Action: [], Resource: [] })).toEqual(['dynamodb:Query']);
     expect(reads?.Condition).toBeUndefined();
     expect(actionsOf(writes ?? { Effect: '', Action: [], Resource: [] })).toEqual(['dynamodb:PutItem']);
-    expect(writes?.Condition).toEqual({
+    expect(writes?.Condition).toMatchObject({
       'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [SNAPSHOT_PARTITION_PATTERN] },
+      'ForAllValues:StringEquals': { 'dynamodb:Attributes': expect.not.arrayContaining(['data']) },
     });
     expect(SNAPSHOT_PARTITION_PATTERN).toBe('*#snapshot#*');
     expect(statements).toHaveLength(2);

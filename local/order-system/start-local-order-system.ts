@@ -54,6 +54,8 @@ export interface LocalOrderSystemOptions {
   readonly callbackTimer?: CallbackTimer;
   /** Fails chosen tasks before they reach their agent (business or transient failures on demand). */
   readonly injectFault?: TaskFaultInjector;
+  /** Fails chosen `events:putEvents` entries of the state machines (by detail-type), as a refusing bus would. */
+  readonly injectPublishFault?: (detailType: string) => Error | undefined;
   /** Lambda's async retries of an event whose handler failed transiently (see LocalRedelivery). Default: AWS's. */
   readonly redelivery?: Omit<LocalRedeliveryOptions, 'logger'>;
   /** Receives handler errors of published events, duplicate-order notices and outbox failures. Default: stderr. */
@@ -117,13 +119,22 @@ export async function startLocalOrderSystem(
   const hosted = new Map<string, HostedFunction>();
   const sagaStarts = new InMemoryAgentStateStore();
   const parkedSagas = new InMemoryParkedSagaQueue();
+  const sink = runtimeEventSink(runtime, new MessageRegistry(STATE_MACHINE_EVENTS));
   const sfn = new LocalStepFunctions({
     lambda: runtimeLambdaInvoker({
       functions: hosted,
       logger,
       ...(options.injectFault === undefined ? {} : { injectFault: options.injectFault }),
     }),
-    events: runtimeEventSink(runtime, new MessageRegistry(STATE_MACHINE_EVENTS)),
+    events: {
+      async putEvents(entries, source) {
+        for (const entry of entries) {
+          const fault = options.injectPublishFault?.(entry.DetailType);
+          if (fault !== undefined) throw fault;
+        }
+        await sink.putEvents(entries, source);
+      },
+    },
     queues: {
       async sendMessage({ queueUrl, messageBody }) {
         if (queueUrl !== LOCAL_PARKED_SAGA_QUEUE_URL) {

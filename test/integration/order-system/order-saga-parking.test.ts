@@ -110,6 +110,34 @@ describe('order saga: no failure after the charge keeps money or stock', () => {
     ]);
   });
 
+  it('parks a saga whose OrderCompleted cannot be published; a redrive publishes it once and keeps the order', async () => {
+    let busDown = true;
+    const local = await systems.seeded({
+      injectPublishFault: (detailType) =>
+        busDown && detailType === 'OrderCompleted' ? new Error('bus unavailable') : undefined,
+    });
+    await local.placeOrder(order('o-quiet'));
+    const parked = await local.waitForSaga('o-quiet');
+
+    expect(parked).toMatchObject({ status: 'FAILED', error: ORDER_SAGA_FAILURES.parked });
+    expect(local.parkedSagas.bodies().map((body) => JSON.parse(body))).toEqual([
+      expect.objectContaining({ orderId: 'o-quiet', resumeAt: 'PublishOrderCompleted' }),
+    ]);
+    busDown = false;
+    await redrive(local);
+    const done = await local.waitForSaga('o-quiet');
+
+    expect(done.status).toBe('SUCCEEDED');
+    expect(entered(local.executionsOf('o-quiet').sagaHistory)).toEqual([
+      'Resume',
+      'PublishOrderCompleted',
+      'OrderPlaced',
+    ]);
+    expect(eventsOfType(local, 'o-quiet', 'OrderCompleted')).toHaveLength(1);
+    expect(openCharges(local).map((charge) => charge.orderId)).toEqual(['o-quiet']);
+    expect(local.executionsOf('o-quiet').lifecycle?.status).toBe('RUNNING');
+  });
+
   it('leaves an unreadable message in the queue and says why', async () => {
     const local = await systems.seeded();
     local.parkedSagas.send('{"orderId":"o-x","resumeAt":"ChargePayment"}');

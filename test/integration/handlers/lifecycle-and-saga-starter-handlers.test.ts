@@ -147,7 +147,23 @@ describe('saga starter handler', () => {
     const starts = sfn.commandCalls(StartExecutionCommand);
     expect(starts).toHaveLength(1);
     expect(starts[0]?.args[0].input).toMatchObject({ stateMachineArn: SAGA_ARN, name: orderId });
-    expect(JSON.parse(starts[0]?.args[0].input.input ?? '{}')).toEqual(order(orderId));
+    expect(JSON.parse(starts[0]?.args[0].input.input ?? '{}')).toEqual({
+      ...order(orderId),
+      sagaId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
+  });
+
+  it('starts nothing for a second OrderRequested of the same order: its record in DynamoDB says started', async () => {
+    const handler = await load('saga-starter');
+    sfn.on(StartExecutionCommand).resolves({ executionArn: `${SAGA_ARN}:x`, startDate: new Date() });
+    const orderId = `o-${randomUUID()}`;
+    for (let delivery = 0; delivery < 2; delivery += 1) {
+      await handler(
+        bareEvent('OrderRequested', order(orderId)),
+        fakeLambdaContext('AgentBridge-saga-starter', 30_000),
+      );
+    }
+    expect(sfn.commandCalls(StartExecutionCommand)).toHaveLength(1);
   });
 
   it('treats an execution that already exists as done (a redelivered OrderRequested)', async () => {

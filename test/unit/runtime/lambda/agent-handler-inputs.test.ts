@@ -163,6 +163,22 @@ describe('agentHandler bad input', () => {
       'invalid-identifier',
       'INVALID_IDENTIFIER',
     ],
+    // EventBridge fields the adapter reads itself (the id keys idempotency, the detail-type picks the type).
+    ...(
+      [
+        ['an event with an empty id', { id: '' }],
+        ['an event whose id is not a string', { id: 42 }],
+        ['an event whose id is over 128 characters', { id: 'e'.repeat(129) }],
+        ['an event with an empty detail-type', { 'detail-type': '' }],
+        ['an event whose detail-type is not a string', { 'detail-type': ['fixture.OrderPlaced'] }],
+        ['an event whose time is not a timestamp', { time: 'yesterday' }],
+      ] as const
+    ).map(([name, fields]): [string, () => unknown, string, string] => [
+      name,
+      () => ({ ...fixture('eventbridge-bare'), ...fields }),
+      'invalid-envelope',
+      'INVALID_ENVELOPE',
+    ]),
     [
       'oversized JSON text',
       () => JSON.stringify({ blob: 'x'.repeat(5_000) }),

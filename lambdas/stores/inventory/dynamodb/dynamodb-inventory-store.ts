@@ -221,7 +221,11 @@ export class DynamoDbInventoryStore implements InventoryStorePort {
           await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
           continue;
         }
-        if (codes.some((code) => code !== 'None' && code !== 'ConditionalCheckFailed')) {
+        // No reason naming a failed condition means nothing says a race was lost: a fault, never "unchanged".
+        if (
+          !codes.includes('ConditionalCheckFailed') ||
+          codes.some((code) => code !== 'None' && code !== 'ConditionalCheckFailed')
+        ) {
           throw new InventoryStoreUnavailableError(operation, { cause: error });
         }
         return codes;

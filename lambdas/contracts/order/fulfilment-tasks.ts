@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineMessage } from '../message-type.js';
 import { OrderStateSchema } from './lifecycle-messages.js';
-import { OrderIdSchema, UserIdSchema } from './order-values.js';
+import { OrderIdSchema, TrackingNumberSchema, UserIdSchema } from './order-values.js';
 import { StockLineSchema } from './saga-tasks.js';
 
 /**
@@ -20,7 +20,7 @@ export const RecordOrderTransition = defineMessage(
     to: OrderStateSchema.exclude(['created']),
     trigger: z.string().min(1).max(128),
     /** Required when `to` is `shipped`. */
-    trackingNumber: z.string().min(1).max(64).optional(),
+    trackingNumber: TrackingNumberSchema.optional(),
     /** Cancellation reason, or the awaited trigger for `expired`. */
     reason: z.string().max(500).optional(),
   }),
@@ -49,6 +49,6 @@ export const StartInventoryProcessing = defineMessage(
 /** shipped → (seed 5.1 post handler) notify the customer with the tracking number, by email and SMS. */
 export const SendShippingNotification = defineMessage(
   'SendShippingNotification',
-  z.object({ orderId: OrderIdSchema, userId: UserIdSchema, trackingNumber: z.string().min(1).max(64) }),
+  z.object({ orderId: OrderIdSchema, userId: UserIdSchema, trackingNumber: TrackingNumberSchema }),
   { response: z.object({ notificationIds: z.array(z.string()) }) },
 );

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMessage } from '../message-type.js';
-import { OrderIdSchema } from './order-values.js';
+import { OrderIdSchema, TrackingNumberSchema } from './order-values.js';
 
 /** The order lifecycle (seed 5.1): created → paid → processing → shipped → delivered; cancel from created|paid. */
 export const OrderStateSchema = z.enum([
@@ -22,7 +22,7 @@ export const PaymentCompleted = defineMessage(
 export const ProcessingStarted = defineMessage('ProcessingStarted', z.object({ orderId: OrderIdSchema }));
 export const ShippingConfirmed = defineMessage(
   'ShippingConfirmed',
-  z.object({ orderId: OrderIdSchema, trackingNumber: z.string().min(1).max(64) }),
+  z.object({ orderId: OrderIdSchema, trackingNumber: TrackingNumberSchema }),
 );
 export const DeliveryConfirmed = defineMessage('DeliveryConfirmed', z.object({ orderId: OrderIdSchema }));
 export const OrderCancelled = defineMessage(

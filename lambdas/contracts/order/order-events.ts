@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { defineMessage } from '../message-type.js';
-import { MinorUnitsSchema, OrderIdSchema, OrderLineSchema, UserIdSchema } from './order-values.js';
+import {
+  MinorUnitsSchema,
+  OrderIdSchema,
+  OrderLineSchema,
+  TrackingNumberSchema,
+  UserIdSchema,
+} from './order-values.js';
 
 /**
  * Domain events of the order aggregate, appended to stream `order-<orderId>`; the outbox publishes each on
@@ -37,7 +43,7 @@ export const OrderProcessingStarted = defineMessage(
 
 export const OrderShipped = defineMessage(
   'OrderShipped',
-  z.object({ orderId: OrderIdSchema, trackingNumber: z.string().min(1).max(64) }),
+  z.object({ orderId: OrderIdSchema, trackingNumber: TrackingNumberSchema }),
 );
 
 export const OrderDelivered = defineMessage('OrderDelivered', z.object({ orderId: OrderIdSchema }));

@@ -5,6 +5,17 @@ export const OrderIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,80}$/, 'order ids are 1–80 letters, digits, "-" or "_"');
 
+/**
+ * A carrier's tracking number: it comes from outside and is mailed and texted to the customer, so it is held
+ * to letters, digits and inner hyphens, at most 40 characters — no spaces, links or free text.
+ */
+export const TrackingNumberSchema = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38}[A-Za-z0-9])?$/,
+    'tracking numbers are 1–40 letters, digits or inner "-"',
+  );
+
 export const UserIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,64}$/, 'user ids are 1–64 letters, digits, "-" or "_"');

@@ -36,7 +36,7 @@ export function formatCostReport(
     '',
     `Measured on a scripted run of ${context.orders} delivered orders (npm start's order system, every store also on`,
     `DynamoDB Local with ReturnConsumedCapacity; ${context.mismatches} store calls answered differently there): invocations`,
-    'per function, states entered per machine, bus entries and sizes, WRU/RRU by table, Powertools idempotency',
+    'per function, state transitions per machine (states entered and retries, as AWS bills them), bus entries and sizes, WRU/RRU by table, Powertools idempotency',
     'records (written by the real persistence layer). From the template',
     `(${context.templateFrom}): memory, architecture, machine types, log levels, tracing, stream filters.`,
     `Assumed: ${ASSUMPTIONS.lambdaDurationMs} ms per Lambda invocation, ${ASSUMPTIONS.lambdaLogBytes} B of logs per invocation,`,

@@ -1,6 +1,7 @@
 import { matchEventPattern } from '../eventbridge/match-event-pattern.js';
 import { ASSUMPTIONS, PRICES } from './prices.js';
 import type { OrderRunMeasurement } from './scripted-order-run.js';
+import { billedStandardTransitions } from './standard-transitions.js';
 import type { TemplateCostInputs, TemplateMachine } from './template-cost-inputs.js';
 
 /** One service's share of the bill per million delivered orders, with what it was computed from. */
@@ -46,7 +47,7 @@ const logged = (level: string, type: string): boolean =>
 /**
  * Per delivered order, from the scripted run and the template: invocations per function (the stream
  * consumers' from the event store items the run inserted, through each mapping's filter), bus entries and
- * their 64 KB chunks, executions, transitions (states entered, retries included) and task states per
+ * their 64 KB chunks, executions, transitions (as AWS bills them: {@link billedStandardTransitions}) and task states per
  * machine, SQS requests from `sqs:sendMessage` tasks, DynamoDB units by table, and machine log events.
  */
 export function orderRates(run: OrderRunMeasurement, inputs: TemplateCostInputs): OrderRates {
@@ -74,8 +75,8 @@ export function orderRates(run: OrderRunMeasurement, inputs: TemplateCostInputs)
     const machine = machineOf(inputs, execution.machine);
     const name = machine?.name ?? execution.machine;
     add(executions, name, 1);
+    add(transitions, name, billedStandardTransitions(execution.history));
     for (const event of execution.history) {
-      if (event.type === 'StateEntered' || event.type === 'StateRetried') add(transitions, name, 1);
       const resource =
         event.stateName === undefined ? undefined : machine?.taskResources.get(event.stateName);
       if (event.type === 'StateEntered' && resource !== undefined) {

@@ -1,33 +1,74 @@
 /**
- * us-east-1 list prices (USD) the cost report uses, as published on the AWS pricing pages for each service
- * and recorded on {@link PRICES_AS_OF}; free tiers are ignored (a bill at scale). Change them here.
+ * us-east-1 list prices (USD) the cost report uses, each read from the AWS page named next to it on
+ * {@link PRICES_AS_OF}; free tiers are ignored (a bill at scale) and, where a price is tiered, the first
+ * (dearest) tier is used. Change them here.
  */
 export const PRICES_AS_OF = '2026-12-01';
 
 export const PRICES = {
-  /** Step Functions Standard: per state transition ($0.025 per 1,000). */
+  /**
+   * Step Functions Standard: per state transition, $0.025 per 1,000 in US East (N. Virginia); every step
+   * executed counts, and each retry is one more (see `billedStandardTransitions`).
+   * https://aws.amazon.com/step-functions/pricing/ (read 2026-12-01)
+   */
   sfnStandardTransition: 0.025 / 1_000,
-  /** Step Functions Express: per request ($1.00 per million). */
+  /**
+   * Step Functions Express: per request (each execution started), $1.00 per million.
+   * https://aws.amazon.com/step-functions/pricing/ (read 2026-12-01)
+   */
   sfnExpressRequest: 1 / 1_000_000,
-  /** Step Functions Express: per GB-second of duration (first 1,000 h a month), billed per 100 ms, 64 MB minimum. */
-  sfnExpressGbSecond: 0.00001667,
-  /** Lambda: per request ($0.20 per million). */
+  /**
+   * Step Functions Express: duration, $0.06 per GB-hour for the first 1,000 GB-hours a month (then $0.03 for the
+   * next 4,000 and $0.01642 beyond), billed per 100 ms rounded up and per 64 MB of memory.
+   * https://aws.amazon.com/step-functions/pricing/ (read 2026-12-01)
+   */
+  sfnExpressGbSecond: 0.06 / 3_600,
+  /**
+   * Lambda: per request, $0.20 per million (arm64 and x86_64 alike).
+   * https://aws.amazon.com/lambda/pricing/ (read 2026-12-01)
+   */
   lambdaRequest: 0.2 / 1_000_000,
-  /** Lambda arm64: per GB-second (first 7.5 billion GB-s a month). */
+  /**
+   * Lambda arm64: $0.0000133334 per GB-second for the first 7.5 billion GB-seconds a month.
+   * https://aws.amazon.com/lambda/pricing/ (read 2026-12-01)
+   */
   lambdaArmGbSecond: 0.0000133334,
-  /** Lambda x86_64: per GB-second. */
+  /**
+   * Lambda x86_64: $0.0000166667 per GB-second for the first 6 billion GB-seconds a month.
+   * https://aws.amazon.com/lambda/pricing/ (read 2026-12-01)
+   */
   lambdaX86GbSecond: 0.0000166667,
-  /** EventBridge: per custom event put, each 64 KB chunk of an entry counted as one ($1.00 per million). */
+  /**
+   * EventBridge: custom events put on a bus, $1.00 per million; each 64 KB chunk of an entry is one event.
+   * https://aws.amazon.com/eventbridge/pricing/ (read 2026-12-01)
+   */
   eventBridgeEvent: 1 / 1_000_000,
-  /** DynamoDB on-demand: per write request unit ($0.625 per million). */
+  /**
+   * DynamoDB on-demand (Standard table class): $0.625 per million write request units.
+   * https://aws.amazon.com/dynamodb/pricing/on-demand/ (read 2026-12-01)
+   */
   dynamoDbWru: 0.625 / 1_000_000,
-  /** DynamoDB on-demand: per read request unit ($0.125 per million). */
+  /**
+   * DynamoDB on-demand (Standard table class): $0.125 per million read request units.
+   * https://aws.amazon.com/dynamodb/pricing/on-demand/ (read 2026-12-01)
+   */
   dynamoDbRru: 0.125 / 1_000_000,
-  /** CloudWatch Logs: per GB ingested (standard class; vended Step Functions logs are priced alike). */
+  /**
+   * CloudWatch Logs: $0.50 per GB ingested, Standard log class; Lambda and Step Functions logs are vended logs
+   * whose first tier (up to 10 TB a month) is the same $0.50.
+   * https://aws.amazon.com/cloudwatch/pricing/ (read 2026-12-01)
+   */
   logsIngestedGb: 0.5,
-  /** X-Ray: per trace recorded ($5.00 per million). */
+  /**
+   * X-Ray: $5.00 per million traces recorded (after 100,000 free a month).
+   * https://aws.amazon.com/xray/pricing/ (read 2026-12-01)
+   */
   xrayTrace: 5 / 1_000_000,
-  /** SQS standard: per request ($0.40 per million). */
+  /**
+   * SQS standard queues: $0.40 per million requests (first 100 billion a month); each 64 KB chunk of a request
+   * is one request.
+   * https://aws.amazon.com/sqs/pricing/ (read 2026-12-01)
+   */
   sqsRequest: 0.4 / 1_000_000,
 } as const;
 

@@ -1,3 +1,4 @@
+import { DEFAULT_QUOTAS as QUOTAS } from './default-quotas.js';
 import type { OrderRates } from './order-bill.js';
 import { ASSUMPTIONS } from './prices.js';
 import type { OrderRunMeasurement } from './scripted-order-run.js';
@@ -27,18 +28,6 @@ export interface CapacityReport {
   };
 }
 
-/** us-east-1 default quotas, as the AWS service quotas pages list them on the prices' date. */
-const QUOTAS = {
-  putEvents: 10_000,
-  ruleInvocations: 18_750,
-  standardStartExecution: 300,
-  standardTransitions: 5_000,
-  openExecutions: 1_000_000,
-  expressStartExecution: 6_000,
-  lambdaConcurrency: 1_000,
-  partitionWcu: 1_000,
-};
-
 const SEED_MESSAGES_PER_SECOND = 150_000;
 
 /**
@@ -60,23 +49,8 @@ export function quotaCapacity(
         m.type === 'STANDARD' && [...m.taskResources.values()].some((r) => r.includes('waitForTaskToken')),
     )
     .map((m) => m.name);
-  // Per item: the write units one order spends on it, over the orders that wrote it (an item takes ≤ 1,000 a second).
-  const keyUnits = new Map<string, { units: number; orders: Set<string> }>();
-  for (const record of run.capacity) {
-    if (record.kind !== 'write') continue;
-    for (const key of record.keys) {
-      const id = `${record.table.replace('agentbridge-', '')} ${key}`;
-      const entry = keyUnits.get(id) ?? { units: 0, orders: new Set<string>() };
-      entry.units += record.units / record.keys.length;
-      if (record.correlationId !== undefined) entry.orders.add(record.correlationId);
-      keyUnits.set(id, entry);
-    }
-  }
-  // An item only one order writes (its own stream, its charge) never limits how many orders run side by side.
-  const [hotKey, hotUnits] = [...keyUnits]
-    .filter(([, entry]) => entry.orders.size > 1)
-    .map(([id, entry]) => [id, entry.units / Math.max(entry.orders.size, 1)] as const)
-    .sort((a, b) => b[1] - a[1])[0] ?? ['none', 0];
+  const hotWrite = hottestSharedItem(run, 'write');
+  const hotRead = hottestSharedItem(run, 'read');
   const openSeconds = ASSUMPTIONS.lifecycleOpenDays * 86_400;
   const row = (
     quota: string,
@@ -93,7 +67,12 @@ export function quotaCapacity(
     adjustable,
   });
   const rows = [
-    row('EventBridge PutEvents', QUOTAS.putEvents, 'requests/s', rates.busEntries),
+    row(
+      'EventBridge PutEvents (one entry a call, the worst case)',
+      QUOTAS.putEvents,
+      'requests/s',
+      rates.busEntries,
+    ),
     row(
       'EventBridge rule target invocations',
       QUOTAS.ruleInvocations,
@@ -131,10 +110,17 @@ export function quotaCapacity(
       rates.invocations * (ASSUMPTIONS.lambdaDurationMs / 1_000),
     ),
     row(
-      `DynamoDB partition writes (hottest item shared by orders: ${hotKey}, each order that writes it)`,
+      `DynamoDB partition writes (hottest item shared by orders: ${hotWrite.key}, each order that writes it)`,
       QUOTAS.partitionWcu,
       'WCU/s',
-      hotUnits,
+      hotWrite.units,
+      false,
+    ),
+    row(
+      `DynamoDB partition reads (hottest item shared by orders: ${hotRead.key}, each order that reads it)`,
+      QUOTAS.partitionRcu,
+      'RCU/s',
+      hotRead.units,
       false,
     ),
   ];
@@ -147,7 +133,7 @@ export function quotaCapacity(
       const needed = r.perOrder * ordersForTarget;
       return r.adjustable
         ? `${r.quota}: ${Math.ceil(needed).toLocaleString('en-US')} ${r.unit} (×${(needed / r.limit).toFixed(1)} the default)`
-        : `${r.quota}: not adjustable; spread the writes over ${Math.ceil(needed / r.limit)} keys (write sharding)`;
+        : `${r.quota}: not adjustable; spread the item over ${Math.ceil(needed / r.limit)} keys (sharding)`;
     });
   return {
     rows,
@@ -155,4 +141,27 @@ export function quotaCapacity(
     messagesPerOrder: rates.busEntries,
     target: { messagesPerSecond: SEED_MESSAGES_PER_SECOND, ordersPerSecond: ordersForTarget, raises },
   };
+}
+
+/**
+ * The item shared by the most orders' units of one kind: per item, the units one order spends on it (an item
+ * only one order touches, its own stream or charge, never limits how many orders run side by side).
+ */
+function hottestSharedItem(run: OrderRunMeasurement, kind: 'read' | 'write'): { key: string; units: number } {
+  const keyUnits = new Map<string, { units: number; orders: Set<string> }>();
+  for (const record of run.capacity) {
+    if (record.kind !== kind) continue;
+    for (const key of record.keys) {
+      const id = `${record.table.replace('agentbridge-', '')} ${key}`;
+      const entry = keyUnits.get(id) ?? { units: 0, orders: new Set<string>() };
+      entry.units += record.units / record.keys.length;
+      if (record.correlationId !== undefined) entry.orders.add(record.correlationId);
+      keyUnits.set(id, entry);
+    }
+  }
+  const [key, units] = [...keyUnits]
+    .filter(([, entry]) => entry.orders.size > 1)
+    .map(([id, entry]) => [id, entry.units / entry.orders.size] as const)
+    .sort((a, b) => b[1] - a[1])[0] ?? ['none', 0];
+  return { key, units };
 }

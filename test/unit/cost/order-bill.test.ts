@@ -118,7 +118,7 @@ const line = (lines: ReturnType<typeof orderBill>, service: string) =>
   lines.find((l) => l.service === service);
 
 describe('the bill per million delivered orders', () => {
-  it('bills Standard transitions as the states entered per order, at $25 per million', () => {
+  it('bills Standard transitions (states entered and retries) per order, at $25 per million', () => {
     const lines = orderBill(orderRates(run, inputs('STANDARD')), inputs('STANDARD'));
     expect(line(lines, 'Step Functions Standard')?.usdPerMillion).toBeCloseTo(
       5 * PRICES.sfnStandardTransition * 1e6,
@@ -169,5 +169,31 @@ describe('the capacity at the default quotas', () => {
     const partition = capacity.rows.find((row) => row.quota.startsWith('DynamoDB partition writes'));
     expect(partition?.perOrder).toBe(2);
     expect(partition?.ordersPerSecond).toBe(500);
+  });
+
+  it('charges the hottest item read by several orders against the 3,000 RCU of one partition', () => {
+    const shared: OrderRunMeasurement = {
+      ...run,
+      capacity: ['o-1', 'o-2'].map((correlationId) => ({
+        table: 'agentbridge-inventory',
+        operation: 'GetItemCommand',
+        kind: 'read' as const,
+        units: 1.5,
+        fn: 'inventory',
+        correlationId,
+        keys: ['sku#KEYBOARD'],
+      })),
+    };
+    const capacity = quotaCapacity(orderRates(shared, inputs('EXPRESS')), inputs('EXPRESS'), shared);
+    const partition = capacity.rows.find((row) => row.quota.startsWith('DynamoDB partition reads'));
+    expect(partition?.quota).toContain('inventory sku#KEYBOARD');
+    expect(partition?.ordersPerSecond).toBe(2_000);
+  });
+
+  it('sustains Standard state transitions at the 1,500 a second refill, not the 5,000 burst', () => {
+    const capacity = quotaCapacity(orderRates(run, inputs('STANDARD')), inputs('STANDARD'), run);
+    const transitions = capacity.rows.find((row) => row.quota.includes('state transitions'));
+    // Five transitions per order (saga two, lifecycle three).
+    expect(transitions?.ordersPerSecond).toBe(1_500 / 5);
   });
 });

@@ -4,7 +4,7 @@ import type { Tracer } from '@aws-lambda-powertools/tracer';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import type { Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { AGENT_METRICS } from '../lambdas/contracts/agent-metrics.js';
 import { defineMessage } from '../lambdas/contracts/message-type.js';
 import { defineAgent } from '../lambdas/runtime/agent-definition.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The part of a DynamoDB stream's on-failure record (the SQS message body Lambda writes when it gives a batch

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineMessage } from '../lambdas/contracts/message-type.js';
 import { defineAgent } from '../lambdas/runtime/agent-definition.js';
 import { AgentId } from '../lambdas/runtime/agent-id.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Why an input was rejected without a retry: the same input would fail the same way every time. */
 export const DEAD_LETTER_REASONS = [

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The current version of the envelope layout below; bumped only on a breaking wire change. */
 export const ENVELOPE_SCHEMA_VERSION = 1;

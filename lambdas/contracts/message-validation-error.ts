@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { ContractError } from './contract-error.js';
 
 /** Input did not satisfy a message schema. Never retried: the same input fails the same way. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ProducerDirectory } from '../../lambdas/contracts/senders.js';
 import { SOURCE_PREFIX } from '../../lambdas/contracts/sources.js';
 import { InvalidContextError } from '../infra-error.js';

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { z } from 'zod';
+import * as z from 'zod';
 import { OrderSagaOutputSchema } from '../../lambdas/contracts/order/order-saga-io.js';
 import type { DemoOrder } from './demo-scenario.js';
 import { type OrderOutcome, outcomeOfSagaError } from './order-outcome.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineMessage } from '../../lambdas/contracts/message-type.js';
 
 export const Ping = defineMessage('conformance.Ping', z.object({ text: z.string() }), {

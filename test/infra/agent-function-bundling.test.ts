@@ -26,6 +26,7 @@ describe('AgentFunction bundling', () => {
   const outdir = mkdtempSync(join(tmpdir(), 'agentbridge-bundle-'));
   let bundleDir = '';
   let declinedBundleDir = '';
+  let outboxBundleDir = '';
 
   beforeAll(() => {
     const app = new App({ outdir });
@@ -47,7 +48,17 @@ describe('AgentFunction bundling', () => {
       agentFunctions: {},
       tables: [],
     });
+    // A product handler: its contracts and runtime import zod the way every function does.
+    const outbox = new AgentFunction(stack, 'Outbox', {
+      entry: projectPath('lambdas/handlers/outbox-publisher-handler.ts'),
+      agentType: 'outbox',
+      functionName: 'BundlingUnderTest-outbox',
+      eventBus,
+      agentFunctions: {},
+      tables: [],
+    });
     bundleDir = bundleDirOf(stack, outdir, echo);
+    outboxBundleDir = bundleDirOf(stack, outdir, outbox);
     declinedBundleDir = bundleDirOf(stack, outdir, declined);
   }, 120_000);
 
@@ -113,6 +124,17 @@ describe('AgentFunction bundling', () => {
     const resolved = resolveStackTrace(raw, map);
     expect(resolved).toMatch(/test\/infra\/support\/payment-declined-handler\.ts:8:\d+/);
     expect(resolved).not.toMatch(/index\.mjs:\d+:\d+/);
+  });
+
+  it("bundles zod's schema API without its other locales or its JSON-schema reader", () => {
+    const { sources } = JSON.parse(readFileSync(join(outboxBundleDir, 'index.mjs.map'), 'utf8')) as {
+      sources: string[];
+    };
+    const zodFiles = sources.filter((source) => source.includes('node_modules/zod/'));
+    expect(zodFiles.some((source) => source.endsWith('zod/v4/classic/schemas.js'))).toBe(true);
+    // English is the one locale zod configures; the other ~50 are dead weight parsed at every cold start.
+    expect(zodFiles.filter((source) => /zod\/v4\/locales\/(?!en\.js)/.test(source))).toEqual([]);
+    expect(zodFiles.filter((source) => source.endsWith('from-json-schema.js'))).toEqual([]);
   });
 
   it('pins keepNames in the bundling options every function uses', () => {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { OrderRequested } from '../../contracts/order/order-messages.js';
 import { SAGA_STARTER_AGENT_TYPE } from '../../contracts/order/order-saga-io.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineMessage } from '../message-type.js';
 import { OrderStateSchema } from './lifecycle-messages.js';
 import { OrderIdSchema, TrackingNumberSchema, UserIdSchema } from './order-values.js';

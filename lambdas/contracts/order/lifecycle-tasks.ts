@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineMessage } from '../message-type.js';
 import { LIFECYCLE_TRIGGERS, OrderStateSchema } from './lifecycle-messages.js';
 import { MinorUnitsSchema, OrderIdSchema, UserIdSchema } from './order-values.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { OrderRequested, SagaStepSchema } from './order-messages.js';
 import { MinorUnitsSchema, OrderIdSchema } from './order-values.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Order ids double as Step Functions execution names: 1–80 characters of `[A-Za-z0-9-_]`. */
 export const OrderIdSchema = z

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineMessage } from '../message-type.js';
 import { UserIdSchema } from '../order/order-values.js';
 import { EmailSchema, PhoneSchema, UserNameSchema, UserStatusSchema } from './user-values.js';

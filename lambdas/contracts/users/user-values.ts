@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { UserIdSchema } from '../order/order-values.js';
 
 /** An email as given; uniqueness compares it normalized (see `normalizeEmail`). */

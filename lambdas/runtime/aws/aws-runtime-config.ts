@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ENV } from '../../contracts/env-names.js';
 import { sourceFor } from '../../contracts/sources.js';
 import { assertAgentType } from '../identifiers.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { WireError } from './remote-agent-error.js';
 
 const WireErrorSchema = z.object({ name: z.string(), code: z.string(), message: z.string() });

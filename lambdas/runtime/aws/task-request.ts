@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A Step Functions Task's input to an agent function (`arn:aws:states:::lambda:invoke` with this as

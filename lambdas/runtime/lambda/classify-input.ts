@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { InputKind } from '../../contracts/dead-letter-record.js';
 import {
   DEFAULT_TOPIC_SOURCE,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineMessage } from '../../../lambdas/contracts/message-type.js';
 import { TransientError } from '../../../lambdas/contracts/transient-error.js';
 import { defineAgent } from '../../../lambdas/runtime/agent-definition.js';

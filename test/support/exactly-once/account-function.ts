@@ -1,5 +1,5 @@
 import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ENVELOPE_SCHEMA_VERSION } from '../../../lambdas/contracts/envelope.js';
 import { defineMessage } from '../../../lambdas/contracts/message-type.js';
 import { defineAgent } from '../../../lambdas/runtime/agent-definition.js';

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineMessage } from '../../../lambdas/contracts/message-type.js';
 import { defineAgent } from '../../../lambdas/runtime/agent-definition.js';
 import { AgentId } from '../../../lambdas/runtime/agent-id.js';

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { MessageType } from '../../../lambdas/contracts/message-type.js';
 import { STATE_MACHINES, type StateMachineKey } from '../../../lambdas/contracts/state-machines.js';
 import { TOPICS } from '../../../lambdas/contracts/topics.js';

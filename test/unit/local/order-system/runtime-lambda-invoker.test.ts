@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineMessage } from '../../../../lambdas/contracts/message-type.js';
 import { isMessageValidationError } from '../../../../lambdas/contracts/message-validation-error.js';
 import { isTransientTaskError } from '../../../../lambdas/contracts/transient-error.js';

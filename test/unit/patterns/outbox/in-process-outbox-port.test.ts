@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { MessageRegistry, UnknownMessageTypeError } from '../../../../lambdas/contracts/message-registry.js';
 import { defineMessage, type MessageType } from '../../../../lambdas/contracts/message-type.js';
 import { inProcessOutboxPort } from '../../../../lambdas/patterns/outbox/in-process-outbox-port.js';

@@ -1,6 +1,6 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { LambdaClient } from '@aws-sdk/client-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineMessage } from '../../../../lambdas/contracts/message-type.js';
 import type { AwsRuntimeConfig } from '../../../../lambdas/runtime/aws/aws-runtime-config.js';
 

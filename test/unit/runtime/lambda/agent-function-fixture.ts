@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineMessage } from '../../../../lambdas/contracts/message-type.js';
 import type { ProducerDirectory } from '../../../../lambdas/contracts/senders.js';
 import { defineAgent } from '../../../../lambdas/runtime/agent-definition.js';

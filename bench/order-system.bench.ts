@@ -73,8 +73,8 @@ async function directStepsPerSecond(): Promise<number> {
 /** Whole orders per second: saga, then the lifecycle through four triggers to delivered. */
 async function deliveredPerSecond(): Promise<number> {
   const local = await seeded();
+  // PaymentCompleted carries the saga's charge, read from the order once its saga has completed.
   const triggers = [
-    ['PaymentCompleted', { paymentId: 'p' }],
     ['ProcessingStarted', {}],
     ['ShippingConfirmed', { trackingNumber: 'TRK-1' }],
     ['DeliveryConfirmed', {}],
@@ -86,7 +86,9 @@ async function deliveredPerSecond(): Promise<number> {
           const orderId = nextOrderId();
           await local.placeOrder(orderOf(orderId));
           await local.waitForSaga(orderId);
-          for (const [trigger, data] of triggers) {
+          const charged = await local.system.orders.get(orderId);
+          const payment = { paymentId: charged?.paymentId ?? '', amount: charged?.amount ?? 0 };
+          for (const [trigger, data] of [['PaymentCompleted', payment] as const, ...triggers]) {
             await local.waitForLifecycle(orderId);
             await local.sendTrigger(trigger, { orderId, ...data });
           }

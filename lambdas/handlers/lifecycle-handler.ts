@@ -19,14 +19,16 @@ import { agentFunctionWiring } from './agent-function-wiring.js';
  * `.waitForTaskToken` token) and the trigger events (PaymentCompleted, ProcessingStarted, ShippingConfirmed,
  * DeliveryConfirmed, OrderCancelled) that resume the waiting execution with SendTaskSuccess. Tables: task
  * tokens (waits, recorded triggers, claims: put, conditional put and delete, query); event store (query: the
- * order's recorded state, read when a new trigger finds no wait, to record one that came between two waits). Step Functions: SendTaskSuccess/Failure/Heartbeat.
+ * order's recorded state, read when a new trigger finds no wait, to record one that came between two waits,
+ * and its charge, which every new PaymentCompleted must match). Step Functions: SendTaskSuccess/Failure/Heartbeat.
  */
 const wiring = agentFunctionWiring(LIFECYCLE_AGENT_TYPE);
 const tokens = new DynamoDbTaskTokenStore({
   documentClient: wiring.documentClient,
   tableName: wiring.tableName(TASK_TOKEN_TABLE),
 });
-// Read only: the order's stream tells whether a trigger with no parked token is early or never valid.
+// Read only: the order's stream tells whether a trigger with no parked token is early or never valid, and
+// holds the charge a PaymentCompleted is checked against.
 const orders = recordedOrderStates(
   orderTasks({
     events: new EventStore({

@@ -76,7 +76,7 @@ export async function driveOrder(
     for (const trigger of order.triggers) {
       const waiting = await wait(target.waitForLifecycle(orderId), `its lifecycle to await ${trigger}`);
       if (waiting.status !== 'RUNNING') break;
-      await wait(target.sendTrigger(trigger, triggerData(order, trigger, output.data.paymentId)), trigger);
+      await wait(target.sendTrigger(trigger, triggerData(order, trigger, output.data)), trigger);
     }
     const last = await wait(target.waitForLifecycle(orderId), 'its lifecycle after the last trigger');
     if (last.status === 'RUNNING')

@@ -102,7 +102,7 @@ const definitionText = (key: StateMachineKey): string =>
  * await local.createUser({ userId: 'u-1', email: 'ada@example.com', name: 'Ada' });
  * await local.placeOrder({ orderId: 'o-1', userId: 'u-1', items: [{ sku: 'SKU-1', quantity: 1, unitPrice: 500 }], payment: { cardToken: 'tok_visa' } });
  * const saga = await local.waitForSaga('o-1'); // SUCCEEDED, output.outcome 'completed'
- * await local.sendTrigger('PaymentCompleted', { orderId: 'o-1', paymentId: 'p-1' });
+ * await local.sendTrigger('PaymentCompleted', { orderId: 'o-1', paymentId: 'p-1', amount: 2500 });
  * await local.close();
  * ```
  */

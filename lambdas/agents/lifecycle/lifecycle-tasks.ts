@@ -11,6 +11,7 @@ import type { RuntimeLogger } from '../../runtime/runtime-logger.js';
 import type { OrderTriggers, TaskTokenStore } from '../../stores/task-tokens/task-token-store.js';
 import { isTransitionRejectedError, TransitionRejectedError } from './lifecycle-error.js';
 import type { OrderStateReader } from './order-state-reader.js';
+import { checkPayment } from './payment-check.js';
 import type { TaskCallbackPort } from './task-callback-port.js';
 import { triggerVerdict } from './trigger-verdict.js';
 import { retryable, TRIGGER_RECORD_TTL_SECONDS, waitResumer } from './wait-resumer.js';
@@ -18,7 +19,7 @@ import { retryable, TRIGGER_RECORD_TTL_SECONDS, waitResumer } from './wait-resum
 export interface LifecycleDeps {
   readonly tokens: TaskTokenStore;
   readonly callbacks: TaskCallbackPort;
-  /** The order's recorded state, read when a new trigger finds no parked wait for it: "not yet" or "never". */
+  /** The order's state (a new trigger no parked wait takes: "not yet" or "never") and charge (PaymentCompleted). */
   readonly orders: OrderStateReader;
   readonly clock?: () => Date;
   /** Receives clean-up failures that do not change the outcome (a stale item then expires by its TTL). */
@@ -68,11 +69,12 @@ export interface LifecycleTasks {
  * trigger that comes before its wait is parked stays recorded and the wait takes it as it parks, so nothing
  * depends on redelivery timing. A new trigger that no parked wait awaits is judged against the order's
  * recorded state ({@link triggerVerdict}): recorded if a coming wait will await it, rejected if none will.
+ * A PaymentCompleted is first held to the saga's charge ({@link checkPayment}): a forged one is never recorded.
  *
  * @example
  * ```ts
  * const tasks = lifecycleTasks({ tokens: new InMemoryTaskTokenStore(), callbacks, orders });
- * await tasks.applyTrigger({ trigger: 'PaymentCompleted', orderId: 'o-1', eventId, data: { orderId: 'o-1', paymentId } });
+ * await tasks.applyTrigger({ trigger: 'PaymentCompleted', orderId: 'o-1', eventId, data: { orderId: 'o-1', paymentId, amount } });
  * ```
  */
 export function lifecycleTasks(deps: LifecycleDeps): LifecycleTasks {
@@ -95,7 +97,7 @@ export function lifecycleTasks(deps: LifecycleDeps): LifecycleTasks {
     if (parked.includes(event.trigger)) return;
     let recorded: OrderState | undefined;
     try {
-      recorded = await deps.orders.recordedState(event.orderId);
+      recorded = (await deps.orders.recordedOrder(event.orderId))?.state;
     } catch (error) {
       throw new TransientError(error);
     }
@@ -123,7 +125,7 @@ export function lifecycleTasks(deps: LifecycleDeps): LifecycleTasks {
 
   /** Another event of the same trigger came first: this one is rejected, naming the recorded state. */
   const duplicate = async (event: TriggerEvent, firstEventId: string): Promise<TransitionRejectedError> => {
-    const state = await deps.orders.recordedState(event.orderId).catch(() => undefined);
+    const state = (await deps.orders.recordedOrder(event.orderId).catch(() => undefined))?.state;
     const reason = `${event.trigger} ${firstEventId} came first; this one changes nothing`;
     return rejection(event, state ?? 'unknown', [], reason);
   };
@@ -165,6 +167,7 @@ export function lifecycleTasks(deps: LifecycleDeps): LifecycleTasks {
         view.inbox.find((recorded) => recorded.trigger === trigger);
       if (known !== undefined && known.eventId !== eventId) throw await duplicate(event, known.eventId);
       if (known === undefined) {
+        await checkPayment(deps.orders, event, view);
         await admit(event, view);
         const signal: LifecycleSignal = { trigger, eventId, receivedAt: now(), data: event.data };
         let stored: Awaited<ReturnType<TaskTokenStore['record']>>;

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { defineMessage } from '../message-type.js';
-import { OrderIdSchema, TrackingNumberSchema } from './order-values.js';
+import { MinorUnitsSchema, OrderIdSchema, TrackingNumberSchema } from './order-values.js';
 
 /** The order lifecycle (seed 5.1): created → paid → processing → shipped → delivered; cancel from created|paid. */
 export const OrderStateSchema = z.enum([
@@ -14,10 +14,15 @@ export const OrderStateSchema = z.enum([
 ]);
 export type OrderState = z.infer<typeof OrderStateSchema>;
 
-/** Triggers are events on the bus; each resumes the waiting lifecycle execution once. */
+/**
+ * Triggers are events on the bus; each resumes the waiting lifecycle execution once.
+ *
+ * PaymentCompleted: the payment provider settled the order's charge: `paymentId` and `amount` (minor units) must be those the
+ * saga charged (OrderCreated records them), or the lifecycle rejects it and changes nothing.
+ */
 export const PaymentCompleted = defineMessage(
   'PaymentCompleted',
-  z.object({ orderId: OrderIdSchema, paymentId: z.string().min(1) }),
+  z.object({ orderId: OrderIdSchema, paymentId: z.string().min(1), amount: MinorUnitsSchema }),
 );
 export const ProcessingStarted = defineMessage('ProcessingStarted', z.object({ orderId: OrderIdSchema }));
 export const ShippingConfirmed = defineMessage(

@@ -91,7 +91,7 @@ const dataOf = (message: BusMessage, orderId: string, userId: string): Record<st
         payment: { cardToken: 'tok_visa' },
       };
     case 'PaymentCompleted':
-      return { orderId, paymentId: 'pay_forged' };
+      return { orderId, paymentId: 'pay_forged', amount: 1_000 };
     case 'ShippingConfirmed':
       return { orderId, trackingNumber: '1Z999AA10123456784' };
     case 'OrderCancelled':

@@ -17,6 +17,7 @@ import { ENV } from '../../../lambdas/contracts/env-names.js';
 import { ORDER_PRODUCER_SOURCES } from '../../../lambdas/contracts/order/order-producers.js';
 import { fakeLambdaContext } from '../../support/aws-loopback/fake-lambda-context.js';
 import { setDeployedHandlerEnvironment } from '../../support/deployed-handler-environment.js';
+import { createdOrderOnDynamoDb } from '../../support/lifecycle/created-order-on-dynamodb.js';
 
 type Handler = (event: unknown, context: ReturnType<typeof fakeLambdaContext>) => Promise<unknown>;
 
@@ -82,6 +83,7 @@ describe('lifecycle handler', () => {
     sfn.on(SendTaskSuccessCommand).resolves({});
     const orderId = `o-${randomUUID()}`;
     const taskToken = `token-${randomUUID()}`;
+    const charge = await createdOrderOnDynamoDb(orderId);
     const parked = await handler(
       {
         agentbridge: 'task',
@@ -100,14 +102,14 @@ describe('lifecycle handler', () => {
     );
     expect(parked).toEqual({ orderId, awaiting: ['PaymentCompleted', 'OrderCancelled'], cleared: [] });
 
-    const trigger = bareEvent('PaymentCompleted', { orderId, paymentId: 'pay_1' });
+    const trigger = bareEvent('PaymentCompleted', { orderId, ...charge });
     await handler(trigger, fakeLambdaContext('AgentBridge-lifecycle', 30_000));
     const resumed = sfn.commandCalls(SendTaskSuccessCommand);
     expect(resumed).toHaveLength(1);
     expect(resumed[0]?.args[0].input.taskToken).toBe(taskToken);
     expect(JSON.parse(resumed[0]?.args[0].input.output ?? '{}')).toMatchObject({
       trigger: 'PaymentCompleted',
-      data: { orderId, paymentId: 'pay_1' },
+      data: { orderId, ...charge },
     });
 
     // EventBridge redelivers the same event (same id): idempotency answers it, nothing resumes twice.
@@ -117,7 +119,7 @@ describe('lifecycle handler', () => {
 
     // The same trigger again, as a new event: the token is gone, so it is rejected on the bus, not resumed.
     await handler(
-      bareEvent('PaymentCompleted', { orderId, paymentId: 'pay_1' }),
+      bareEvent('PaymentCompleted', { orderId, ...charge }),
       fakeLambdaContext('AgentBridge-lifecycle', 30_000),
     );
     expect(sfn.commandCalls(SendTaskSuccessCommand)).toHaveLength(1);

@@ -10,14 +10,29 @@ import { eventsOfType, order, orderSystems } from './order-system-fixture.js';
 
 type StateChange = MessageOf<typeof OrderStateChanged>;
 
-/** What each trigger carries besides the order id. */
-export const TRIGGER_DATA: Record<LifecycleTrigger, Record<string, unknown>> = {
-  PaymentCompleted: { paymentId: 'pay-settled' },
+/** What each trigger carries besides the order id; a PaymentCompleted reports the order's charge instead. */
+const TRIGGER_DATA: Record<Exclude<LifecycleTrigger, 'PaymentCompleted'>, Record<string, unknown>> = {
   ProcessingStarted: {},
   ShippingConfirmed: { trackingNumber: 'TRK-123' },
   DeliveryConfirmed: {},
   OrderCancelled: { reason: 'changed my mind' },
 };
+
+/** The charge the saga made for the order (payment id and amount), as OrderCreated recorded it. */
+export async function chargeOf(
+  system: LocalOrderSystem,
+  orderId: string,
+): Promise<{ paymentId: string; amount: number }> {
+  const recorded = await system.system.orders.get(orderId);
+  if (recorded === null) throw new Error(`no order ${orderId} is recorded`);
+  return { paymentId: recorded.paymentId, amount: recorded.amount };
+}
+
+/** The genuine payload of a trigger for an order, as its producer sends it. */
+export async function triggerData(system: LocalOrderSystem, orderId: string, trigger: LifecycleTrigger) {
+  if (trigger === 'PaymentCompleted') return { orderId, ...(await chargeOf(system, orderId)) };
+  return { orderId, ...TRIGGER_DATA[trigger] };
+}
 
 /** Seeded systems with an order placed whose saga completed and whose lifecycle waits in `created`. */
 export function createdOrders(): (
@@ -38,7 +53,7 @@ export function createdOrders(): (
 
 /** Sends a trigger and waits until the lifecycle waits again (or has ended). */
 export async function advance(system: LocalOrderSystem, orderId: string, trigger: LifecycleTrigger) {
-  await system.sendTrigger(trigger, { orderId, ...TRIGGER_DATA[trigger] });
+  await system.sendTrigger(trigger, await triggerData(system, orderId, trigger));
   return system.waitForLifecycle(orderId);
 }
 

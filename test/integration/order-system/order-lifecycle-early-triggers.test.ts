@@ -7,7 +7,7 @@ import type {
 import { TransientError } from '../../../lambdas/contracts/transient-error.js';
 import type { LocalOrderSystem } from '../../../local/order-system/local-order-system.js';
 import type { TaskFaultInjector } from '../../../local/order-system/runtime-lambda-invoker.js';
-import { advance, createdOrders, TRIGGER_DATA, transitions } from './lifecycle-fixture.js';
+import { advance, createdOrders, transitions, triggerData } from './lifecycle-fixture.js';
 import { entered, eventsOfType, openCharges } from './order-system-fixture.js';
 
 type StateChange = MessageOf<typeof OrderStateChanged>;
@@ -36,7 +36,9 @@ function sendOnPaid(system: LocalOrderSystem, orderId: string, trigger: Lifecycl
       if (event.type !== 'OrderStateChanged' || change.orderId !== orderId || change.to !== 'paid') return;
       stop();
       const seen = entered(system.executionsOf(orderId).lifecycleHistory);
-      system.sendTrigger(trigger, { orderId, ...TRIGGER_DATA[trigger] }).then(() => resolve(seen), reject);
+      triggerData(system, orderId, trigger)
+        .then((data) => system.sendTrigger(trigger, data))
+        .then(() => resolve(seen), reject);
     });
   });
 }

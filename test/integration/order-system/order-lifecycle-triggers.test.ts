@@ -6,7 +6,7 @@ import type {
   OrderTransitionRejected,
 } from '../../../lambdas/contracts/order/lifecycle-messages.js';
 import { ManualTimers } from '../../support/manual-timers.js';
-import { advance, createdOrders, transitions } from './lifecycle-fixture.js';
+import { advance, chargeOf, createdOrders, transitions } from './lifecycle-fixture.js';
 import {
   entered,
   eventsOfType,
@@ -76,7 +76,7 @@ describe('order lifecycle triggers, offline with the real agents', () => {
 
   it('rejects a trigger for an order no lifecycle waits for, in state unknown', async () => {
     const system = await systems.seeded();
-    await system.sendTrigger('PaymentCompleted', { orderId: 'o-ghost', paymentId: 'p' });
+    await system.sendTrigger('PaymentCompleted', { orderId: 'o-ghost', paymentId: 'p', amount: 1_000 });
     expect(eventsOfType<Rejection>(system, 'o-ghost', 'OrderTransitionRejected')).toEqual([
       expect.objectContaining({ trigger: 'PaymentCompleted', state: 'unknown' }),
     ]);
@@ -85,9 +85,10 @@ describe('order lifecycle triggers, offline with the real agents', () => {
   it('resumes once on a duplicated trigger event, delivered again later or concurrently', async () => {
     const system = await createdOrder('o-dup');
     const messageId = 'evt-payment-1';
-    await system.sendTrigger('PaymentCompleted', { orderId: 'o-dup', paymentId: 'p' }, { messageId });
+    const payment = { orderId: 'o-dup', ...(await chargeOf(system, 'o-dup')) };
+    await system.sendTrigger('PaymentCompleted', payment, { messageId });
     await system.waitForLifecycle('o-dup');
-    await system.sendTrigger('PaymentCompleted', { orderId: 'o-dup', paymentId: 'p' }, { messageId });
+    await system.sendTrigger('PaymentCompleted', payment, { messageId });
     await system.waitForLifecycle('o-dup');
     await Promise.all([
       system.sendTrigger('ProcessingStarted', { orderId: 'o-dup' }, { messageId: 'evt-processing-1' }),
@@ -95,11 +96,7 @@ describe('order lifecycle triggers, offline with the real agents', () => {
     ]);
     await system.waitForLifecycle('o-dup');
     // Another event of a trigger already taken is rejected; a redelivery of the same event changes nothing.
-    await system.sendTrigger(
-      'PaymentCompleted',
-      { orderId: 'o-dup', paymentId: 'p' },
-      { messageId: 'evt-payment-2' },
-    );
+    await system.sendTrigger('PaymentCompleted', payment, { messageId: 'evt-payment-2' });
 
     expect(transitions(system, 'o-dup')).toEqual([
       { from: 'created', to: 'paid', trigger: 'PaymentCompleted' },
@@ -130,7 +127,10 @@ describe('order lifecycle triggers, offline with the real agents', () => {
       expect((await system.system.orders.get('o-late'))?.state).toBe('expired');
 
       // The trigger arriving after the deadline finds the wait over.
-      await system.sendTrigger('PaymentCompleted', { orderId: 'o-late', paymentId: 'p' });
+      await system.sendTrigger('PaymentCompleted', {
+        orderId: 'o-late',
+        ...(await chargeOf(system, 'o-late')),
+      });
       expect(eventsOfType<Rejection>(system, 'o-late', 'OrderTransitionRejected')).toEqual([
         expect.objectContaining({ trigger: 'PaymentCompleted' }),
       ]);

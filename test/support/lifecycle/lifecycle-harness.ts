@@ -92,7 +92,12 @@ export function lifecycleHarness(
   const store = makeStore(() => time.now());
   const callbacks = new FakeCallbacks();
   const faults = new FaultPoint();
-  const orders: OrderStateReader = { recordedState: async (orderId) => recorded[orderId] };
+  const orders: OrderStateReader = {
+    recordedOrder: async (orderId) => {
+      const state = recorded[orderId];
+      return state === undefined ? undefined : { state, ...chargeOf(orderId) };
+    },
+  };
   const tasks = lifecycleTasks({
     tokens: faults.wrap<TaskTokenStore>(store),
     callbacks: faults.wrap<TaskCallbackPort>(callbacks),
@@ -122,11 +127,23 @@ export function lifecycleHarness(
   };
 }
 
-export const trigger = (orderId: string, name: LifecycleTrigger, eventId = `evt-${name}`): TriggerEvent => ({
+/** The charge the saga recorded for an order of the harness: its PaymentCompleted must report exactly this. */
+export const chargeOf = (orderId: string): { paymentId: string; amount: number } => ({
+  paymentId: `pay-${orderId}`,
+  amount: 2_500,
+});
+
+/** A trigger as the bus delivers it; a PaymentCompleted reports the order's charge unless `data` says else. */
+export const trigger = (
+  orderId: string,
+  name: LifecycleTrigger,
+  eventId = `evt-${name}`,
+  data: Record<string, unknown> = name === 'PaymentCompleted' ? chargeOf(orderId) : {},
+): TriggerEvent => ({
   trigger: name,
   orderId,
   eventId,
-  data: { orderId },
+  data: { orderId, ...data },
 });
 
 export const failureOf = async (promise: Promise<unknown>): Promise<unknown> =>

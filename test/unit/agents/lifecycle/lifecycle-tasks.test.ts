@@ -156,18 +156,21 @@ describe('lifecycleTasks: rejecting for good', () => {
 });
 
 describe('lifecycleTasks when the order cannot be read', () => {
-  it('throws transient so the event is retried, not rejected', async () => {
-    const tasks = lifecycleTasks({
-      tokens: new InMemoryTaskTokenStore(),
-      callbacks: new FakeCallbacks(),
-      orders: {
-        recordedState: async () => {
-          throw new Error('ProvisionedThroughputExceededException');
+  it.each(['PaymentCompleted', 'ProcessingStarted'] as const)(
+    'throws transient on %s so the event is retried, not rejected',
+    async (name) => {
+      const tasks = lifecycleTasks({
+        tokens: new InMemoryTaskTokenStore(),
+        callbacks: new FakeCallbacks(),
+        orders: {
+          recordedOrder: async () => {
+            throw new Error('ProvisionedThroughputExceededException');
+          },
         },
-      },
-    });
-    const error = await failureOf(tasks.applyTrigger(trigger('o-9', 'PaymentCompleted')));
-    expect(isTransientTaskError(error)).toBe(true);
-    expect(error).toMatchObject({ errorType: 'Error' });
-  });
+      });
+      const error = await failureOf(tasks.applyTrigger(trigger('o-9', name)));
+      expect(isTransientTaskError(error)).toBe(true);
+      expect(error).toMatchObject({ errorType: 'Error' });
+    },
+  );
 });

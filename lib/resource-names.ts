@@ -84,3 +84,16 @@ export function executionArnsFor(scope: Construct, stateMachineName: string): st
     arnFormat: ArnFormat.COLON_RESOURCE_NAME,
   });
 }
+
+/**
+ * The ARN of one state machine's executions without the execution name (`arn:…:execution:<machine>`): an ASL
+ * appends `:<name>` to address one execution it did not start itself, or whose start it could not confirm.
+ */
+export function executionArnPrefixFor(scope: Construct, stateMachineName: string): string {
+  return Stack.of(scope).formatArn({
+    service: 'states',
+    resource: 'execution',
+    resourceName: stateMachineName,
+    arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+  });
+}

@@ -5,7 +5,7 @@ import type { Construct } from 'constructs';
 import type { StateMachineContract, StateMachineKey } from '../lambdas/contracts/state-machines.js';
 import { putEventsStatement } from './constructs/put-events-statement.js';
 import { CatalogReferenceError } from './infra-error.js';
-import { functionArnFor, stateMachineArnFor } from './resource-names.js';
+import { executionArnPrefixFor, functionArnFor, stateMachineArnFor } from './resource-names.js';
 import { stateMachineAccessStatements } from './state-machine-access-statements.js';
 
 /** What the placeholders can point at. */
@@ -26,8 +26,8 @@ export interface ResolvedSubstitutions {
 /**
  * Resolves every placeholder of a state machine contract (`lambdas/contracts/state-machines.ts`) to its value
  * and derives the role's grants from the same list: a task function gets `lambda:InvokeFunction`, the bus
- * `events:PutEvents` under the machine's own source only, a started machine `states:StartExecution`, the
- * parked-saga queue `sqs:SendMessage`. The role reaches what the ASL names and
+ * `events:PutEvents` under the machine's own source only, a started machine `states:StartExecution`, a
+ * machine whose executions it looks up `states:DescribeExecution` on those executions, the parked-saga queue `sqs:SendMessage`. The role reaches what the ASL names and
  * nothing else.
  *
  * @example
@@ -65,6 +65,14 @@ export function stateMachineSubstitutions(
           throw new CatalogReferenceError(contract.name, `state machine ${target.machine}`);
         values[placeholder] = stateMachineArnFor(construct, name);
         policyStatements.push(...stateMachineAccessStatements(construct, name, ['start']));
+        break;
+      }
+      case 'executionArnPrefix': {
+        const name = scope.machineNames.get(target.machine);
+        if (name === undefined)
+          throw new CatalogReferenceError(contract.name, `state machine ${target.machine}`);
+        values[placeholder] = executionArnPrefixFor(construct, name);
+        policyStatements.push(...stateMachineAccessStatements(construct, name, ['describe']));
         break;
       }
       case 'parkedSagaQueueUrl':

@@ -8,6 +8,11 @@ export type StateMachinePlaceholder =
   | { readonly kind: 'eventBusName' }
   /** Another state machine's ARN (a `states:startExecution` task's `StateMachineArn`); it is only started. */
   | { readonly kind: 'stateMachineArn'; readonly machine: StateMachineKey }
+  /**
+   * The ARN prefix of another machine's executions (`arn:…:execution:<machine name>`), which the ASL completes
+   * with an execution name for `aws-sdk:sfn:describeExecution`; they are only described.
+   */
+  | { readonly kind: 'executionArnPrefix'; readonly machine: StateMachineKey }
   /** The URL of the parked-saga queue (an `sqs:sendMessage` task's `QueueUrl`): it is only written to. */
   | { readonly kind: 'parkedSagaQueueUrl' };
 
@@ -42,7 +47,8 @@ const fn = (agentType: string): StateMachinePlaceholder => ({ kind: 'functionArn
  * - `orderSaga`: seed 1.1, EXPRESS (short idempotent steps, at most 5 minutes). Started by the saga starter
  *   with `StartExecution({ name: orderId, input: OrderRequested data + sagaId })`; Express does not
  *   de-duplicate names, so the starter's conditional record keeps one saga (one saga id) per order. It starts
- *   `orderLifecycle` (name = orderId) once the order exists, and parks on the parked-saga queue when a
+ *   `orderLifecycle` (name = orderId) once the order exists (and, when that start fails in a way that may
+ *   have started it, asks DescribeExecution whether it did before it compensates), and parks on the parked-saga queue when a
  *   compensation or publication keeps failing.
  * - `orderLifecycle`: seed 5.1, STANDARD (it waits for days), driven by task tokens the lifecycle agent
  *   completes.
@@ -66,6 +72,7 @@ export const STATE_MACHINES: Readonly<Record<StateMachineKey, StateMachineContra
       OrdersFunctionArn: fn('orders'),
       EventBusName: { kind: 'eventBusName' },
       OrderLifecycleStateMachineArn: { kind: 'stateMachineArn', machine: 'orderLifecycle' },
+      OrderLifecycleExecutionArnPrefix: { kind: 'executionArnPrefix', machine: 'orderLifecycle' },
       ParkedSagaQueueUrl: { kind: 'parkedSagaQueueUrl' },
     },
   },

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { type PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
@@ -85,6 +85,14 @@ export class AgentStateMachine extends Construct {
         'task tokens) or, without execution data, pay for a log event per transition: ERROR events name the ' +
         'failed execution and state, which is what an operator needs to redrive it.',
     });
+    for (const resource of describedExecutions(props.policyStatements)) {
+      Validations.of(this.role).acknowledge({
+        id: `AwsSolutions::AwsSolutions-IAM5[Resource::${nagResourceName(Stack.of(this), resource)}]`,
+        reason:
+          'The executions looked up are named by order id, known only at run time: the grant is ' +
+          'states:DescribeExecution alone (no start, stop or history) on the executions of one state machine.',
+      });
+    }
     Validations.of(this.role).acknowledge({
       id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
       reason:
@@ -93,4 +101,23 @@ export class AgentStateMachine extends Construct {
         'requires Resource "*" for them. Task grants (Lambda, EventBridge, DynamoDB) name their resources.',
     });
   }
+}
+
+/** The execution ARN patterns the machine's role may describe (`states:DescribeExecution`). */
+const describedExecutions = (statements: readonly PolicyStatement[]): string[] =>
+  statements
+    .filter((statement) => statement.actions.includes('states:DescribeExecution'))
+    .flatMap((statement) => statement.resources);
+
+/** A resource as cdk-nag names it in a finding: `Ref`s of a joined ARN become `<Name>`. */
+function nagResourceName(stack: Stack, resource: string): string {
+  const resolved: unknown = stack.resolve(resource);
+  if (typeof resolved === 'string') return resolved;
+  const join = (resolved as { 'Fn::Join'?: [string, unknown[]] })['Fn::Join'];
+  if (join === undefined) return resource;
+  return join[1]
+    .map((part) =>
+      typeof part === 'string' ? part : `<${String((part as { Ref?: unknown }).Ref ?? 'unknown')}>`,
+    )
+    .join(join[0]);
 }

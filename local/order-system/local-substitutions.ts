@@ -13,7 +13,7 @@ export const LOCAL_PARKED_SAGA_QUEUE_URL =
 
 /**
  * The `definitionSubstitutions` of one state machine offline, resolved from its contract exactly as the CDK
- * stack resolves them on AWS: function ARNs (from `functionArn`), the bus name, other machines' ARNs, the parked-saga queue.
+ * stack resolves them on AWS: function ARNs (from `functionArn`), the bus name, other machines' ARNs and their executions' ARN prefix, the parked-saga queue.
  *
  * @example
  * ```ts
@@ -32,6 +32,10 @@ export function localSubstitutions(
         return LOCAL_EVENT_BUS_NAME;
       case 'stateMachineArn':
         return resolve.stateMachineArn(STATE_MACHINES[placeholder.machine].name);
+      case 'executionArnPrefix':
+        return resolve
+          .stateMachineArn(STATE_MACHINES[placeholder.machine].name)
+          .replace(':stateMachine:', ':execution:');
       case 'parkedSagaQueueUrl':
         return LOCAL_PARKED_SAGA_QUEUE_URL;
     }

@@ -27,7 +27,7 @@ import { consoleRuntimeLogger, type RuntimeLogger } from '../../lambdas/runtime/
 import { TopicId } from '../../lambdas/runtime/topic-id.js';
 import { InMemoryAgentStateStore } from '../../lambdas/stores/agent-state/in-memory/in-memory-agent-state-store.js';
 import { InMemoryTaskTokenStore } from '../../lambdas/stores/task-tokens/in-memory/in-memory-task-token-store.js';
-import { LocalStepFunctions } from '../stepfunctions/local-step-functions.js';
+import { LocalStepFunctions, type LocalStepFunctionsOptions } from '../stepfunctions/local-step-functions.js';
 import type { CallbackTimer } from '../stepfunctions/long-timer.js';
 import { type HostedFunction, localFunctionArn } from './hosted-function.js';
 import { LocalExecutionStarter } from './local-execution-starter.js';
@@ -63,6 +63,8 @@ export interface LocalOrderSystemOptions {
   readonly clock?: () => Date;
   /** The account's quota of open STANDARD executions (lifecycles), to make StartLifecycle hit it. Default: none. */
   readonly openExecutionLimit?: number;
+  /** Nested StartExecution calls that time out (see `LocalStepFunctionsOptions.nestedStartTimeout`). */
+  readonly nestedStartTimeout?: LocalStepFunctionsOptions['nestedStartTimeout'];
   /** Wraps each store as it is built (the task tokens included); default: the stores themselves. */
   readonly decorateStore?: OrderStoreDecorator;
   /** Wraps each agent function before it is hosted (e.g. to count its invocations); default: unchanged. */
@@ -148,6 +150,7 @@ export async function startLocalOrderSystem(
     ...(options.callbackTimer === undefined ? {} : { callbackTimer: options.callbackTimer }),
     clock,
     ...(options.openExecutionLimit === undefined ? {} : { openExecutionLimit: options.openExecutionLimit }),
+    ...(options.nestedStartTimeout === undefined ? {} : { nestedStartTimeout: options.nestedStartTimeout }),
   });
   const create = (key: StateMachineKey): string => {
     const contract = STATE_MACHINES[key];

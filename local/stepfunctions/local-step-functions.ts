@@ -20,6 +20,7 @@ import {
 } from './local-step-functions-error.js';
 import type { CallbackTimer } from './long-timer.js';
 import { runExecution } from './run-execution.js';
+import { TaskFailureError } from './task-failure-error.js';
 
 export interface LocalStepFunctionsOptions {
   /** Runs `lambda:invoke` tasks (the in-process agents, or the local cloud's Lambda host). */
@@ -42,6 +43,15 @@ export interface LocalStepFunctionsOptions {
    * `ExecutionLimitExceeded`. EXPRESS executions do not count. Default: unlimited.
    */
   readonly openExecutionLimit?: number;
+  /**
+   * Makes a task's nested StartExecution time out (the task fails with `States.Timeout`): `after-start` starts
+   * the execution and loses the reply, `before-start` never reaches the service. For the ambiguous failures
+   * a caller must resolve by looking the execution up. Default: none.
+   */
+  readonly nestedStartTimeout?: (request: {
+    stateMachineArn: string;
+    name?: string;
+  }) => 'after-start' | 'before-start' | undefined;
 }
 
 /** AWS allows 1–80 characters without whitespace, brackets, wildcards, control or URL-special characters. */
@@ -149,13 +159,22 @@ export class LocalStepFunctions {
       events: this.#options.events,
       queues: this.#options.queues,
       callbacks: this.#callbacks,
-      startExecution: (nested) => this.startExecution(nested),
+      startExecution: (nested) => this.#nestedStart(nested),
+      describeExecution: (request) => this.describeExecution(request),
       retryIntervalMs: this.#options.retryIntervalMs,
       callbackTimeScale: this.#options.callbackTimeScale ?? 1,
       clock,
     });
     this.#executions.set(executionArn, { execution, stop });
     return { executionArn, startDate: execution.startDate };
+  }
+
+  async #nestedStart(request: { stateMachineArn: string; name?: string; input: string }) {
+    const timeout = this.#options.nestedStartTimeout?.(request);
+    if (timeout === 'before-start') throw nestedStartTimedOut(request.stateMachineArn);
+    const started = await this.startExecution(request);
+    if (timeout === 'after-start') throw nestedStartTimedOut(request.stateMachineArn);
+    return started;
   }
 
   async describeExecution(request: { executionArn: string }): Promise<ExecutionDescription> {
@@ -241,3 +260,6 @@ function parseJson(
     );
   }
 }
+
+const nestedStartTimedOut = (stateMachineArn: string): TaskFailureError =>
+  new TaskFailureError('States.Timeout', `StartExecution of ${stateMachineArn} timed out`);

@@ -1,7 +1,13 @@
 import { InvalidDefinitionError } from './local-step-functions-error.js';
 
 /** How the local engine runs a Task state; anything else would make aws-local-stepfunctions call AWS. */
-export type LocalTaskKind = 'lambda' | 'callback' | 'putEvents' | 'startExecution' | 'sendMessage';
+export type LocalTaskKind =
+  | 'lambda'
+  | 'callback'
+  | 'putEvents'
+  | 'startExecution'
+  | 'describeExecution'
+  | 'sendMessage';
 
 export interface LocalTaskSpec {
   readonly stateName: string;
@@ -24,6 +30,7 @@ const RESOURCES: Readonly<Record<string, LocalTaskKind>> = {
   'arn:aws:states:::lambda:invoke.waitForTaskToken': 'callback',
   'arn:aws:states:::events:putEvents': 'putEvents',
   'arn:aws:states:::states:startExecution': 'startExecution',
+  'arn:aws:states:::aws-sdk:sfn:describeExecution': 'describeExecution',
   'arn:aws:states:::sqs:sendMessage': 'sendMessage',
 };
 

@@ -21,6 +21,7 @@ export interface RunExecutionDeps {
   readonly queues: LocalQueueSink | undefined;
   readonly callbacks: CallbackRegistry;
   readonly startExecution: TaskOverrideDeps['startExecution'];
+  readonly describeExecution: TaskOverrideDeps['describeExecution'];
   readonly retryIntervalMs: number | undefined;
   readonly callbackTimeScale: number;
   readonly clock: () => Date;
@@ -52,6 +53,7 @@ export function runExecution(
     events: deps.events,
     ...(deps.queues === undefined ? {} : { queues: deps.queues }),
     startExecution: deps.startExecution,
+    describeExecution: deps.describeExecution,
     awaitCallback: (task, send) => awaitCallback(execution, task, send, deps),
   });
   const interval = deps.retryIntervalMs;

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { RunOptions } from 'aws-local-stepfunctions';
 import { withTaskToken } from './execution-context.js';
 import type { LocalEventEntry, LocalEventSink } from './local-event-sink.js';
+import type { ExecutionDescription } from './local-execution.js';
 import type { LocalLambdaInvoker } from './local-lambda-invoker.js';
 import type { LocalQueueSink } from './local-queue-sink.js';
 import { isLocalStepFunctionsError } from './local-step-functions-error.js';
@@ -24,6 +25,7 @@ export interface TaskOverrideDeps {
     name?: string;
     input: string;
   }) => Promise<{ executionArn: string; startDate: Date }>;
+  readonly describeExecution: (request: { executionArn: string }) => Promise<ExecutionDescription>;
   /** Issues a token, lets `send` hand it to the awaiting task, and resolves with the callback's output. */
   readonly awaitCallback: (task: LocalTaskSpec, send: (token: string) => Promise<void>) => Promise<unknown>;
 }
@@ -43,7 +45,8 @@ const invokeFailure = (error: unknown): TaskFailureError =>
  * The `taskResourceLocalHandlers` of one execution: every Task runs offline, shaped like its AWS service
  * integration (`lambda:invoke` answers `{ StatusCode, Payload }` and reports function errors by their
  * `errorType`; `events:putEvents` answers entry ids; `states:startExecution` fails with
- * `StepFunctions.<code>`; `sqs:sendMessage` hands the body (JSON text for an object) to the queue sink and
+ * `StepFunctions.<code>`; `aws-sdk:sfn:describeExecution` answers the API's fields and fails with
+ * `Sfn.<code>Exception` (the SDK integrations' naming); `sqs:sendMessage` hands the body (JSON text for an object) to the queue sink and
  * fails with `SQS.AmazonSQSException`; a `.waitForTaskToken` task waits for its token).
  *
  * @example
@@ -114,6 +117,23 @@ export function taskOverrides(tasks: readonly LocalTaskSpec[], deps: TaskOverrid
       } catch (error) {
         if (isLocalStepFunctionsError(error))
           throw new TaskFailureError(`StepFunctions.${error.code}`, error.message);
+        throw error;
+      }
+    },
+    describeExecution: async (_task, input) => {
+      try {
+        const found = await deps.describeExecution({ executionArn: String(record(input).ExecutionArn) });
+        return {
+          ExecutionArn: found.executionArn,
+          StateMachineArn: found.stateMachineArn,
+          Name: found.name,
+          Status: found.status,
+          StartDate: found.startDate.toISOString(),
+          ...(found.stopDate === undefined ? {} : { StopDate: found.stopDate.toISOString() }),
+        };
+      } catch (error) {
+        if (isLocalStepFunctionsError(error))
+          throw new TaskFailureError(`Sfn.${error.code}Exception`, error.message);
         throw error;
       }
     },

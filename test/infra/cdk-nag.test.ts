@@ -52,12 +52,15 @@ describe('cdk-nag AwsSolutions', () => {
       expect((violation.reason ?? '').length, violation.ruleName).toBeGreaterThan(40);
   });
 
-  it('acknowledges only DLQs without their own DLQ, the pinned Node.js 22 runtime, IAM actions that have no resource-level permission, and ERROR-level state machine logs', () => {
+  it('acknowledges only DLQs without their own DLQ, the pinned Node.js 22 runtime, IAM actions that have no resource-level permission, the saga looking up its lifecycle by name, and ERROR-level state machine logs', () => {
     const acknowledged = new Set(
       (awsSolutions?.suppressedViolations ?? []).map((violation) => violation.ruleName),
     );
+    const lifecycleExecutions =
+      'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:AgentBridge-order-lifecycle:*]';
     expect([...acknowledged].sort()).toEqual([
       'AwsSolutions-IAM5[Resource::*]',
+      lifecycleExecutions,
       'AwsSolutions-L1',
       'AwsSolutions-SF1',
       'AwsSolutions-SQS3',
@@ -67,6 +70,7 @@ describe('cdk-nag AwsSolutions', () => {
       'AwsSolutions-L1': /\/Agent\/Function\/Resource$/,
       'AwsSolutions-IAM5[Resource::*]': /\/Role\/DefaultPolicy\/Resource$/,
       'AwsSolutions-SF1': /\/StateMachine\/Resource$/,
+      [lifecycleExecutions]: /\/OrderSaga\/Role\/DefaultPolicy\/Resource$/,
     };
     for (const violation of awsSolutions?.suppressedViolations ?? []) {
       const paths = violation.violatingConstructs.map((construct) => construct.constructPath);

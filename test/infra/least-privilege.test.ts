@@ -203,7 +203,7 @@ describe('least privilege: event store writers', () => {
 
 describe('least privilege: state machines', () => {
   it.each(Object.entries(STATE_MACHINES))(
-    '%s reaches exactly the functions, bus and machines its ASL names',
+    '%s reaches exactly the functions, bus, machines and executions its ASL names',
     (key, contract) => {
       const machine = stack.stateMachines.get(key as StateMachineKey);
       const statements = statementsOfRole(template, logicalId(machine?.role.node.defaultChild as CfnElement));
@@ -223,6 +223,16 @@ describe('least privilege: state machines', () => {
         target.kind === 'stateMachineArn' ? [`AgentBridge-${STATE_MACHINES[target.machine].name}`] : [],
       );
       expect(started).toEqual(expectedStarts);
+      const described = statements
+        .filter((statement) => actionsOf(statement).includes('states:DescribeExecution'))
+        .flatMap((statement) => [
+          ...JSON.stringify(resourcesOf(statement)).matchAll(/:execution:([A-Za-z0-9_-]+):\*/g),
+        ])
+        .map((match) => match[1]);
+      const expectedDescribed = targets.flatMap((target) =>
+        target.kind === 'executionArnPrefix' ? [`AgentBridge-${STATE_MACHINES[target.machine].name}`] : [],
+      );
+      expect(described).toEqual(expectedDescribed);
       const publishes = statements.some((statement) => actionsOf(statement).includes('events:PutEvents'));
       expect(publishes).toBe(targets.some((target) => target.kind === 'eventBusName'));
     },

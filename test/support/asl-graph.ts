@@ -8,6 +8,18 @@ export interface AslGraphState {
   readonly Default?: string;
   readonly Choices?: readonly { readonly Next: string }[];
   readonly Catch?: readonly { readonly ErrorEquals: readonly string[]; readonly Next: string }[];
+  readonly TimeoutSeconds?: number;
+  readonly Seconds?: number;
+  readonly Retry?: readonly AslRetrier[];
+}
+
+/** One Retry entry, with the ASL defaults applied by {@link longestRunSeconds}. */
+export interface AslRetrier {
+  readonly ErrorEquals: readonly string[];
+  readonly IntervalSeconds?: number;
+  readonly MaxAttempts?: number;
+  readonly BackoffRate?: number;
+  readonly MaxDelaySeconds?: number;
 }
 
 export interface AslGraph {
@@ -98,4 +110,56 @@ function stateOf(graph: AslGraph, name: string): AslGraphState {
   const state = graph.States[name];
   if (state === undefined) throw new Error(`the definition has no state named ${name}`);
   return state;
+}
+
+/**
+ * The longest a state can take, every attempt running to its TimeoutSeconds and every backoff at its
+ * maximum: (1 + the retriers' MaxAttempts together) attempts, plus each retrier's waits, interval × rate^n
+ * capped at MaxDelaySeconds (a full-jitter wait is at most that). A Task without TimeoutSeconds, or a Wait
+ * that is not a fixed number of seconds, is unbounded; Parallel and Map are not walked.
+ */
+export function longestStateSeconds(state: AslGraphState): number {
+  if (state.Type === 'Wait') return state.Seconds ?? Number.POSITIVE_INFINITY;
+  if (state.Type === 'Parallel' || state.Type === 'Map') return Number.POSITIVE_INFINITY;
+  if (state.Type !== 'Task') return 0;
+  const timeout = state.TimeoutSeconds ?? Number.POSITIVE_INFINITY;
+  let attempts = 1;
+  let waits = 0;
+  for (const retrier of state.Retry ?? []) {
+    const max = retrier.MaxAttempts ?? 3;
+    let interval = retrier.IntervalSeconds ?? 1;
+    for (let retry = 0; retry < max; retry += 1) {
+      waits += Math.min(interval, retrier.MaxDelaySeconds ?? Number.POSITIVE_INFINITY);
+      interval *= retrier.BackoffRate ?? 2;
+    }
+    attempts += max;
+  }
+  return attempts * timeout + waits;
+}
+
+/**
+ * The longest time from entering `from` to the end of the execution over every path (Next, Choices, Default
+ * and Catch), each state at {@link longestStateSeconds}, and the path it takes. A cycle makes it unbounded.
+ *
+ * @example
+ * ```ts
+ * const { seconds, path } = longestRunSeconds(readAslGraph('statemachines/order-saga.asl.json'), 'Resume');
+ * ```
+ */
+export function longestRunSeconds(graph: AslGraph, from: string): { seconds: number; path: string[] } {
+  const memo = new Map<string, { seconds: number; path: string[] }>();
+  const visit = (name: string, onPath: ReadonlySet<string>): { seconds: number; path: string[] } => {
+    if (onPath.has(name)) return { seconds: Number.POSITIVE_INFINITY, path: [name] };
+    const known = memo.get(name);
+    if (known !== undefined) return known;
+    const state = stateOf(graph, name);
+    const own = longestStateSeconds(state);
+    const inner = new Set([...onPath, name]);
+    const tails = isTerminal(state) ? [] : successors(state).map((next) => visit(next, inner));
+    const tail = tails.sort((a, b) => b.seconds - a.seconds)[0] ?? { seconds: 0, path: [] };
+    const result = { seconds: own + tail.seconds, path: [name, ...tail.path] };
+    memo.set(name, result);
+    return result;
+  };
+  return visit(from, new Set());
 }

@@ -65,6 +65,7 @@ export const ORDER_SAGA_FAILURES = {
 
 /** The steps a parked saga resumes at (`resumeAt`): every one idempotent per (sagaId, step). */
 export const SagaResumeStepSchema = z.enum([
+  'ConfirmLifecycle',
   'RefundPayment',
   'ReleaseInventory',
   'PublishOrderFailed',

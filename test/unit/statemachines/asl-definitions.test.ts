@@ -47,10 +47,14 @@ const TRANSIENT_BY_RESOURCE: Record<string, readonly string[]> = {
     'EventBridge.InternalException',
     'EventBridge.ThrottlingException',
   ],
+  // A timed-out start is retried too: StartExecution with the same name and input answers the running one.
   'arn:aws:states:::states:startExecution': [
     'StepFunctions.ExecutionLimitExceeded',
     'StepFunctions.ThrottlingException',
+    'States.Timeout',
   ],
+  // A read: any service fault or timeout is worth another look.
+  'arn:aws:states:::aws-sdk:sfn:describeExecution': ['Sfn.SfnException', 'States.Timeout'],
   'arn:aws:states:::sqs:sendMessage': ['SQS.AmazonSQSException', 'SQS.SdkClientException'],
 };
 

@@ -1,10 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { STATE_MACHINES } from '../../../lambdas/contracts/state-machines.js';
-import { reachableFrom, readAslGraph, uncompensatedCatchPaths } from '../../support/asl-graph.js';
+import {
+  longestRunSeconds,
+  reachableFrom,
+  readAslGraph,
+  uncompensatedCatchPaths,
+} from '../../support/asl-graph.js';
 
 const file = new URL(`../../../${STATE_MACHINES.orderSaga.definitionFile}`, import.meta.url);
 const graph = readAslGraph(file);
+/** The most an Express execution may run (https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html). */
+const EXPRESS_LIMIT_SECONDS = 300;
 
 /**
  * Compensation (refund, release: each followed by OrderFailed), the parked, alarmed, redrivable state, or
@@ -14,33 +21,6 @@ const graph = readAslGraph(file);
 const SAFE = new Set(['RefundPayment', 'ReleaseInventory', 'ParkSaga', 'PublishOrderCompleted']);
 /** Counted by walking: every path from a Catch of a state after the charge to where it ends or is safe. */
 const catchPaths = (from: Iterable<string>): string[][] => uncompensatedCatchPaths(graph, from, () => false);
-
-interface RetryingState {
-  Type: string;
-  TimeoutSeconds?: number;
-  Retry?: {
-    IntervalSeconds?: number;
-    MaxAttempts?: number;
-    BackoffRate?: number;
-    MaxDelaySeconds?: number;
-  }[];
-}
-const states = (
-  JSON.parse(readFileSync(file, 'utf8')) as { TimeoutSeconds: number; States: Record<string, RetryingState> }
-).States;
-
-/** The longest a state's retries wait in total (full jitter waits at most this). */
-const retryWaitSeconds = (state: RetryingState | undefined): number => {
-  const retrier = state?.Retry?.[0];
-  if (retrier === undefined) return 0;
-  let total = 0;
-  let interval = retrier.IntervalSeconds ?? 1;
-  for (let attempt = 0; attempt < (retrier.MaxAttempts ?? 3); attempt += 1) {
-    total += Math.min(interval, retrier.MaxDelaySeconds ?? Number.POSITIVE_INFINITY);
-    interval *= retrier.BackoffRate ?? 2;
-  }
-  return total;
-};
 
 describe('order saga graph', () => {
   const afterCharge = [...reachableFrom(graph, 'ChargePayment'), 'ChargePayment'].filter(
@@ -56,6 +36,7 @@ describe('order saga graph', () => {
         'ChargePayment',
         'CreateOrder',
         'StartLifecycle',
+        'ConfirmLifecycle',
         'PublishOrderCompleted',
         'RefundPayment',
         'ReleaseInventory',
@@ -67,7 +48,7 @@ describe('order saga graph', () => {
 
   it('walks every Catch path after the charge (the count the README reports)', () => {
     const paths = catchPaths(afterCharge);
-    expect(paths).toHaveLength(73);
+    expect(paths).toHaveLength(96);
     for (const path of paths)
       expect(
         path.some((name) => SAFE.has(name)),
@@ -91,25 +72,59 @@ describe('order saga graph', () => {
     );
   });
 
-  it('is an Express workflow whose retry waits fit its 5 minutes with room for the attempts', () => {
+  it('ends every path from Resume inside the Express limit with a tenth to spare, every attempt timing out and every backoff at its maximum', () => {
     expect(STATE_MACHINES.orderSaga.type).toBe('EXPRESS');
-    const machine = JSON.parse(readFileSync(file, 'utf8')) as { TimeoutSeconds: number };
-    expect(machine.TimeoutSeconds).toBeLessThanOrEqual(300);
-    const forward = ['ValidateUser', 'CheckInventory', 'ReserveInventory', 'ChargePayment', 'CreateOrder'];
-    for (const step of forward) expect(retryWaitSeconds(states[step]), step).toBe(1 + 2 + 4);
-    for (const step of ['RefundPayment', 'ReleaseInventory'])
-      expect(retryWaitSeconds(states[step]), step).toBe(1 + 2 + 4 + 8 + 16 + 30);
-    // The longest path: every forward step, StartLifecycle, both compensations, OrderFailed, then parking.
-    const longest = [
-      ...forward,
-      'StartLifecycle',
-      'RefundPayment',
-      'ReleaseInventory',
-      'PublishOrderFailed',
-      'ParkSaga',
-    ];
-    const waits = longest.reduce((sum, step) => sum + retryWaitSeconds(states[step]), 0);
-    expect(waits).toBe(194);
-    expect(waits).toBeLessThan(machine.TimeoutSeconds);
+    const machine = JSON.parse(readFileSync(file, 'utf8')) as { TimeoutSeconds?: number };
+    // An Express execution that reaches its limit ends TIMED_OUT, which no Catch sees.
+    const limit = Math.min(machine.TimeoutSeconds ?? EXPRESS_LIMIT_SECONDS, EXPRESS_LIMIT_SECONDS);
+    const tasks = Object.entries(graph.States).filter(([, state]) => state.Type === 'Task');
+    for (const [name, state] of tasks) {
+      expect(state.TimeoutSeconds, `${name} TimeoutSeconds`).toBeGreaterThan(0);
+      for (const retrier of state.Retry ?? [])
+        expect(retrier.MaxDelaySeconds, `${name} MaxDelaySeconds`).toBeGreaterThan(0);
+    }
+    const { seconds, path } = longestRunSeconds(graph, graph.StartAt);
+    // The number the README reports: the start fails, the confirmation finds no lifecycle, both compensations
+    // and OrderFailed exhaust their retries, and the saga parks.
+    expect({ seconds, path: path.join(' → ') }).toEqual({
+      seconds: 261,
+      path: [
+        'Resume',
+        'ValidateUser',
+        'CheckInventory',
+        'ReserveInventory',
+        'ChargePayment',
+        'CreateOrder',
+        'StartLifecycle',
+        'FailedAtStartLifecycle',
+        'ConfirmLifecycle',
+        'CompensateChargeAndReservation',
+        'RefundPayment',
+        'ReleaseInventory',
+        'DescribeFailure',
+        'ParseFunctionError',
+        'FailureFromFunction',
+        'PublishOrderFailed',
+        'ParkAtPublishOrderFailed',
+        'ForgetPaymentDetails',
+        'ParkSaga',
+        'SagaParked',
+      ].join(' → '),
+    });
+    expect(seconds).toBeLessThanOrEqual(limit * 0.9);
+  });
+
+  it('counts a state without a timeout, or a loop, as unbounded (the bound is not vacuous)', () => {
+    const untimed = structuredClone(graph) as {
+      StartAt: string;
+      States: Record<string, { TimeoutSeconds?: number }>;
+    };
+    delete untimed.States.RefundPayment?.TimeoutSeconds;
+    expect(longestRunSeconds(untimed as typeof graph, 'Resume').seconds).toBe(Number.POSITIVE_INFINITY);
+    const looping = structuredClone(graph) as { StartAt: string; States: Record<string, { Next?: string }> };
+    const release = looping.States.ReleaseInventory;
+    if (release === undefined) throw new Error('no ReleaseInventory');
+    release.Next = 'RefundPayment';
+    expect(longestRunSeconds(looping as typeof graph, 'Resume').seconds).toBe(Number.POSITIVE_INFINITY);
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ensureBundledCdkOut, readCdkTemplate } from '../local/cdk-out/cdk-out-template.js';
 import { templateFunctions } from '../local/cdk-out/template-functions.js';
 import type { Bench, BenchResult } from './bench.js';
+import { librariesBaselineBundle, librariesOf } from './coldstart/libraries-baseline-bundle.js';
 import { moduleInitMs } from './coldstart/module-init-ms.js';
 import { sdkBaselineBundle, sdkClientsOf } from './coldstart/sdk-baseline-bundle.js';
 
@@ -23,7 +24,9 @@ const median = (values: readonly number[]): number => {
 /**
  * Module init of every function in cdk.out (its bundle, its template environment with `NODE_OPTIONS`)
  * against a bundle of only the SDK clients that function bundles, each in a fresh `node` per sample, the
- * two alternating so both see the same machine. Prints per function the medians and their ratio.
+ * bundles alternating so all see the same machine. Prints per function the medians and their ratio, and a
+ * second floor: the same clients plus the libraries the function bundles (Powertools, middy, zod, the
+ * document client) set up as the handlers set them up, so `own_ratio` is what this project's code adds.
  */
 async function coldStarts(): Promise<BenchResult[]> {
   const cdkOut = ensureBundledCdkOut();
@@ -34,25 +37,33 @@ async function coldStarts(): Promise<BenchResult[]> {
     for (const fn of functions) {
       if (fn.assetDir === undefined) continue;
       const name = fn.functionName.replace(/^AgentBridge-/, '');
-      const baseline = await sdkBaselineBundle(sdkClientsOf(fn.assetDir), work);
+      const clients = sdkClientsOf(fn.assetDir);
+      const baseline = await sdkBaselineBundle(clients, work);
+      const libraries = await librariesBaselineBundle(clients, librariesOf(fn.assetDir), work);
       const bundle = join(fn.assetDir, 'index.mjs');
       const own: number[] = [];
       const floor: number[] = [];
+      const withLibraries: number[] = [];
       const mapped: number[] = [];
       const mappedEnvironment = { ...fn.environment, NODE_OPTIONS: '--enable-source-maps' };
       moduleInitMs(bundle, fn.environment, fn.functionName); // warms the file cache, not counted
       moduleInitMs(baseline, fn.environment, fn.functionName);
+      moduleInitMs(libraries, fn.environment, fn.functionName);
       for (let i = 0; i < SAMPLES; i++) {
         own.push(moduleInitMs(bundle, fn.environment, fn.functionName));
         floor.push(moduleInitMs(baseline, fn.environment, fn.functionName));
+        withLibraries.push(moduleInitMs(libraries, fn.environment, fn.functionName));
         if (WITH_SOURCE_MAPS) mapped.push(moduleInitMs(bundle, mappedEnvironment, fn.functionName));
       }
       const ms = median(own);
       const baselineMs = median(floor);
+      const librariesMs = median(withLibraries);
       results.push(
         { name: `coldstart.${name}.ms`, value: ms, unit: 'ms' },
         { name: `coldstart.${name}.baseline_ms`, value: baselineMs, unit: 'ms' },
         { name: `coldstart.${name}.ratio`, value: ms / baselineMs, unit: 'x' },
+        { name: `coldstart.${name}.libraries_ms`, value: librariesMs, unit: 'ms' },
+        { name: `coldstart.${name}.own_ratio`, value: ms / librariesMs, unit: 'x' },
       );
       if (WITH_SOURCE_MAPS) {
         results.push({

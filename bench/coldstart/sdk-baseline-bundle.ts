@@ -4,7 +4,7 @@ import { build } from 'esbuild';
 import { AGENT_BUNDLING } from '../../lib/constructs/agent-function.js';
 
 /** The SDK client class each `@aws-sdk/client-*` package exports, for the packages the functions use. */
-const CLIENT_CLASSES: Readonly<Record<string, string>> = {
+export const CLIENT_CLASSES: Readonly<Record<string, string>> = {
   '@aws-sdk/client-dynamodb': 'DynamoDBClient',
   '@aws-sdk/client-eventbridge': 'EventBridgeClient',
   '@aws-sdk/client-lambda': 'LambdaClient',
@@ -50,7 +50,14 @@ export async function sdkBaselineBundle(clients: readonly string[], outDir: stri
   const instances = clients.map((_, i) => `new C${i}({})`).join(', ');
   const entry = join(dir, 'entry.mjs');
   writeFileSync(entry, `${imports.join('\n')}\nexport const clients = [${instances}];\n`);
-  const outfile = join(dir, 'index.mjs');
+  return bundleFloor(entry, join(dir, 'index.mjs'));
+}
+
+/**
+ * Bundles a generated floor entry with the functions' esbuild options (ESM, minified, names kept, everything
+ * bundled, the same banner) and no source map. Returns `outfile`.
+ */
+export async function bundleFloor(entry: string, outfile: string): Promise<string> {
   await build({
     entryPoints: [entry],
     outfile,

@@ -84,7 +84,8 @@ export function agentFunctionWiring(
   const documentClient = DynamoDBDocumentClient.from(dynamoDb);
   const runtime = new AwsRuntime({
     eventBridge: tracer.captureAWSv3Client(new EventBridgeClient({})),
-    lambda: tracer.captureAWSv3Client(new LambdaClient({})),
+    // Built by the first send: no agent of the order system sends, so most functions never need it.
+    lambda: () => tracer.captureAWSv3Client(new LambdaClient({})),
     config: awsRuntimeConfigFromEnv(env),
     stateStore: new DynamoDbAgentStateStore({ documentClient, tableName: tableName(AGENT_STATE_TABLE) }),
     logger: {
@@ -96,7 +97,11 @@ export function agentFunctionWiring(
     tableName: tableName(IDEMPOTENCY_TABLE),
     awsSdkV3Client: dynamoDb,
   });
-  const deadLetters = new SqsDeadLetterSink(tracer.captureAWSv3Client(new SQSClient({})), deadLetterQueueUrl);
+  // Built by the first dead letter: only bad input needs it.
+  const deadLetters = new SqsDeadLetterSink(
+    () => tracer.captureAWSv3Client(new SQSClient({})),
+    deadLetterQueueUrl,
+  );
   return {
     deps: { runtime, logger, tracer, metrics, idempotency, deadLetters, producers: producersFrom(env) },
     documentClient,

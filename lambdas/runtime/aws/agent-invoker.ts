@@ -1,6 +1,7 @@
 import { InvokeCommand, type InvokeCommandOutput, type LambdaClient } from '@aws-sdk/client-lambda';
 import { raceSignal } from '../abort.js';
 import { CantHandleError, MessageCancelledError } from '../runtime-error.js';
+import { type ClientSource, clientOf } from './client-source.js';
 import { InvalidRemoteResponseError, RemoteAgentError, RemoteFunctionError } from './remote-agent-error.js';
 import type { SendRequest } from './send-request.js';
 import { SendResponseSchema } from './send-response.js';
@@ -31,10 +32,11 @@ function parseJson(functionName: string, payload: Uint8Array | undefined): unkno
  * ```
  */
 export class AgentInvoker {
-  readonly #client: LambdaClient;
+  readonly #client: () => LambdaClient;
 
-  constructor(client: LambdaClient) {
-    this.#client = client;
+  /** `client` may be a factory: the client is then built by the first `invoke`, not at cold start. */
+  constructor(client: ClientSource<LambdaClient>) {
+    this.#client = clientOf(client);
   }
 
   async invoke(
@@ -52,7 +54,7 @@ export class AgentInvoker {
     });
     let output: InvokeCommandOutput;
     try {
-      output = await raceSignal(this.#client.send(command, { abortSignal: combined }), combined);
+      output = await raceSignal(this.#client().send(command, { abortSignal: combined }), combined);
     } catch (error) {
       if (signal.aborted) throw new MessageCancelledError(request.metadata.type, { cause: signal.reason });
       if (timeout.aborted) {

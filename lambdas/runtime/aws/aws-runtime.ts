@@ -17,6 +17,7 @@ import type { TopicId } from '../topic-id.js';
 import { AgentHost } from './agent-host.js';
 import { AgentInvoker } from './agent-invoker.js';
 import type { AwsRuntimeConfig } from './aws-runtime-config.js';
+import type { ClientSource } from './client-source.js';
 import { type DeliveryCall, DeliveryCalls } from './delivery-calls.js';
 import { EventPublisher, type EventPublisherOptions } from './event-publisher.js';
 import type {
@@ -33,7 +34,8 @@ import { outgoingMetadata } from './outgoing-metadata.js';
 
 export interface AwsRuntimeOptions {
   readonly eventBridge: EventBridgeClient;
-  readonly lambda: LambdaClient;
+  /** The client of `send`; a factory builds it on the first `send` instead of at cold start. */
+  readonly lambda: ClientSource<LambdaClient>;
   readonly config: AwsRuntimeConfig;
   /** Where hosted agents keep their state; required once the runtime hosts an agent type. */
   readonly stateStore?: AgentStateStore;

@@ -1,5 +1,6 @@
 import { type MessageAttributeValue, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { DEAD_LETTER_ATTRIBUTES, type DeadLetterRecord } from '../../../contracts/dead-letter-record.js';
+import { type ClientSource, clientOf } from '../../aws/client-source.js';
 import { deadLetterJson, digest, stackFreeJson } from './dead-letter-json.js';
 import type { DeadLetterSink } from './dead-letter-sink.js';
 
@@ -31,12 +32,13 @@ function attributeBytes(attributes: Record<string, MessageAttributeValue>): numb
  * ```
  */
 export class SqsDeadLetterSink implements DeadLetterSink {
-  readonly #client: SQSClient;
+  readonly #client: () => SQSClient;
   readonly #queueUrl: string;
   readonly #maxMessageBytes: number;
 
-  constructor(client: SQSClient, queueUrl: string, options: { maxMessageBytes?: number } = {}) {
-    this.#client = client;
+  /** `client` may be a factory: the client is then built by the first `record`, not at cold start. */
+  constructor(client: ClientSource<SQSClient>, queueUrl: string, options: { maxMessageBytes?: number } = {}) {
+    this.#client = clientOf(client);
     this.#queueUrl = queueUrl;
     this.#maxMessageBytes = options.maxMessageBytes ?? SQS_MAX_MESSAGE_BYTES;
   }
@@ -46,7 +48,7 @@ export class SqsDeadLetterSink implements DeadLetterSink {
       [DEAD_LETTER_ATTRIBUTES.reason]: { DataType: 'String', StringValue: record.reason },
       [DEAD_LETTER_ATTRIBUTES.code]: { DataType: 'String', StringValue: record.code },
     };
-    await this.#client.send(
+    await this.#client().send(
       new SendMessageCommand({
         QueueUrl: this.#queueUrl,
         MessageBody: this.#body(record, this.#maxMessageBytes - attributeBytes(attributes)),

@@ -25,6 +25,7 @@ import {
   parseProducerAccounts,
 } from './constructs/producer-bus-policy.js';
 import { PRODUCERS_CONTEXT, producerDirectoryFromContext } from './constructs/producer-directory-context.js';
+import { SagaRedriveOperator } from './constructs/saga-redrive-operator.js';
 import { TableStreamConsumer } from './constructs/table-stream-consumer.js';
 import { CatalogReferenceError } from './infra-error.js';
 import { projectPath } from './project-paths.js';
@@ -65,6 +66,8 @@ export class AgentbridgeStack extends Stack {
   readonly stateMachines = new Map<StateMachineKey, AgentStateMachine>();
   /** Sagas whose compensation or publication kept failing wait here (alarmed) for `npm run saga:redrive`. */
   readonly parkedSagaQueue: DeadLetterQueue;
+  /** The least-privilege policy and role of operators who run `npm run saga:redrive`. */
+  readonly sagaRedriveOperator: SagaRedriveOperator | undefined;
   readonly monitoring: AgentMonitoring;
   /** Who may send each external input in this deployment (defaults, `producers`, `producerAccounts`). */
   readonly producers: ProducerDirectory;
@@ -126,6 +129,13 @@ export class AgentbridgeStack extends Stack {
       });
       this.monitoring.watchStateMachine(id, machine.stateMachine);
       this.stateMachines.set(key, machine);
+    }
+    const saga = this.stateMachines.get('orderSaga');
+    if (saga !== undefined) {
+      this.sagaRedriveOperator = new SagaRedriveOperator(this, 'SagaRedriveOperator', {
+        parkedSagaQueue: this.parkedSagaQueue,
+        sagaStateMachine: saga.stateMachine,
+      });
     }
     this.monitoring.addSummary();
     this.#outputs();
@@ -194,6 +204,15 @@ export class AgentbridgeStack extends Stack {
       value: this.parkedSagaQueue.queueUrl,
       description: 'Parked sagas: npm run saga:redrive -- --queue-url <this>',
     });
+    if (this.sagaRedriveOperator !== undefined) {
+      new CfnOutput(this, 'SagaRedriveOperatorRoleArn', {
+        value: this.sagaRedriveOperator.role.roleArn,
+        description: 'Assume to run npm run saga:redrive (or attach SagaRedriveOperatorPolicyArn)',
+      });
+      new CfnOutput(this, 'SagaRedriveOperatorPolicyArn', {
+        value: this.sagaRedriveOperator.policy.managedPolicyArn,
+      });
+    }
     new CfnOutput(this, 'DashboardName', { value: this.monitoring.dashboard.dashboardName });
   }
 }

@@ -147,8 +147,11 @@ export const AGENT_CATALOG: readonly AgentCatalogEntry[] = [
       // A trigger that finds no parked token reads the order's recorded state to tell "not yet" from "never".
       { table: EVENT_STORE_TABLE, actions: TABLE_ACTIONS.eventStoreReads },
     ],
-    sendsTo: [],
-    // OrderTransitionRejected for a trigger the order's state does not accept.
+    // Entering a state: the orders agent records the transition, inventory starts processing at paid, the
+    // customer is notified at shipped (one Step Functions state for what took four).
+    sendsTo: [ORDER_AGENT_TYPES.orders, ORDER_AGENT_TYPES.inventory, ORDER_AGENT_TYPES.notification],
+    // OrderStateChanged on every transition it enters; OrderTransitionRejected for a trigger the order's
+    // state does not accept.
     publishes: true,
     stateMachines: { orderLifecycle: ['taskResponse'] },
   },

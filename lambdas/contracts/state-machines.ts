@@ -86,7 +86,6 @@ export const STATE_MACHINES: Readonly<Record<StateMachineKey, StateMachineContra
       OrdersFunctionArn: fn('orders'),
       InventoryFunctionArn: fn('inventory'),
       PaymentFunctionArn: fn('payment'),
-      NotificationFunctionArn: fn('notification'),
       EventBusName: { kind: 'eventBusName' },
     },
   },

@@ -4,23 +4,27 @@ import { LIFECYCLE_SUBSCRIPTIONS } from '../agents/lifecycle/lifecycle-subscript
 import { lifecycleTasks } from '../agents/lifecycle/lifecycle-tasks.js';
 import { recordedOrderStates } from '../agents/lifecycle/recorded-order-states.js';
 import { SfnTaskCallbacks } from '../agents/lifecycle/sfn-task-callbacks.js';
+import { stateEntry } from '../agents/lifecycle/state-entry.js';
 import { orderTasks } from '../agents/orders/order-tasks.js';
 import { LIFECYCLE_AGENT_TYPE } from '../contracts/order/lifecycle-tasks.js';
 import { EVENT_STORE_TABLE } from '../contracts/tables/event-store-table.js';
 import { TASK_TOKEN_TABLE } from '../contracts/tables/task-token-table.js';
 import { agentHandler } from '../runtime/lambda/agent-handler.js';
+import type { RuntimeLogger } from '../runtime/runtime-logger.js';
 import { DynamoDbEventStoreAdapter } from '../stores/event-store/dynamodb/dynamodb-event-store-adapter.js';
 import { EventStore } from '../stores/event-store/event-store.js';
 import { DynamoDbTaskTokenStore } from '../stores/task-tokens/dynamodb/dynamodb-task-token-store.js';
 import { agentFunctionWiring } from './agent-function-wiring.js';
 
 /**
- * The lifecycle agent's Lambda function: the order lifecycle's "await trigger" task (parks the
- * `.waitForTaskToken` token) and the trigger events (PaymentCompleted, ProcessingStarted, ShippingConfirmed,
+ * The lifecycle agent's Lambda function: the order lifecycle's "await trigger" task (enters the wait's state —
+ * sends to the orders, inventory and notification functions, publishes OrderStateChanged — then parks the
+ * `.waitForTaskToken` token), the final "enter state" task, and the trigger events (PaymentCompleted, ProcessingStarted, ShippingConfirmed,
  * DeliveryConfirmed, OrderCancelled) that resume the waiting execution with SendTaskSuccess. Tables: task
  * tokens (waits, recorded triggers, claims: put, conditional put and delete, query); event store (query: the
  * order's recorded state, read when a new trigger finds no wait, to record one that came between two waits,
  * and its charge, which every new PaymentCompleted must match). Step Functions: SendTaskSuccess/Failure/Heartbeat.
+ * Lambda: invoke orders, inventory, notification. EventBridge: PutEvents (OrderStateChanged, OrderTransitionRejected).
  */
 const wiring = agentFunctionWiring(LIFECYCLE_AGENT_TYPE);
 const tokens = new DynamoDbTaskTokenStore({
@@ -39,21 +43,15 @@ const orders = recordedOrderStates(
     }),
   }),
 );
+const logger: RuntimeLogger = {
+  warn: (message, extra) => wiring.deps.logger.warn(message, extra ?? {}),
+  error: (message, extra) => wiring.deps.logger.error(message, extra ?? {}),
+};
 const callbacks = new SfnTaskCallbacks(wiring.deps.tracer.captureAWSv3Client(new SFNClient({})));
 
 export const handler = agentHandler({
   agentType: LIFECYCLE_AGENT_TYPE,
-  definition: lifecycleAgent(
-    lifecycleTasks({
-      tokens,
-      callbacks,
-      orders,
-      logger: {
-        warn: (message, extra) => wiring.deps.logger.warn(message, extra ?? {}),
-        error: (message, extra) => wiring.deps.logger.error(message, extra ?? {}),
-      },
-    }),
-  ),
+  definition: lifecycleAgent(lifecycleTasks({ tokens, callbacks, orders, logger }), stateEntry({ logger })),
   subscriptions: LIFECYCLE_SUBSCRIPTIONS,
   deps: wiring.deps,
 });

@@ -81,16 +81,18 @@ export function machineItems(
       continue;
     }
     const step = open.get(entry.stateName);
+    // A wait that enters its state published the state change before it parked.
+    if (role === 'enter' && entry.type === 'StateEntered') items.push({ kind: 'publish' });
     switch (entry.type) {
       case 'StateEntered':
         open.set(entry.stateName, {
           state: entry.stateName,
-          role,
+          role: role === 'enter' ? 'wait' : role,
           enteredAt: entry.timestamp,
           retries: 0,
           caught: false,
         });
-        if (role === 'wait') items.push({ kind: 'wait' });
+        if (role === 'wait' || role === 'enter') items.push({ kind: 'wait' });
         break;
       case 'StateFailed':
         if (step === undefined) break;

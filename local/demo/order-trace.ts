@@ -1,6 +1,6 @@
 import type { MachineItem } from './machine-items.js';
 import type { TraceEvent } from './trace-event.js';
-import { NOTIFYING_STATE } from './traced-states.js';
+import { NOTIFIED_BEFORE } from './traced-states.js';
 
 /** Everything observed about one order, each part in its own order. */
 export interface OrderObservations {
@@ -45,8 +45,8 @@ class Cursor {
  * One order's trace in causal order, without trusting millisecond timestamps (everything here happens within
  * a few): the bus fixes the order of its events; a machine's steps before its n-th publish anchor happened
  * before its n-th event on the bus; the lifecycle's steps up to a wait happened before the trigger that
- * arrived during it (the demo sends a trigger only while the lifecycle waits); notifications follow the step
- * that sent them.
+ * arrived during it (the demo sends a trigger only while the lifecycle waits); notifications come just before
+ * the state change they were sent for.
  *
  * @example
  * ```ts
@@ -57,10 +57,14 @@ export function orderTrace(observations: OrderObservations): TraceEvent[] {
   const trace: TraceEvent[] = [];
   const pendingNotifications = [...observations.notifications].sort((a, b) => a.at - b.at);
   const emit = (event: TraceEvent): void => {
-    trace.push(event);
-    if (event.kind === 'step' && event.state === NOTIFYING_STATE) {
+    if (
+      event.kind === 'published' &&
+      event.detailType === NOTIFIED_BEFORE.detailType &&
+      event.data.to === NOTIFIED_BEFORE.to
+    ) {
       trace.push(...pendingNotifications.splice(0));
     }
+    trace.push(event);
   };
   const saga = new Cursor(observations.saga, emit);
   const lifecycle = new Cursor(observations.lifecycle, emit);

@@ -1,7 +1,10 @@
 import type { StepRole, TraceMachine } from './trace-event.js';
 
-/** A traced Task state shows as a step, or (`publish`) marks where its machine put an event on the bus. */
-export type TracedRole = StepRole | 'publish';
+/**
+ * A traced Task state shows as a step, or (`publish`) marks where its machine put an event on the bus, or
+ * (`enter`) is a wait whose task first enters its state (publishing the state change), then waits.
+ */
+export type TracedRole = StepRole | 'publish' | 'enter';
 
 /**
  * The Task states of `order-saga.asl.json` and `order-lifecycle.asl.json` the trace follows, and what each
@@ -24,20 +27,15 @@ export const TRACED_STATES: Readonly<Record<TraceMachine, Readonly<Record<string
   },
   lifecycle: {
     AwaitPayment: 'wait',
-    AwaitProcessing: 'wait',
-    AwaitShipment: 'wait',
-    AwaitDelivery: 'wait',
-    StartInventoryProcessing: 'action',
-    NotifyShipped: 'action',
+    AwaitProcessing: 'enter',
+    AwaitShipment: 'enter',
+    AwaitDelivery: 'enter',
     RefundOrder: 'compensation',
     ReleaseOrderStock: 'compensation',
-    PublishPaid: 'publish',
-    PublishProcessing: 'publish',
-    PublishShipped: 'publish',
-    PublishDelivered: 'publish',
+    EnterDelivered: 'publish',
     PublishEnding: 'publish',
   },
 };
 
-/** The lifecycle step whose notifications (email, SMS) the trace prints right after it. */
-export const NOTIFYING_STATE = 'NotifyShipped';
+/** The state change the shipping notifications (email, SMS) are sent just before: the trace prints them there. */
+export const NOTIFIED_BEFORE = { detailType: 'OrderStateChanged', to: 'shipped' } as const;

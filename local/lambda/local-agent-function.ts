@@ -1,5 +1,3 @@
-import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { LambdaClient } from '@aws-sdk/client-lambda';
 import { sourceFor } from '../../lambdas/contracts/sources.js';
 import type { AgentDefinition } from '../../lambdas/runtime/agent-definition.js';
 import type { AgentId } from '../../lambdas/runtime/agent-id.js';
@@ -9,7 +7,7 @@ import { InMemoryDeadLetterSink } from '../../lambdas/runtime/lambda/dead-letter
 import { InMemoryPersistenceLayer } from '../../lambdas/runtime/lambda/in-memory-persistence-layer.js';
 import type { RuntimeLogger } from '../../lambdas/runtime/runtime-logger.js';
 import { fakeLambdaContext } from './fake-lambda-context.js';
-import { OfflineAwsCallError } from './local-lambda-error.js';
+import { type LocalAwsRoutes, localAwsClients } from './local-aws-clients.js';
 import { quietPowertools } from './quiet-powertools.js';
 
 /** A function's timeout: what the order system deploys its agent functions with. */
@@ -21,6 +19,13 @@ export interface LocalAgentFunctionOptions {
   readonly logger?: RuntimeLogger;
   /** Called with each agent instance the function builds for an invocation (tests count deliveries with it). */
   readonly onAgentCreated?: (id: AgentId) => void;
+  /**
+   * Where the handler's publishes and sends go (the local bus, the other local functions); without it every
+   * AWS call is refused with `OfflineAwsCallError`.
+   */
+  readonly routes?: LocalAwsRoutes;
+  /** Agent type → function name, for `send` (AGENTBRIDGE_AGENT_FUNCTIONS on AWS). */
+  readonly agentFunctions?: ReadonlyMap<string, string>;
 }
 
 /** An agent function as deployed, run in this process: invoke it with a payload as Lambda would. */
@@ -31,24 +36,6 @@ export interface LocalAgentFunction {
   invoke(payload: unknown): Promise<unknown>;
   /** What the handler rejected as bad input (on AWS: the function's dead-letter queue). */
   readonly deadLetters: InMemoryDeadLetterSink;
-}
-
-/**
- * SDK clients that refuse every call with {@link OfflineAwsCallError}: the order system's functions reach the
- * bus and each other through their state machines offline, so a handler that publishes or sends through its
- * context from a task is told so plainly instead of timing out against an AWS endpoint.
- */
-function offlineClients(agentType: string): { eventBridge: EventBridgeClient; lambda: LambdaClient } {
-  const settings = { region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
-  const eventBridge = new EventBridgeClient(settings);
-  const lambda = new LambdaClient(settings);
-  const refuse = (service: string) => () => async (): Promise<never> => {
-    throw new OfflineAwsCallError(agentType, service);
-  };
-  const where = { step: 'initialize', name: 'refuseOfflineCall' } as const;
-  eventBridge.middlewareStack.add(refuse('EventBridge'), where);
-  lambda.middlewareStack.add(refuse('Lambda'), where);
-  return { eventBridge, lambda };
 }
 
 /**
@@ -67,11 +54,11 @@ export function localAgentFunction(options: LocalAgentFunctionOptions): LocalAge
   const { agentType } = options;
   const functionName = `agentbridge-${agentType}`;
   const runtime = new AwsRuntime({
-    ...offlineClients(agentType),
+    ...localAwsClients(agentType, options.routes),
     config: {
       eventBusName: 'agentbridge-local',
       source: sourceFor(agentType),
-      agentFunctions: new Map(),
+      agentFunctions: options.agentFunctions ?? new Map(),
       sendTimeoutMs: FUNCTION_TIMEOUT_MS,
     },
     ...(options.logger === undefined ? {} : { logger: options.logger }),

@@ -3,6 +3,7 @@ import { inventoryAgent } from '../../lambdas/agents/inventory/inventory-agent.j
 import { lifecycleAgent } from '../../lambdas/agents/lifecycle/lifecycle-agent.js';
 import { LIFECYCLE_SUBSCRIPTIONS } from '../../lambdas/agents/lifecycle/lifecycle-subscriptions.js';
 import type { LifecycleTasks } from '../../lambdas/agents/lifecycle/lifecycle-tasks.js';
+import { stateEntry } from '../../lambdas/agents/lifecycle/state-entry.js';
 import { notificationAgent } from '../../lambdas/agents/notification/notification-agent.js';
 import { ordersAgent } from '../../lambdas/agents/orders/orders-agent.js';
 import { paymentAgent } from '../../lambdas/agents/payment/payment-agent.js';
@@ -60,7 +61,10 @@ export function orderSystemFunctions(deps: {
     },
     {
       agentType: LIFECYCLE_AGENT_TYPE,
-      definition: lifecycleAgent(deps.lifecycle),
+      definition: lifecycleAgent(
+        deps.lifecycle,
+        stateEntry(deps.logger === undefined ? {} : { logger: deps.logger }),
+      ),
       subscriptions: LIFECYCLE_SUBSCRIPTIONS,
     },
     {

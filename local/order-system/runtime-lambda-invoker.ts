@@ -1,15 +1,19 @@
 import { MessageRegistry } from '../../lambdas/contracts/message-registry.js';
 import { AgentId } from '../../lambdas/runtime/agent-id.js';
+import { SendRequestSchema } from '../../lambdas/runtime/aws/send-request.js';
 import { TaskRequestSchema } from '../../lambdas/runtime/aws/task-request.js';
 import { InvalidEnvelopeError } from '../../lambdas/runtime/lambda/agent-handler-error.js';
 import type { RuntimeLogger } from '../../lambdas/runtime/runtime-logger.js';
 import { type LocalAgentFunction, localAgentFunction } from '../lambda/local-agent-function.js';
+import type { LocalAwsRoutes } from '../lambda/local-aws-clients.js';
 import type { LocalLambdaInvoker } from '../stepfunctions/local-lambda-invoker.js';
 import type { HostedFunction } from './hosted-function.js';
 import { UnroutableTaskError } from './local-order-system-error.js';
 
 /** A task on its way to an agent, as a fault injector sees it. */
 export interface TaskInvocation {
+  /** A state machine's `lambda:invoke` task, or a `send` from another function. */
+  readonly kind: 'task' | 'send';
   readonly functionName: string;
   readonly agentType: string;
   readonly messageType: string;
@@ -47,6 +51,10 @@ export function runtimeLambdaInvoker(options: {
   readonly injectFault?: TaskFaultInjector;
   /** Receives the adapters' runtime warnings (unhandled messages). */
   readonly logger?: RuntimeLogger;
+  /** Where the functions' own publishes and sends go; without it they are refused (`OfflineAwsCallError`). */
+  readonly routes?: LocalAwsRoutes;
+  /** Agent type → function name, for the functions' sends. */
+  readonly agentFunctions?: ReadonlyMap<string, string>;
 }): LocalLambdaInvoker {
   const deployed = new WeakMap<HostedFunction, { fn: LocalAgentFunction; messages: MessageRegistry }>();
   const functionOf = (hosted: HostedFunction) => {
@@ -57,17 +65,27 @@ export function runtimeLambdaInvoker(options: {
         agentType: hosted.agentType,
         definition: hosted.definition,
         ...(options.logger === undefined ? {} : { logger: options.logger }),
+        ...(options.routes === undefined ? {} : { routes: options.routes }),
+        ...(options.agentFunctions === undefined ? {} : { agentFunctions: options.agentFunctions }),
       }),
       messages: new MessageRegistry(hosted.definition.messageTypes),
     };
     deployed.set(hosted, created);
     return created;
   };
-  return async ({ functionName, payload }) => {
+  const requestOf = (payload: unknown) => {
+    const send = SendRequestSchema.safeParse(payload);
+    if (send.success) {
+      const { recipient, metadata, data } = send.data;
+      return { kind: 'send' as const, messageType: metadata.type, recipient, data };
+    }
     const parsed = TaskRequestSchema.safeParse(payload);
     if (!parsed.success)
       throw new InvalidEnvelopeError('task', parsed.error.message, { cause: parsed.error });
-    const task = parsed.data;
+    return { kind: 'task' as const, ...parsed.data };
+  };
+  return async ({ functionName, payload }) => {
+    const task = requestOf(payload);
     const hosted = options.functions.get(functionName);
     if (hosted === undefined) throw new UnroutableTaskError(functionName, task.recipient, 'no such function');
     const recipient = AgentId.fromString(task.recipient);
@@ -80,6 +98,7 @@ export function runtimeLambdaInvoker(options: {
     const checked = type?.schema.safeParse(task.data);
     if (options.injectFault !== undefined && checked?.success === true) {
       const fault = options.injectFault({
+        kind: task.kind,
         functionName,
         agentType: hosted.agentType,
         messageType: task.messageType,

@@ -18,6 +18,7 @@ import {
   ShippingConfirmed,
 } from '../../lambdas/contracts/order/lifecycle-messages.js';
 import { LIFECYCLE_AGENT_TYPE } from '../../lambdas/contracts/order/lifecycle-tasks.js';
+import { ORDER_AGENT_TYPES } from '../../lambdas/contracts/order/order-agent-types.js';
 import { OrderCompleted, OrderFailed, OrderRequested } from '../../lambdas/contracts/order/order-messages.js';
 import { STATE_MACHINES, type StateMachineKey } from '../../lambdas/contracts/state-machines.js';
 import { TOPICS } from '../../lambdas/contracts/topics.js';
@@ -27,6 +28,8 @@ import { consoleRuntimeLogger, type RuntimeLogger } from '../../lambdas/runtime/
 import { TopicId } from '../../lambdas/runtime/topic-id.js';
 import { InMemoryAgentStateStore } from '../../lambdas/stores/agent-state/in-memory/in-memory-agent-state-store.js';
 import { InMemoryTaskTokenStore } from '../../lambdas/stores/task-tokens/in-memory/in-memory-task-token-store.js';
+import type { LocalEventEntry } from '../stepfunctions/local-event-sink.js';
+import type { LocalLambdaInvoker } from '../stepfunctions/local-lambda-invoker.js';
 import { LocalStepFunctions, type LocalStepFunctionsOptions } from '../stepfunctions/local-step-functions.js';
 import type { CallbackTimer } from '../stepfunctions/long-timer.js';
 import { type HostedFunction, localFunctionArn } from './hosted-function.js';
@@ -122,21 +125,28 @@ export async function startLocalOrderSystem(
   const sagaStarts = new InMemoryAgentStateStore();
   const parkedSagas = new InMemoryParkedSagaQueue();
   const sink = runtimeEventSink(runtime, new MessageRegistry(STATE_MACHINE_EVENTS));
-  const sfn = new LocalStepFunctions({
-    lambda: runtimeLambdaInvoker({
-      functions: hosted,
-      logger,
-      ...(options.injectFault === undefined ? {} : { injectFault: options.injectFault }),
-    }),
-    events: {
-      async putEvents(entries, source) {
-        for (const entry of entries) {
-          const fault = options.injectPublishFault?.(entry.DetailType);
-          if (fault !== undefined) throw fault;
-        }
-        await sink.putEvents(entries, source);
-      },
+  // A function's own publishes and sends (the lifecycle entering a state) reach the bus and the other
+  // functions as they would on AWS: PutEvents onto the runtime's bus, Invoke through the same adapters.
+  const invoke: LocalLambdaInvoker = runtimeLambdaInvoker({
+    functions: hosted,
+    logger,
+    ...(options.injectFault === undefined ? {} : { injectFault: options.injectFault }),
+    routes: {
+      putEvents: (entries) => publishEntries(entries),
+      invoke: (functionName, payload) => invoke({ functionName, payload }),
     },
+    agentFunctions: new Map(Object.values(ORDER_AGENT_TYPES).map((type) => [type, localFunctionArn(type)])),
+  });
+  const publishEntries = async (entries: readonly LocalEventEntry[]): Promise<void> => {
+    for (const entry of entries) {
+      const fault = options.injectPublishFault?.(entry.DetailType);
+      if (fault !== undefined) throw fault;
+    }
+    await sink.putEvents(entries);
+  };
+  const sfn = new LocalStepFunctions({
+    lambda: invoke,
+    events: { putEvents: (entries) => publishEntries(entries) },
     queues: {
       async sendMessage({ queueUrl, messageBody }) {
         if (queueUrl !== LOCAL_PARKED_SAGA_QUEUE_URL) {

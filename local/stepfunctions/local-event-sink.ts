@@ -17,5 +17,6 @@ export interface LocalEventEntry {
  * ```
  */
 export interface LocalEventSink {
-  putEvents(entries: readonly LocalEventEntry[], source: { readonly executionArn: string }): Promise<void>;
+  /** `source` names the execution when a state machine put them; a function's own PutEvents has none. */
+  putEvents(entries: readonly LocalEventEntry[], source?: { readonly executionArn: string }): Promise<void>;
 }

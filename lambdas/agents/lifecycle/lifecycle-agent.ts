@@ -1,3 +1,4 @@
+import { EnterOrderState } from '../../contracts/order/lifecycle-entry.js';
 import {
   DeliveryConfirmed,
   OrderCancelled,
@@ -13,10 +14,13 @@ import type { MessageContext } from '../../runtime/message-context.js';
 import { TopicId } from '../../runtime/topic-id.js';
 import { isTransitionRejectedError } from './lifecycle-error.js';
 import type { LifecycleTasks, TriggerEvent } from './lifecycle-tasks.js';
+import { type EnterState, stateEntry } from './state-entry.js';
 
 /**
  * The lifecycle agent: the order lifecycle state machine's "await trigger" task (an rpc: Step Functions
- * `lambda:invoke.waitForTaskToken`), and the trigger events that resume it. A trigger the order is not
+ * `lambda:invoke.waitForTaskToken`), which first enters the wait's state ({@link stateEntry}: record, publish,
+ * post-transition action) and then parks the wait; the final "enter state" task (`delivered`); and the
+ * trigger events that resume a wait. A trigger the order is not
  * waiting for is rejected: nothing changes, and OrderTransitionRejected goes out on
  * `order.transition-rejected/<orderId>` naming the trigger, the state and why. The rejection is the answer,
  * not a failure, so the event is not retried. A trigger that came between two waits (the next one will take
@@ -28,7 +32,10 @@ import type { LifecycleTasks, TriggerEvent } from './lifecycle-tasks.js';
  * for (const subscription of LIFECYCLE_SUBSCRIPTIONS) await runtime.addSubscription(subscription);
  * ```
  */
-export function lifecycleAgent(tasks: LifecycleTasks): AgentDefinition<undefined> {
+export function lifecycleAgent(
+  tasks: LifecycleTasks,
+  enter: EnterState = stateEntry(),
+): AgentDefinition<undefined> {
   const onTrigger =
     (trigger: TriggerEvent['trigger']) =>
     async (
@@ -48,9 +55,13 @@ export function lifecycleAgent(tasks: LifecycleTasks): AgentDefinition<undefined
     };
   return defineAgent({
     description:
-      'Order lifecycle: parks task tokens per awaited trigger and resumes the execution on a trigger',
+      'Order lifecycle: enters each state, parks task tokens per awaited trigger, resumes the execution on a trigger',
     handlers: (on) => [
-      on.rpc(AwaitLifecycleTrigger, (input) => tasks.awaitTrigger(input)),
+      on.rpc(AwaitLifecycleTrigger, async (input, ctx) => {
+        if (input.entry !== undefined) await enter(input.entry, ctx);
+        return tasks.awaitTrigger(input);
+      }),
+      on.rpc(EnterOrderState, (entry, ctx) => enter(entry, ctx)),
       on.event(PaymentCompleted, onTrigger('PaymentCompleted')),
       on.event(ProcessingStarted, onTrigger('ProcessingStarted')),
       on.event(ShippingConfirmed, onTrigger('ShippingConfirmed')),

@@ -52,3 +52,23 @@ export class TransitionRejectedError extends LifecycleError {
 
 export const isTransitionRejectedError = (error: unknown): error is TransitionRejectedError =>
   error instanceof TransitionRejectedError;
+
+/**
+ * A wait was resumed by a trigger that does not lead to the state the machine enters next: the lifecycle agent
+ * and the state machine disagree (a defect). Not retried; the task's Catch compensates or parks the order.
+ */
+export class UnexpectedLifecycleTriggerError extends LifecycleError {
+  readonly orderId: string;
+  readonly trigger: string;
+  readonly entering: string;
+
+  constructor(fields: { orderId: string; trigger: string; entering: string }) {
+    super(
+      'UNEXPECTED_LIFECYCLE_TRIGGER',
+      `Order ${fields.orderId} cannot enter ${fields.entering} on ${fields.trigger}`,
+    );
+    this.orderId = fields.orderId;
+    this.trigger = fields.trigger;
+    this.entering = fields.entering;
+  }
+}

@@ -1,10 +1,11 @@
 import type { MessageOf, ResponseOf } from '../../contracts/message-type.js';
-import type { LifecycleTrigger, OrderState } from '../../contracts/order/lifecycle-messages.js';
+import type { LifecycleSignal } from '../../contracts/order/lifecycle-entry.js';
 import {
-  type AwaitLifecycleTrigger,
-  type LifecycleSignal,
+  type LifecycleTrigger,
   LifecycleTriggerSchema,
-} from '../../contracts/order/lifecycle-tasks.js';
+  type OrderState,
+} from '../../contracts/order/lifecycle-messages.js';
+import type { AwaitLifecycleTrigger } from '../../contracts/order/lifecycle-tasks.js';
 import { TRIGGER_TARGETS } from '../../contracts/order/lifecycle-waits.js';
 import { TransientError } from '../../contracts/transient-error.js';
 import type { RuntimeLogger } from '../../runtime/runtime-logger.js';

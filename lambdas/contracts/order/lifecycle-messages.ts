@@ -43,6 +43,7 @@ export const LIFECYCLE_TRIGGERS = [
   OrderCancelled.name,
 ] as const;
 export type LifecycleTrigger = (typeof LIFECYCLE_TRIGGERS)[number];
+export const LifecycleTriggerSchema = z.enum(LIFECYCLE_TRIGGERS);
 
 /** Published on every transition. */
 export const OrderStateChanged = defineMessage(

@@ -1,12 +1,11 @@
 import * as z from 'zod';
 import { defineMessage } from '../message-type.js';
-import { LIFECYCLE_TRIGGERS, OrderStateSchema } from './lifecycle-messages.js';
+import { StateEntrySchema } from './lifecycle-entry.js';
+import { LIFECYCLE_TRIGGERS, LifecycleTriggerSchema, OrderStateSchema } from './lifecycle-messages.js';
 import { MinorUnitsSchema, OrderIdSchema, UserIdSchema } from './order-values.js';
 
 /** The agent type of the lifecycle agent (its function, and the `source` suffix of what it publishes). */
 export const LIFECYCLE_AGENT_TYPE = 'lifecycle';
-
-export const LifecycleTriggerSchema = z.enum(LIFECYCLE_TRIGGERS);
 
 /**
  * The input of an `order-lifecycle` execution (name = orderId). The saga starts it once the order exists,
@@ -22,27 +21,37 @@ export const OrderLifecycleInputSchema = z.object({
 export type OrderLifecycleInput = z.infer<typeof OrderLifecycleInputSchema>;
 
 /**
- * The "await trigger" task (`lambda:invoke.waitForTaskToken`): the lifecycle agent parks `taskToken` under
- * (orderId, trigger) for every awaited trigger, with `ttlSeconds` as the items' lifetime, and answers at once;
- * the execution resumes when a trigger's handler sends the token back, or at once when a trigger it awaits
- * was recorded before the wait was parked.
+ * The "await trigger" task (`lambda:invoke.waitForTaskToken`): the lifecycle agent first enters the wait's
+ * state when `entry` says how the order got there (the previous wait's signal: record, publish, post-transition
+ * action; see `StateEntrySchema`), then parks `taskToken` under (orderId, trigger) for every awaited trigger,
+ * with `ttlSeconds` as the items' lifetime, and answers at once. The execution resumes when a trigger's handler
+ * sends the token back (SendTaskFailure `OrderCancelled` for a cancellation), or at once when a trigger it
+ * awaits was recorded before the wait was parked. A failed entry fails the task: its Retry, then its Catch.
  *
  * @example
  * ```json
- * { "orderId": "o-1", "state": "created", "awaiting": ["PaymentCompleted", "OrderCancelled"],
- *   "taskToken": "AAAA…", "ttlSeconds": 86400 }
+ * { "orderId": "o-1", "state": "paid", "awaiting": ["ProcessingStarted", "OrderCancelled"],
+ *   "taskToken": "AAAA…", "ttlSeconds": 172800,
+ *   "entry": { "orderId": "o-1", "sagaId": "s-1", "userId": "u-1", "from": "created", "to": "paid", "signal": { … } } }
  * ```
  */
 export const AwaitLifecycleTrigger = defineMessage(
   'AwaitLifecycleTrigger',
-  z.object({
-    orderId: OrderIdSchema,
-    state: OrderStateSchema,
-    awaiting: z.array(LifecycleTriggerSchema).min(1).max(LIFECYCLE_TRIGGERS.length),
-    // SendTaskSuccess accepts tokens of 1–2,048 characters.
-    taskToken: z.string().min(1).max(2_048),
-    ttlSeconds: z.number().int().positive(),
-  }),
+  z
+    .object({
+      orderId: OrderIdSchema,
+      state: OrderStateSchema,
+      awaiting: z.array(LifecycleTriggerSchema).min(1).max(LIFECYCLE_TRIGGERS.length),
+      // SendTaskSuccess accepts tokens of 1–2,048 characters.
+      taskToken: z.string().min(1).max(2_048),
+      ttlSeconds: z.number().int().positive(),
+      entry: StateEntrySchema.optional(),
+    })
+    .refine(
+      (task) =>
+        task.entry === undefined || (task.entry.to === task.state && task.entry.orderId === task.orderId),
+      { message: 'entry must enter the state this wait is in, for the same order', path: ['entry'] },
+    ),
   {
     response: z.object({
       orderId: OrderIdSchema,
@@ -54,15 +63,3 @@ export const AwaitLifecycleTrigger = defineMessage(
     }),
   },
 );
-
-/**
- * What a waiting lifecycle state receives (the SendTaskSuccess output, at `$.signal`): which trigger
- * arrived, its event id (the causation id of the OrderStateChanged that follows) and its payload.
- */
-export const LifecycleSignalSchema = z.object({
-  trigger: LifecycleTriggerSchema,
-  eventId: z.string().min(1).max(128),
-  receivedAt: z.string(),
-  data: z.record(z.string(), z.unknown()),
-});
-export type LifecycleSignal = z.infer<typeof LifecycleSignalSchema>;

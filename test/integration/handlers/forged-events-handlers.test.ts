@@ -1,13 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { SendTaskSuccessCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import {
+  SendTaskFailureCommand,
+  SendTaskSuccessCommand,
+  SFNClient,
+  StartExecutionCommand,
+} from '@aws-sdk/client-sfn';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { DeadLetterRecordSchema } from '../../../lambdas/contracts/dead-letter-record.js';
 import { ENV } from '../../../lambdas/contracts/env-names.js';
+import { ORDER_CANCELLED_ERROR } from '../../../lambdas/contracts/order/lifecycle-entry.js';
 import { ORDER_PRODUCER_SOURCES } from '../../../lambdas/contracts/order/order-producers.js';
 import { USERS_TABLE } from '../../../lambdas/contracts/tables/users-table.js';
 import { DynamoDbUserReadModel } from '../../../lambdas/stores/users/dynamodb/dynamodb-user-read-model.js';
@@ -73,6 +79,7 @@ beforeEach(() => {
   eventBridge.reset();
   sqs.reset();
   sfn.on(SendTaskSuccessCommand).resolves({});
+  sfn.on(SendTaskFailureCommand).resolves({});
   sfn.on(StartExecutionCommand).resolves({ executionArn: `${SAGA_ARN}:x`, startDate: new Date() });
   eventBridge.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'e' }] });
   sqs.on(SendMessageCommand).resolves({ MessageId: 'm' });
@@ -161,6 +168,7 @@ describe('forged events pushed straight into the agents', () => {
         code: 'FORBIDDEN_SENDER',
       });
       expect(sfn.commandCalls(SendTaskSuccessCommand)).toEqual([]);
+      expect(sfn.commandCalls(SendTaskFailureCommand)).toEqual([]);
       expect(sfn.commandCalls(StartExecutionCommand)).toEqual([]);
       expect(eventBridge.commandCalls(PutEventsCommand)).toEqual([]);
       const [deadLetter, ...more] = sqs.commandCalls(SendMessageCommand);
@@ -174,7 +182,8 @@ describe('forged events pushed straight into the agents', () => {
       });
 
       if (agentType === 'lifecycle') {
-        // The wait is untouched: customer service's own OrderCancelled still resumes it, with the parked token.
+        // The wait is untouched: customer service's own OrderCancelled still ends it (SendTaskFailure
+        // OrderCancelled), with the parked token.
         const cancel = BUS_MESSAGES.find((m) => m.detailType === 'OrderCancelled');
         if (cancel === undefined) throw new Error('no OrderCancelled in the catalogue');
         const legit = busEvent(
@@ -185,8 +194,10 @@ describe('forged events pushed straight into the agents', () => {
           randomUUID(),
         );
         await handler(legit, context('AgentBridge-lifecycle'));
-        const resumed = sfn.commandCalls(SendTaskSuccessCommand);
-        expect(resumed.map((call) => call.args[0].input.taskToken)).toEqual([taskToken]);
+        const cancelled = sfn.commandCalls(SendTaskFailureCommand);
+        expect(cancelled.map((call) => call.args[0].input)).toEqual([
+          expect.objectContaining({ taskToken, error: ORDER_CANCELLED_ERROR }),
+        ]);
       }
       if (agentType === 'users') {
         const documentClient = DynamoDBDocumentClient.from(new DynamoDBClient({}));

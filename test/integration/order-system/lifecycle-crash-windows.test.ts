@@ -62,9 +62,7 @@ describe.each(adapters)(
     };
 
     const resumesOf = (orderId: string) =>
-      h.callbacks.resumed.filter(
-        ({ output }) => (output as { data: { orderId: string } }).data.orderId === orderId,
-      );
+      h.callbacks.resumed.filter(({ token }) => h.callbacks.orderOf.get(token) === orderId);
 
     it('resumes a parked wait exactly once, however the first delivery crashed', WALK, async () => {
       const probe = `o-${randomUUID()}`;

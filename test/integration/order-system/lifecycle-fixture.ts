@@ -57,10 +57,18 @@ export async function advance(system: LocalOrderSystem, orderId: string, trigger
   return system.waitForLifecycle(orderId);
 }
 
-/** The order's OrderStateChanged events, as from → to by trigger. */
-export const transitions = (system: LocalOrderSystem, orderId: string) =>
-  eventsOfType<StateChange>(system, orderId, 'OrderStateChanged').map(({ from, to, trigger }) => ({
-    from,
-    to,
-    trigger,
-  }));
+/**
+ * The order's OrderStateChanged events, as from → to by trigger, as a consumer deduplicating on the message id
+ * sees them: a retried state entry publishes its transition again under the same id.
+ */
+export const transitions = (system: LocalOrderSystem, orderId: string) => {
+  const seen = new Set<string>();
+  return system
+    .eventsOf(orderId)
+    .filter((event) => event.type === 'OrderStateChanged')
+    .filter((event) => !seen.has(event.messageId) && seen.add(event.messageId) !== undefined)
+    .map((event) => {
+      const { from, to, trigger } = event.data as StateChange;
+      return { from, to, trigger };
+    });
+};

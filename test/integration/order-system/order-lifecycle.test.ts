@@ -46,7 +46,7 @@ describe('order lifecycle, offline with the real agents', () => {
       causationId: trigger?.messageId,
       correlationId: 'o-cause',
       topic: { type: 'order.state-changed', source: 'o-cause' },
-      sender: 'order-lifecycle/o-cause',
+      sender: 'lifecycle/o-cause',
     });
   });
 

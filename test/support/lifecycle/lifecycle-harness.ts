@@ -23,12 +23,17 @@ export class InjectedCrash extends Error {
  * or throttled answer).
  */
 export class FakeCallbacks implements TaskCallbackPort {
-  readonly resumed: { token: string; output: unknown }[] = [];
+  /** Every answered wait: SendTaskSuccess with `output`, or SendTaskFailure (`failure`, a cancellation). */
+  readonly resumed: { token: string; output: unknown; failure?: { error: string; cause: unknown } }[] = [];
   readonly #open = new Set<string>();
   beforeAnswer: ((token: string) => Promise<void>) | undefined;
 
-  open(token: string): void {
+  /** The order each opened token belongs to, as the execution it stands for. */
+  readonly orderOf = new Map<string, string>();
+
+  open(token: string, orderId?: string): void {
     this.#open.add(token);
+    if (orderId !== undefined) this.orderOf.set(token, orderId);
   }
 
   close(token: string): void {
@@ -40,17 +45,23 @@ export class FakeCallbacks implements TaskCallbackPort {
   }
 
   async succeed(taskToken: string, output: unknown): Promise<void> {
+    await this.#answer(taskToken);
+    this.resumed.push({ token: taskToken, output });
+  }
+
+  /** A cancellation: the wait fails with `error`; recorded with the resumes, its cause parsed. */
+  async fail(taskToken: string, error: string, cause: string): Promise<void> {
+    await this.#answer(taskToken);
+    this.resumed.push({ token: taskToken, output: undefined, failure: { error, cause: JSON.parse(cause) } });
+  }
+
+  async #answer(taskToken: string): Promise<void> {
     const hook = this.beforeAnswer;
     if (!this.#open.has(taskToken)) {
       if (hook === undefined) throw new TaskTokenClosedError('TaskTimedOut');
       await hook(taskToken);
       throw new TaskCallbackUnavailableError('succeed', { cause: new Error('ThrottlingException') });
     }
-    this.#open.delete(taskToken);
-    this.resumed.push({ token: taskToken, output });
-  }
-
-  async fail(taskToken: string): Promise<void> {
     this.#open.delete(taskToken);
   }
 
@@ -106,7 +117,7 @@ export function lifecycleHarness(
   });
   let issued = 0;
   const park = async (orderId: string, state: WaitingState, taskToken = `token-${++issued}`) => {
-    callbacks.open(taskToken);
+    callbacks.open(taskToken, orderId);
     return tasks.awaitTrigger({
       orderId,
       state,

@@ -91,8 +91,8 @@ describe('machineItems', () => {
 
   it('closes a step that failed without a Catch when the execution fails', () => {
     const items = machineItems('lifecycle', [
-      at(1, 'StateEntered', 'StartInventoryProcessing'),
-      at(2, 'StateFailed', 'StartInventoryProcessing', { error: 'States.Timeout', cause: 'too slow' }),
+      at(1, 'StateEntered', 'RefundOrder'),
+      at(2, 'StateFailed', 'RefundOrder', { error: 'States.Timeout', cause: 'too slow' }),
       at(3, 'ExecutionFailed', undefined, { error: 'States.Timeout', cause: 'too slow' }),
     ]);
     expect(
@@ -107,10 +107,22 @@ describe('machineItems', () => {
 
   it('marks where the lifecycle starts waiting and leaves out a wait still open when it was stopped', () => {
     const items = machineItems('lifecycle', [
+      at(1, 'StateEntered', 'AwaitPayment'),
+      at(9, 'ExecutionAborted'),
+    ]);
+    expect(items).toEqual([
+      { kind: 'wait' },
+      { kind: 'event', event: { kind: 'execution', at: 9, machine: 'lifecycle', status: 'ABORTED' } },
+    ]);
+  });
+
+  it('marks a wait that enters its state as its state change put on the bus, then the wait', () => {
+    const items = machineItems('lifecycle', [
       at(1, 'StateEntered', 'AwaitDelivery'),
       at(9, 'ExecutionAborted'),
     ]);
     expect(items).toEqual([
+      { kind: 'publish' },
       { kind: 'wait' },
       { kind: 'event', event: { kind: 'execution', at: 9, machine: 'lifecycle', status: 'ABORTED' } },
     ]);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import { ORDER_CANCELLED_ERROR } from '../../../lambdas/contracts/order/lifecycle-entry.js';
 import { LIFECYCLE_WAITS } from '../../../lambdas/contracts/order/lifecycle-waits.js';
 import { SAGA_BUSINESS_ERROR_NAMES } from '../../../lambdas/contracts/order/saga-task-errors.js';
 import {
@@ -124,6 +125,11 @@ describe('order-lifecycle waits', () => {
       awaiting: [...wait.awaiting],
       ttlSeconds: wait.heartbeatSeconds,
     });
-    expect(state?.Catch?.[0]?.ErrorEquals).toEqual(['States.HeartbeatTimeout', 'States.Timeout']);
+    const caught = (state?.Catch ?? []).map((handler) => handler.ErrorEquals);
+    expect(caught).toContainEqual(['States.HeartbeatTimeout', 'States.Timeout']);
+    // A cancellation fails the wait with OrderCancelled; only a wait that awaits it catches it.
+    expect(caught.some((errors) => errors.includes(ORDER_CANCELLED_ERROR))).toBe(
+      wait.awaiting.includes('OrderCancelled'),
+    );
   });
 });

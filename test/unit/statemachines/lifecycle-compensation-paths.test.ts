@@ -3,12 +3,14 @@ import { reachableFrom, readAslGraph, uncompensatedCatchPaths } from '../../supp
 
 const graph = readAslGraph(new URL('../../../statemachines/order-lifecycle.asl.json', import.meta.url));
 
-/** The lifecycle runs after the saga's charge: while the order is created or paid, charge and stock are held. */
-const HOLDING = ['AwaitPayment', 'RecordPaid', 'PublishPaid', 'StartInventoryProcessing', 'AwaitProcessing'];
-/** From processing on the goods are committed: a failure parks the execution (no refund is due). */
-const COMMITTED = [...reachableFrom(graph, 'RecordProcessing'), 'RecordProcessing'];
-// UnexpectedTrigger: a shipped wait resumed by a trigger it does not await (a defect), failed and alarmed.
-const PARKED = new Set(['LifecycleParked', 'CompensationParked', 'UnexpectedTrigger']);
+/**
+ * The lifecycle runs after the saga's charge: while the order is created or paid, charge and stock are held.
+ * AwaitProcessing's task enters paid (record, publish, start processing) before it parks.
+ */
+const HOLDING = ['AwaitPayment', 'AwaitProcessing'];
+/** From processing on (AwaitShipment's task enters it) the goods are committed: a failure parks the execution. */
+const COMMITTED = [...reachableFrom(graph, 'AwaitShipment'), 'AwaitShipment'];
+const PARKED = new Set(['LifecycleParked', 'CompensationParked']);
 const taskStates = (names: Iterable<string>) =>
   [...names].filter((name) => graph.States[name]?.Type === 'Task');
 
@@ -28,8 +30,8 @@ describe('order-lifecycle failure paths', () => {
   });
 
   it('ends every Catch path from processing on in a final state change or a parked, alarmed state', () => {
-    // Expiry publishes the final state without a refund; a failed shipping notification does not stop the order.
-    const settled = (name: string) => name === 'RecordEnding' || name === 'Delivered' || PARKED.has(name);
+    // Expiry records and publishes the final state without a refund.
+    const settled = (name: string) => name === 'RecordEnding' || PARKED.has(name);
     expect(uncompensatedCatchPaths(graph, taskStates(COMMITTED), settled)).toEqual([]);
   });
 

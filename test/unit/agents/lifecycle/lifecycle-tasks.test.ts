@@ -12,7 +12,7 @@ import {
 
 const tokensResumed = (callbacks: FakeCallbacks): string[] => callbacks.resumed.map(({ token }) => token);
 const triggersResumed = (callbacks: FakeCallbacks): string[] =>
-  callbacks.resumed.map(({ output }) => (output as { trigger: string }).trigger);
+  callbacks.resumed.map(({ output, failure }) => failure?.error ?? (output as { trigger: string }).trigger);
 
 describe('lifecycleTasks: a trigger before its wait is parked', () => {
   it('is recorded, and the wait parked 10 minutes later resumes at once with it', async () => {

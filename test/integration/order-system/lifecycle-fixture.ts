@@ -6,7 +6,7 @@ import type {
 } from '../../../lambdas/contracts/order/lifecycle-messages.js';
 import type { LocalOrderSystem } from '../../../local/order-system/local-order-system.js';
 import type { LocalOrderSystemOptions } from '../../../local/order-system/start-local-order-system.js';
-import { eventsOfType, order, orderSystems } from './order-system-fixture.js';
+import { order, orderSystems } from './order-system-fixture.js';
 
 type StateChange = MessageOf<typeof OrderStateChanged>;
 

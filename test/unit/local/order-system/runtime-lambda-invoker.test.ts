@@ -4,6 +4,7 @@ import { defineMessage } from '../../../../lambdas/contracts/message-type.js';
 import { isMessageValidationError } from '../../../../lambdas/contracts/message-validation-error.js';
 import { isTransientTaskError } from '../../../../lambdas/contracts/transient-error.js';
 import { defineAgent } from '../../../../lambdas/runtime/agent-definition.js';
+import { AgentId } from '../../../../lambdas/runtime/agent-id.js';
 import { isPublishFailedError } from '../../../../lambdas/runtime/aws/publish-failed-error.js';
 import { isInvalidEnvelopeError } from '../../../../lambdas/runtime/lambda/agent-handler-error.js';
 import { TopicId } from '../../../../lambdas/runtime/topic-id.js';
@@ -13,6 +14,8 @@ import {
   runtimeLambdaInvoker,
   type TaskInvocation,
 } from '../../../../local/order-system/runtime-lambda-invoker.js';
+import type { LocalEventEntry } from '../../../../local/stepfunctions/local-event-sink.js';
+import type { LocalLambdaInvoker } from '../../../../local/stepfunctions/local-lambda-invoker.js';
 
 const Double = defineMessage('Double', z.object({ n: z.number().int() }), {
   response: z.object({ doubled: z.number() }),
@@ -95,6 +98,7 @@ describe('runtimeLambdaInvoker', () => {
     expect(error).toMatchObject({ name: 'Lambda.TooManyRequestsException' });
     expect(seen).toEqual([
       {
+        kind: 'task',
         functionName: 'fn-math',
         agentType: 'math',
         messageType: 'Double',
@@ -117,5 +121,73 @@ describe('runtimeLambdaInvoker', () => {
         errorMessage: expect.stringContaining('offline'),
       }),
     ]);
+  });
+
+  describe('with routes for the functions own AWS calls', () => {
+    const Relay = defineMessage('Relay', z.object({ n: z.number().int() }), {
+      response: z.object({ doubled: z.number() }),
+    });
+    const routed = (injectFault?: (task: TaskInvocation) => Error | undefined) => {
+      const relay = defineAgent({
+        handlers: (on) => [
+          on.rpc(Relay, async ({ n }, ctx) => {
+            const answer = await ctx.send(Double, { n }, new AgentId('math', 'o-1'));
+            await ctx.publish(Relay, { n: answer.doubled }, new TopicId('math.relayed', 'o-1'));
+            return answer;
+          }),
+        ],
+      });
+      const math = defineAgent({
+        handlers: (on) => [
+          on.rpc(Double, async ({ n }) => {
+            if (n < 0) throw new StoreBusy('lost the race');
+            return { doubled: n * 2 };
+          }),
+        ],
+      });
+      const put: LocalEventEntry[] = [];
+      const functions = new Map<string, HostedFunction>([
+        ['fn-relay', { agentType: 'relay', definition: relay, subscriptions: [] }],
+        ['fn-math', { agentType: 'math', definition: math, subscriptions: [] }],
+      ]);
+      const invoke: LocalLambdaInvoker = runtimeLambdaInvoker({
+        functions,
+        ...(injectFault === undefined ? {} : { injectFault }),
+        routes: {
+          putEvents: async (entries) => void put.push(...entries),
+          invoke: (functionName, payload) => invoke({ functionName, payload }),
+        },
+        agentFunctions: new Map([['math', 'fn-math']]),
+      });
+      const relayTask = (n: number) => ({
+        agentbridge: 'task',
+        messageType: 'Relay',
+        recipient: 'relay/o-1',
+        data: { n },
+      });
+      return { invoke, put, relayTask };
+    };
+
+    it("delivers a task's send to the other function through its adapter and its publish to the bus", async () => {
+      const seen: TaskInvocation[] = [];
+      const { invoke, put, relayTask } = routed((invocation) => void seen.push(invocation));
+      expect(await invoke({ functionName: 'fn-relay', payload: relayTask(4) })).toEqual({ doubled: 8 });
+      expect(seen.map(({ kind, messageType, recipient }) => [kind, messageType, recipient])).toEqual([
+        ['task', 'Relay', 'relay/o-1'],
+        ['send', 'Double', 'math/o-1'],
+      ]);
+      expect(put).toEqual([expect.objectContaining({ Source: 'agentbridge.relay', DetailType: 'Relay' })]);
+      expect(JSON.parse(String(put[0]?.Detail))).toMatchObject({
+        data: { n: 8 },
+        metadata: { topicType: 'math.relayed' },
+      });
+    });
+
+    it('fails the sending task transiently when the function it sent to failed transiently, and publishes nothing', async () => {
+      const { invoke, put, relayTask } = routed();
+      const error = await failure(invoke({ functionName: 'fn-relay', payload: relayTask(-1) }));
+      expect(isTransientTaskError(error)).toBe(true);
+      expect(put).toEqual([]);
+    });
   });
 });

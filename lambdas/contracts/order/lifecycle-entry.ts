@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineMessage } from '../message-type.js';
 import { LifecycleTriggerSchema, OrderStateSchema } from './lifecycle-messages.js';
 import { OrderIdSchema, UserIdSchema } from './order-values.js';

@@ -68,6 +68,8 @@ export interface LocalOrderSystemOptions {
   readonly openExecutionLimit?: number;
   /** Nested StartExecution calls that time out (see `LocalStepFunctionsOptions.nestedStartTimeout`). */
   readonly nestedStartTimeout?: LocalStepFunctionsOptions['nestedStartTimeout'];
+  /** Nested DescribeExecution calls that fail (see `LocalStepFunctionsOptions.nestedDescribeFails`). */
+  readonly nestedDescribeFails?: LocalStepFunctionsOptions['nestedDescribeFails'];
   /** Wraps each store as it is built (the task tokens included); default: the stores themselves. */
   readonly decorateStore?: OrderStoreDecorator;
   /** Wraps each agent function before it is hosted (e.g. to count its invocations); default: unchanged. */
@@ -161,6 +163,9 @@ export async function startLocalOrderSystem(
     clock,
     ...(options.openExecutionLimit === undefined ? {} : { openExecutionLimit: options.openExecutionLimit }),
     ...(options.nestedStartTimeout === undefined ? {} : { nestedStartTimeout: options.nestedStartTimeout }),
+    ...(options.nestedDescribeFails === undefined
+      ? {}
+      : { nestedDescribeFails: options.nestedDescribeFails }),
   });
   const create = (key: StateMachineKey): string => {
     const contract = STATE_MACHINES[key];

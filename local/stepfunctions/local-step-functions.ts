@@ -52,6 +52,8 @@ export interface LocalStepFunctionsOptions {
     stateMachineArn: string;
     name?: string;
   }) => 'after-start' | 'before-start' | undefined;
+  /** Makes a task's DescribeExecution fail as an unavailable service would (`Sfn.SfnException`). Default: never. */
+  readonly nestedDescribeFails?: (request: { executionArn: string }) => boolean;
 }
 
 /** AWS allows 1–80 characters without whitespace, brackets, wildcards, control or URL-special characters. */
@@ -160,7 +162,14 @@ export class LocalStepFunctions {
       queues: this.#options.queues,
       callbacks: this.#callbacks,
       startExecution: (nested) => this.#nestedStart(nested),
-      describeExecution: (request) => this.describeExecution(request),
+      describeExecution: async (request) => {
+        if (this.#options.nestedDescribeFails?.(request) === true)
+          throw new TaskFailureError(
+            'Sfn.SfnException',
+            `DescribeExecution of ${request.executionArn} failed`,
+          );
+        return this.describeExecution(request);
+      },
       retryIntervalMs: this.#options.retryIntervalMs,
       callbackTimeScale: this.#options.callbackTimeScale ?? 1,
       clock,

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { redriveParkedSagas } from '../../../lambdas/agents/saga-starter/redrive-parked-sagas.js';
 import type { MessageOf } from '../../../lambdas/contracts/message-type.js';
 import type { OrderFailed } from '../../../lambdas/contracts/order/order-messages.js';
 import { ORDER_SAGA_FAILURES } from '../../../lambdas/contracts/order/order-saga-io.js';
+import { LocalExecutionStarter } from '../../../local/order-system/local-execution-starter.js';
 import {
   entered,
   eventsOfType,
@@ -88,5 +90,41 @@ describe('order saga: a StartLifecycle that times out is resolved by looking the
       1,
     );
     expect(eventsOfType(local, 'o-retried', 'OrderCompleted')).toHaveLength(1);
+  });
+
+  it('parks at ConfirmLifecycle while the lookup keeps failing (no refund, no OrderCompleted); a redrive asks again and keeps the order', async () => {
+    let lookupsFail = true;
+    const local = await systems.seeded({
+      nestedStartTimeout: () => 'after-start',
+      nestedDescribeFails: () => lookupsFail,
+    });
+    await local.placeOrder(order('o-unknown'));
+    const parked = await local.waitForSaga('o-unknown');
+
+    expect(parked).toMatchObject({ status: 'FAILED', error: ORDER_SAGA_FAILURES.parked });
+    expect(local.parkedSagas.bodies().map((body) => JSON.parse(body))).toEqual([
+      expect.objectContaining({ orderId: 'o-unknown', resumeAt: 'ConfirmLifecycle', payment: {} }),
+    ]);
+    expect(eventsOfType(local, 'o-unknown', 'OrderCompleted')).toEqual([]);
+    expect(eventsOfType(local, 'o-unknown', 'OrderFailed')).toEqual([]);
+    expect(openCharges(local).map((charge) => charge.orderId)).toEqual(['o-unknown']);
+
+    lookupsFail = false;
+    await redriveParkedSagas({
+      queue: local.parkedSagas,
+      starter: new LocalExecutionStarter(local.sfn, local.stateMachineArns.orderSaga),
+    });
+    const done = await local.waitForSaga('o-unknown');
+
+    expect(done.status).toBe('SUCCEEDED');
+    expect(entered(local.executionsOf('o-unknown').sagaHistory)).toEqual([
+      'Resume',
+      'ConfirmLifecycle',
+      'PublishOrderCompleted',
+      'OrderPlaced',
+    ]);
+    expect(eventsOfType(local, 'o-unknown', 'OrderCompleted')).toHaveLength(1);
+    expect(openCharges(local).map((charge) => charge.orderId)).toEqual(['o-unknown']);
+    expect(local.parkedSagas.bodies()).toEqual([]);
   });
 });

@@ -2,19 +2,7 @@ import { LIFECYCLE_AGENT_TYPE } from '../lambdas/contracts/order/lifecycle-tasks
 import { ORDER_AGENT_TYPES } from '../lambdas/contracts/order/order-agent-types.js';
 import { SAGA_STARTER_AGENT_TYPE } from '../lambdas/contracts/order/order-saga-io.js';
 import { OUTBOX_FUNCTION_TYPE, SNAPSHOT_FUNCTION_TYPE } from './agent-catalog.js';
-
-/**
- * What the Powertools Tracer may copy into a function's X-Ray segments: the handler's response and the
- * error it throws (as `POWERTOOLS_TRACER_CAPTURE_RESPONSE` / `POWERTOOLS_TRACER_CAPTURE_ERROR`). Traces are
- * readable by anyone with X-Ray access and kept 30 days, so nothing personal or secret may go there.
- */
-export interface TraceCapture {
-  readonly response: boolean;
-  readonly error: boolean;
-}
-
-/** Nothing captured: the default of every function without a decision of its own. */
-export const NO_TRACE_CAPTURE: TraceCapture = { response: false, error: false };
+import { NO_TRACE_CAPTURE, type TraceCapture } from './constructs/trace-capture-environment.js';
 
 /**
  * The decision per function, keyed by agent (function) type, with the reason next to each. Responses are
@@ -51,9 +39,3 @@ export const TRACE_CAPTURE: Readonly<Record<string, TraceCapture>> = {
  */
 export const traceCaptureFor = (agentType: string): TraceCapture =>
   TRACE_CAPTURE[agentType] ?? NO_TRACE_CAPTURE;
-
-/** The Powertools environment variables that apply a decision. */
-export const traceCaptureEnvironment = (capture: TraceCapture): Record<string, string> => ({
-  POWERTOOLS_TRACER_CAPTURE_RESPONSE: String(capture.response),
-  POWERTOOLS_TRACER_CAPTURE_ERROR: String(capture.error),
-});

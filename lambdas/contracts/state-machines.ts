@@ -90,18 +90,3 @@ export const STATE_MACHINES: Readonly<Record<StateMachineKey, StateMachineContra
     },
   },
 };
-
-/**
- * The error name a task's Lambda function throws for trouble a later attempt can get past (a lost
- * optimistic-concurrency race, a throttled store). The state machines retry it, with the Lambda service's own
- * transient errors, and nothing else: business errors are caught and compensated, bad input fails at once.
- */
-export const TRANSIENT_TASK_ERROR = 'TransientError';
-
-/** The Lambda service errors worth a retry (Step Functions' recommended list for `lambda:invoke`). */
-export const LAMBDA_TRANSIENT_ERRORS = [
-  'Lambda.ServiceException',
-  'Lambda.AWSLambdaException',
-  'Lambda.SdkClientException',
-  'Lambda.TooManyRequestsException',
-] as const;

@@ -1,5 +1,19 @@
 import { ContractError } from './contract-error.js';
-import { TRANSIENT_TASK_ERROR } from './state-machines.js';
+
+/**
+ * The error name a task's Lambda function throws for trouble a later attempt can get past (a lost
+ * optimistic-concurrency race, a throttled store). The state machines retry it, with the Lambda service's own
+ * transient errors, and nothing else: business errors are caught and compensated, bad input fails at once.
+ */
+export const TRANSIENT_TASK_ERROR = 'TransientError';
+
+/** The Lambda service errors worth a retry (Step Functions' recommended list for `lambda:invoke`). */
+export const LAMBDA_TRANSIENT_ERRORS = [
+  'Lambda.ServiceException',
+  'Lambda.AWSLambdaException',
+  'Lambda.SdkClientException',
+  'Lambda.TooManyRequestsException',
+] as const;
 
 /**
  * What a Step Functions task's function throws when the failure is worth a retry: its `name` is

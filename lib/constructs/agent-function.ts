@@ -11,10 +11,10 @@ import { ENV } from '../../lambdas/contracts/env-names.js';
 import { sourceFor } from '../../lambdas/contracts/sources.js';
 import { projectPath } from '../project-paths.js';
 import type { TableAccess } from '../table-access.js';
-import { NO_TRACE_CAPTURE, type TraceCapture, traceCaptureEnvironment } from '../trace-capture.js';
 import { DeadLetterQueue } from './dead-letter-queue.js';
 import { putEventsStatement } from './put-events-statement.js';
 import { tablePolicyStatement } from './table-policy-statement.js';
+import { NO_TRACE_CAPTURE, type TraceCapture, traceCaptureEnvironment } from './trace-capture-environment.js';
 
 /** A table a function uses, and what it may do there. */
 export interface TableBinding {

@@ -5,11 +5,11 @@ import { Construct } from 'constructs';
 import type { Subscription } from '../../lambdas/runtime/subscription.js';
 import type { SenderContext } from '../../lambdas/runtime/subscription-event-pattern.js';
 import { distinctConstructIdOf } from '../construct-id.js';
-import type { TraceCapture } from '../trace-capture.js';
 import { AgentFunction, type TableBinding } from './agent-function.js';
 import type { AgentMonitoring } from './agent-monitoring.js';
 import { AgentSubscription } from './agent-subscription.js';
 import { DeadLetterQueue } from './dead-letter-queue.js';
+import type { TraceCapture } from './trace-capture-environment.js';
 
 export interface DeployedAgentProps {
   readonly entry: string;

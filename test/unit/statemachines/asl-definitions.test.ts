@@ -4,12 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { ORDER_CANCELLED_ERROR } from '../../../lambdas/contracts/order/lifecycle-entry.js';
 import { LIFECYCLE_WAITS } from '../../../lambdas/contracts/order/lifecycle-waits.js';
 import { SAGA_BUSINESS_ERROR_NAMES } from '../../../lambdas/contracts/order/saga-task-errors.js';
-import {
-  LAMBDA_TRANSIENT_ERRORS,
-  STATE_MACHINES,
-  type StateMachineKey,
-  TRANSIENT_TASK_ERROR,
-} from '../../../lambdas/contracts/state-machines.js';
+import { STATE_MACHINES, type StateMachineKey } from '../../../lambdas/contracts/state-machines.js';
+import { LAMBDA_TRANSIENT_ERRORS, TRANSIENT_TASK_ERROR } from '../../../lambdas/contracts/transient-error.js';
 
 type Validator = (
   definition: unknown,

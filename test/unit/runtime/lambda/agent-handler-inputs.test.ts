@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DeadLetterRecordSchema } from '../../../../lambdas/contracts/dead-letter-record.js';
 import { isMessageValidationError } from '../../../../lambdas/contracts/message-validation-error.js';
-import { TRANSIENT_TASK_ERROR } from '../../../../lambdas/contracts/state-machines.js';
+import { TRANSIENT_TASK_ERROR } from '../../../../lambdas/contracts/transient-error.js';
 import { DELIVERY_ATTEMPTS } from '../../../../lambdas/runtime/aws/apply-once.js';
 import { StateVersionConflictError } from '../../../../lambdas/stores/agent-state/agent-state-error.js';
 import type { AgentStateStore } from '../../../../lambdas/stores/agent-state/agent-state-store.js';

@@ -4,7 +4,7 @@ import type { AgentId } from './agent-id.js';
 import type { AgentRuntime } from './agent-runtime.js';
 import { AgentType } from './agent-type.js';
 import { RoutedAgent } from './routed-agent.js';
-import { AgentTypeExistsError, UnknownAgentTypeError } from './runtime-error.js';
+import { AgentConstructionError, AgentTypeExistsError, UnknownAgentTypeError } from './runtime-error.js';
 
 /**
  * Registered agent types and their live instances, created lazily per key. `Entry` is what the runtime
@@ -49,7 +49,10 @@ export class AgentDirectory<Entry extends { readonly agent: Agent }> {
     return this.#instances.has(type);
   }
 
-  /** The entry for `id`, created on first use; throws {@link UnknownAgentTypeError}. */
+  /**
+   * The entry for `id`, created on first use; throws {@link UnknownAgentTypeError}, or
+   * {@link AgentConstructionError} when the factory throws (nothing is kept: the next message tries again).
+   */
   get(id: AgentId): Entry {
     const byKey = this.#instances.get(id.type);
     if (byKey === undefined) throw new UnknownAgentTypeError(id.type);
@@ -57,7 +60,7 @@ export class AgentDirectory<Entry extends { readonly agent: Agent }> {
     if (entry === undefined) {
       const factory = this.#factories.get(id.type);
       if (factory === undefined) throw new UnknownAgentTypeError(id.toString());
-      entry = this.#wrap(factory(id, this.#runtime));
+      entry = this.#wrap(this.#construct(factory, id));
       byKey.set(id.key, entry);
     }
     return entry;
@@ -71,7 +74,16 @@ export class AgentDirectory<Entry extends { readonly agent: Agent }> {
   create(id: AgentId): Agent {
     const factory = this.#factories.get(id.type);
     if (factory === undefined) throw new UnknownAgentTypeError(id.type);
-    return factory(id, this.#runtime);
+    return this.#construct(factory, id);
+  }
+
+  /** A factory that throws is reported as this instance failing to construct, not as a routing problem. */
+  #construct(factory: AgentFactory, id: AgentId): Agent {
+    try {
+      return factory(id, this.#runtime);
+    } catch (error) {
+      throw new AgentConstructionError(id.toString(), error);
+    }
   }
 
   /** Instantiated agents only; registering a type creates none. */

@@ -7,6 +7,16 @@ import type { PublishOptions, SendOptions } from './message-context.js';
 import type { Subscription } from './subscription.js';
 import type { TopicId } from './topic-id.js';
 
+/** Options of `register` (AutoGen's `BaseAgent.register` keywords). */
+export interface RegisterOptions {
+  /**
+   * Registering a type also subscribes it to the topic type prefix `"<type>:"`, so a publish to
+   * `TopicId('<type>:anything', key)` reaches `AgentId(type, key)` (AutoGen's direct-message subscription).
+   * Set this to register without it.
+   */
+  readonly skipDirectMessageSubscription?: boolean;
+}
+
 /** `{ "type/key": state }` for every instantiated agent that has state. */
 export type RuntimeState = Record<string, unknown>;
 
@@ -23,8 +33,15 @@ export type RuntimeState = Record<string, unknown>;
  * ```
  */
 export interface AgentRuntime {
-  /** Registers an agent type; instances are created lazily, one per key, from the definition or factory. */
-  register(type: string, agent: AgentDefinition<unknown> | AgentFactory): Promise<AgentType>;
+  /**
+   * Registers an agent type; instances are created lazily, one per key, from the definition or factory. Also
+   * subscribes the type to its direct-message prefix `"<type>:"` unless `skipDirectMessageSubscription`.
+   */
+  register(
+    type: string,
+    agent: AgentDefinition<unknown> | AgentFactory,
+    options?: RegisterOptions,
+  ): Promise<AgentType>;
   addSubscription(subscription: Subscription): Promise<void>;
   removeSubscription(id: string): Promise<void>;
   /** Request/response to one agent; resolves with the handler's return value. */

@@ -5,19 +5,22 @@ import type { Agent, AgentFactory } from './agent.js';
 import type { AgentDefinition } from './agent-definition.js';
 import { AgentDirectory } from './agent-directory.js';
 import { AgentId } from './agent-id.js';
-import type { AgentRuntime, RuntimeState } from './agent-runtime.js';
+import type { AgentRuntime, RegisterOptions, RuntimeState } from './agent-runtime.js';
 import type { AgentType } from './agent-type.js';
 import { DeliveryContext } from './delivery-context.js';
+import { directMessageSubscription } from './direct-message-subscription.js';
+import { isTopicType } from './identifiers.js';
 import type { Delivery } from './mailbox.js';
 import { Mailbox } from './mailbox.js';
 import { MailboxScheduler } from './mailbox-scheduler.js';
 import type { PublishOptions, SendOptions } from './message-context.js';
 import { causationIdOf, correlationIdOf } from './message-lineage.js';
-import { isCantHandleError, MessageCancelledError } from './runtime-error.js';
+import { isAgentConstructionError, isCantHandleError, MessageCancelledError } from './runtime-error.js';
 import { consoleRuntimeLogger, type RuntimeLogger } from './runtime-logger.js';
 import type { Subscription } from './subscription.js';
 import { SubscriptionRegistry } from './subscription-registry.js';
 import type { TopicId } from './topic-id.js';
+import { TypeSubscription } from './type-subscription.js';
 
 export interface InProcessRuntimeOptions {
   /** Receives unhandled publishes (warn) and handler errors on publish (error). */
@@ -56,12 +59,32 @@ export class InProcessRuntime implements AgentRuntime {
     this.#logger = options.logger ?? consoleRuntimeLogger;
   }
 
-  async register(type: string, agent: AgentDefinition<unknown> | AgentFactory): Promise<AgentType> {
-    return this.#agents.register(type, agent);
+  async register(
+    type: string,
+    agent: AgentDefinition<unknown> | AgentFactory,
+    options?: RegisterOptions,
+  ): Promise<AgentType> {
+    const registered = this.#agents.register(type, agent);
+    if (options?.skipDirectMessageSubscription !== true) {
+      this.#subscriptions.add(directMessageSubscription(type));
+    }
+    return registered;
   }
 
-  async registerInstance(agent: Agent): Promise<AgentId> {
-    return this.#agents.registerInstance(agent);
+  /**
+   * Registers one ready-made instance under its own id (AutoGen's `BaseAgent.register_instance`): it is also
+   * subscribed to the topic type equal to its key (when the key is a valid topic type; a key such as `eu/42`
+   * can never be one) and, unless skipped, to its type's direct-message prefix, shared by every instance of
+   * the type.
+   */
+  async registerInstance(agent: Agent, options?: RegisterOptions): Promise<AgentId> {
+    const id = this.#agents.registerInstance(agent);
+    if (isTopicType(id.key)) this.#subscriptions.add(new TypeSubscription(id.key, id.type));
+    const direct = directMessageSubscription(id.type);
+    if (options?.skipDirectMessageSubscription !== true && !this.#subscriptions.has(direct)) {
+      this.#subscriptions.add(direct);
+    }
+    return id;
   }
 
   async addSubscription(subscription: Subscription): Promise<void> {
@@ -154,10 +177,9 @@ export class InProcessRuntime implements AgentRuntime {
       try {
         mailbox = this.#agents.get(recipient);
       } catch (error) {
-        this.#logger.warn('Subscription names an unregistered agent type', {
-          recipient: recipient.toString(),
-          error,
-        });
+        const details = { recipient: recipient.toString(), messageType: type.name, messageId, error };
+        if (isAgentConstructionError(error)) this.#logger.error('Agent could not be constructed', details);
+        else this.#logger.warn('Subscription names an unregistered agent type', details);
         continue;
       }
       const ctx = new DeliveryContext(

@@ -1,5 +1,6 @@
 import type { DeliveryContext } from './delivery-context.js';
 import { awaitsTransitively, type Delivery, isThenable, Mailbox } from './mailbox.js';
+import { runAsHandlerOf } from './message-handler-context.js';
 import { MessageCancelledError } from './runtime-error.js';
 
 /** What the runtime hears back from the scheduler. */
@@ -53,7 +54,7 @@ export class MailboxScheduler {
     ) {
       let result: unknown;
       try {
-        result = mailbox.agent.onMessage(delivery.message, delivery.ctx);
+        result = deliver(mailbox, delivery);
       } catch (error) {
         this.#settle(delivery, error, true);
         continue;
@@ -99,7 +100,7 @@ export class MailboxScheduler {
   #runReentrant(delivery: Delivery): void {
     let result: unknown;
     try {
-      result = delivery.mailbox.agent.onMessage(delivery.message, delivery.ctx);
+      result = deliver(delivery.mailbox, delivery);
     } catch (error) {
       this.#settle(delivery, error, true);
       return;
@@ -121,6 +122,12 @@ export class MailboxScheduler {
     } else if (failed) this.#hooks.publishFailed(outcome, delivery.ctx);
     this.#hooks.settled();
   }
+}
+
+/** Runs the agent's handler for one delivery, as that agent's handler (see `DefaultTopicId`). */
+function deliver(mailbox: Mailbox, delivery: Delivery): unknown {
+  const { agent } = mailbox;
+  return runAsHandlerOf(agent.id, () => agent.onMessage(delivery.message, delivery.ctx));
 }
 
 /** The mailbox whose running handler made this send (and may await it); none for publishes and outside calls. */

@@ -52,6 +52,23 @@ export class UnknownAgentTypeError extends RuntimeError {
 export const isUnknownAgentTypeError = (error: unknown): error is UnknownAgentTypeError =>
   error instanceof UnknownAgentTypeError;
 
+/**
+ * The factory (or a definition's `state` initializer) threw while creating the instance a message is addressed
+ * to: the agent type is registered, but this instance could not be built. Carries the factory's error as `cause`.
+ */
+export class AgentConstructionError extends RuntimeError {
+  readonly agentId: string;
+
+  constructor(agentId: string, cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super('AGENT_CONSTRUCTION_FAILED', `Agent ${agentId} could not be constructed: ${reason}`, { cause });
+    this.agentId = agentId;
+  }
+}
+
+export const isAgentConstructionError = (error: unknown): error is AgentConstructionError =>
+  error instanceof AgentConstructionError;
+
 /** Registering an agent type twice. */
 export class AgentTypeExistsError extends RuntimeError {
   readonly agentType: string;

@@ -25,8 +25,13 @@ export class SubscriptionRegistry {
     return this.#subscriptions;
   }
 
+  /** Whether an equal subscription (same id, or same kind, topic type and agent type) is held. */
+  has(subscription: Subscription): boolean {
+    return this.#subscriptions.some((existing) => existing.equals(subscription));
+  }
+
   add(subscription: Subscription): void {
-    if (this.#subscriptions.some((existing) => existing.equals(subscription))) {
+    if (this.has(subscription)) {
       throw new SubscriptionExistsError(subscription.id);
     }
     this.#subscriptions = [...this.#subscriptions, subscription];

@@ -1,12 +1,14 @@
 import { describe } from 'vitest';
+import { describeAgentBaseConformance } from './agent-base-conformance.js';
 import { describeLifecycleConformance } from './lifecycle-conformance.js';
 import { describeRoutingConformance } from './routing-conformance.js';
 import type { RuntimeHarness } from './runtime-harness.js';
 
-/** The runtime contract (issue 2, §3): every runtime passes the same fourteen behaviours. */
+/** The runtime contract: every runtime passes the same behaviours. */
 export function describeRuntimeConformance(name: string, create: () => Promise<RuntimeHarness>): void {
   describe(`${name} conformance`, () => {
     describeRoutingConformance(create);
     describeLifecycleConformance(create);
+    describeAgentBaseConformance(create);
   });
 }

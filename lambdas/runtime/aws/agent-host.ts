@@ -6,6 +6,7 @@ import { AgentId } from '../agent-id.js';
 import type { AgentRuntime, RuntimeState } from '../agent-runtime.js';
 import type { AgentType } from '../agent-type.js';
 import { type ContextHost, DeliveryContext } from '../delivery-context.js';
+import { runAsHandlerOf } from '../message-handler-context.js';
 import { isCantHandleError, UnknownAgentTypeError } from '../runtime-error.js';
 import type { RuntimeLogger } from '../runtime-logger.js';
 import { SubscriptionRegistry } from '../subscription-registry.js';
@@ -157,7 +158,7 @@ export class AgentHost {
     if (this.#stateless.has(id.type)) {
       const agent = this.#create(id);
       return {
-        result: await agent.onMessage(delivery.data, this.#context(id, agent, delivery, topic)),
+        result: await this.#handle(id, agent, delivery, topic),
         duplicate: false,
       };
     }
@@ -169,10 +170,15 @@ export class AgentHost {
       run: async (stored) => {
         const agent = this.#create(id);
         if (stored !== undefined) agent.loadState?.(stored.state);
-        const result = await agent.onMessage(delivery.data, this.#context(id, agent, delivery, topic));
+        const result = await this.#handle(id, agent, delivery, topic);
         return { result, next: agent.saveState?.() };
       },
     });
+  }
+
+  #handle(id: AgentId, agent: Agent, delivery: InboundDelivery, topic: TopicId | undefined): unknown {
+    const ctx = this.#context(id, agent, delivery, topic);
+    return runAsHandlerOf(id, () => agent.onMessage(delivery.data, ctx));
   }
 
   #create(id: AgentId): Agent {

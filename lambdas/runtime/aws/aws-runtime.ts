@@ -6,9 +6,10 @@ import { NEVER_ABORTED } from '../abort.js';
 import type { AgentFactory } from '../agent.js';
 import type { AgentDefinition } from '../agent-definition.js';
 import type { AgentId } from '../agent-id.js';
-import type { AgentRuntime, RuntimeState } from '../agent-runtime.js';
+import type { AgentRuntime, RegisterOptions, RuntimeState } from '../agent-runtime.js';
 import type { AgentType } from '../agent-type.js';
 import type { ContextHost, DeliveryContext } from '../delivery-context.js';
+import { directMessageSubscription } from '../direct-message-subscription.js';
 import type { PublishOptions, SendOptions } from '../message-context.js';
 import { MessageCancelledError, UnknownAgentTypeError } from '../runtime-error.js';
 import { consoleRuntimeLogger, type RuntimeLogger } from '../runtime-logger.js';
@@ -82,20 +83,30 @@ export class AwsRuntime implements AgentRuntime, ContextHost {
   }
 
   /** Hosts an agent type in this function (see {@link host}). */
-  async register(type: string, agent: AgentDefinition<unknown> | AgentFactory): Promise<AgentType> {
-    return this.#host.register(type, agent);
+  async register(
+    type: string,
+    agent: AgentDefinition<unknown> | AgentFactory,
+    options?: RegisterOptions,
+  ): Promise<AgentType> {
+    return this.host(type, agent, [], options);
   }
 
   /**
    * Hosts an agent type and its subscriptions synchronously: what `agentHandler` does at module scope, so an
-   * invalid type or a duplicate subscription fails the cold start instead of the first message.
+   * invalid type or a duplicate subscription fails the cold start instead of the first message. The type's
+   * direct-message prefix `"<type>:"` joins the routing table unless skipped; the deployment brings those
+   * events here with a rule compiled from the same subscription.
    */
   host(
     type: string,
     agent: AgentDefinition<unknown> | AgentFactory,
     subscriptions: readonly Subscription[],
+    options?: RegisterOptions,
   ): AgentType {
     const registered = this.#host.register(type, agent);
+    if (options?.skipDirectMessageSubscription !== true) {
+      this.#host.subscriptions.add(directMessageSubscription(type));
+    }
     for (const subscription of subscriptions) this.#host.subscriptions.add(subscription);
     return registered;
   }

@@ -54,6 +54,8 @@ export interface AgentHandlerOptions<State> {
   readonly definition: AgentDefinition<State>;
   /** The subscriptions whose EventBridge rules target this function (the CDK stack deploys the same list). */
   readonly subscriptions?: readonly Subscription[];
+  /** Hosts the type without its direct-message prefix `"<type>:"` (see `RegisterOptions`). */
+  readonly skipDirectMessageSubscription?: boolean;
   readonly deps: AgentHandlerDeps;
 }
 
@@ -88,7 +90,7 @@ export interface AgentHandlerOptions<State> {
 export function agentHandler<State>(options: AgentHandlerOptions<State>): MiddyfiedHandler<unknown, unknown> {
   const { agentType, definition, deps } = options;
   const { runtime } = deps;
-  runtime.host(agentType, definition, options.subscriptions ?? []);
+  runtime.host(agentType, definition, options.subscriptions ?? [], options);
   const dispatch = dispatchAgentInput(runtime, deps.metrics);
   const stateful = definition.initialState !== undefined;
   if (!stateful && deps.idempotency === undefined) throw new IdempotencyPersistenceMissingError(agentType);

@@ -4,6 +4,7 @@ import type { MiddyfiedHandler } from '@middy/core';
 import { sourceFor } from '../../../lambdas/contracts/sources.js';
 import type { AgentDefinition } from '../../../lambdas/runtime/agent-definition.js';
 import type { AgentId } from '../../../lambdas/runtime/agent-id.js';
+import type { RegisterOptions } from '../../../lambdas/runtime/agent-runtime.js';
 import { AwsRuntime } from '../../../lambdas/runtime/aws/aws-runtime.js';
 import { agentHandler } from '../../../lambdas/runtime/lambda/agent-handler.js';
 import { InMemoryDeadLetterSink } from '../../../lambdas/runtime/lambda/dead-letter/in-memory-dead-letter-sink.js';
@@ -49,6 +50,7 @@ export function createLoopbackFunction(
   agentType: string,
   definition: AgentDefinition<unknown>,
   shared: LoopbackShared,
+  options: RegisterOptions = {},
 ): LoopbackFunction {
   const name = `loopback-${agentType}`;
   const runtime = new AwsRuntime({
@@ -68,6 +70,7 @@ export function createLoopbackFunction(
   const handler = agentHandler({
     agentType,
     definition,
+    ...options,
     deps: { runtime, ...quietPowertools(name), idempotency: new InMemoryPersistenceLayer(), deadLetters },
   });
   return { name, agentType, runtime, handler, rules: [], deadLetters };

@@ -2,9 +2,10 @@ import type { MessageType } from '../../../lambdas/contracts/message-type.js';
 import type { AgentFactory } from '../../../lambdas/runtime/agent.js';
 import type { AgentDefinition } from '../../../lambdas/runtime/agent-definition.js';
 import type { AgentId } from '../../../lambdas/runtime/agent-id.js';
-import type { AgentRuntime, RuntimeState } from '../../../lambdas/runtime/agent-runtime.js';
+import type { AgentRuntime, RegisterOptions, RuntimeState } from '../../../lambdas/runtime/agent-runtime.js';
 import { AgentType } from '../../../lambdas/runtime/agent-type.js';
 import type { AwsRuntime } from '../../../lambdas/runtime/aws/aws-runtime.js';
+import { directMessageSubscription } from '../../../lambdas/runtime/direct-message-subscription.js';
 import type { PublishOptions, SendOptions } from '../../../lambdas/runtime/message-context.js';
 import { UnknownAgentTypeError } from '../../../lambdas/runtime/runtime-error.js';
 import type { Subscription } from '../../../lambdas/runtime/subscription.js';
@@ -34,11 +35,21 @@ export class LoopbackRuntime implements AgentRuntime {
     this.#client = client;
   }
 
-  async register(type: string, agent: AgentDefinition<unknown> | AgentFactory): Promise<AgentType> {
+  async register(
+    type: string,
+    agent: AgentDefinition<unknown> | AgentFactory,
+    options?: RegisterOptions,
+  ): Promise<AgentType> {
     const agentType = new AgentType(type);
     if (typeof agent === 'function')
       throw new TypeError('The loopback deploys agent definitions, not factories');
-    const fn = createLoopbackFunction(type, agent, this.#shared);
+    const fn = createLoopbackFunction(type, agent, this.#shared, options);
+    // The function hosts its direct-message prefix; its rule is deployed like any other subscription's.
+    if (options?.skipDirectMessageSubscription !== true) {
+      fn.rules.push(
+        compileEventPattern(JSON.stringify(subscriptionEventPattern(directMessageSubscription(type)))),
+      );
+    }
     for (const subscription of this.#subscriptions.list()) {
       if (subscription.agentType === type) await this.#deploy(fn, subscription);
     }

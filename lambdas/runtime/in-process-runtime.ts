@@ -21,6 +21,7 @@ import type { Subscription } from './subscription.js';
 import { SubscriptionRegistry } from './subscription-registry.js';
 import type { TopicId } from './topic-id.js';
 import { TypeSubscription } from './type-subscription.js';
+import { fromWire, toWire, wireReply } from './wire-copy.js';
 
 export interface InProcessRuntimeOptions {
   /** Receives unhandled publishes (warn) and handler errors on publish (error). */
@@ -124,7 +125,9 @@ export class InProcessRuntime implements AgentRuntime {
     // AutoGen delivers a message whose token is already cancelled; here it never starts.
     if (signal.aborted) return Promise.reject(new MessageCancelledError(type.name, { cause: signal.reason }));
     let mailbox: Mailbox;
+    let data: T;
     try {
+      data = fromWire(type, toWire(type, message));
       mailbox = this.#agents.get(recipient);
     } catch (error) {
       return Promise.reject(error);
@@ -148,9 +151,15 @@ export class InProcessRuntime implements AgentRuntime {
     const reply = new Promise<R>((resolve, reject) =>
       this.#scheduler.dispatch({
         mailbox,
-        message,
+        message: data,
         ctx,
-        resolve: resolve as (value: unknown) => void,
+        resolve: (value) => {
+          try {
+            resolve(wireReply(type, value));
+          } catch (error) {
+            reject(error);
+          }
+        },
         reject,
       }),
     );
@@ -170,6 +179,12 @@ export class InProcessRuntime implements AgentRuntime {
     const messageId = options?.messageId ?? randomUUID();
     const correlationId = correlationIdOf(messageId, options, caller);
     const causationId = causationIdOf(messageId, options, caller);
+    let json: string | undefined;
+    try {
+      json = toWire(type, message);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     for (const recipient of this.#subscriptions.recipients(topic)) {
       // A publisher never receives its own message; other keys of its type do.
       if (sender !== undefined && recipient.equals(sender)) continue;
@@ -196,8 +211,17 @@ export class InProcessRuntime implements AgentRuntime {
         signal,
         undefined,
       );
+      // Each subscriber gets its own copy, as each function on AWS parses its own event; one its schema
+      // refuses fails that delivery (on AWS: the function's dead-letter record), not the publish.
+      let data: T;
+      try {
+        data = fromWire(type, json);
+      } catch (error) {
+        this.#reportPublishError(error, ctx);
+        continue;
+      }
       this.#outstanding++;
-      this.#pending.push({ mailbox, message, ctx, resolve: undefined, reject: undefined });
+      this.#pending.push({ mailbox, message: data, ctx, resolve: undefined, reject: undefined });
     }
     if (this.#pending.length > 0 && !this.#drainScheduled) {
       this.#drainScheduled = true;

@@ -1,3 +1,5 @@
+import type * as z from 'zod';
+
 /**
  * Base of every error the agent runtime raises. `code` is stable and travels over the wire (Lambda
  * invoke responses carry name/code/message), so callers branch on it rather than on `instanceof`.
@@ -98,6 +100,28 @@ export class SubscriptionNotFoundError extends RuntimeError {
     this.subscriptionId = subscriptionId;
   }
 }
+
+/**
+ * A `send`'s reply does not satisfy its message type's reply schema: the recipient answered the wrong shape.
+ * The caller's promise rejects with it; `issues` are the schema's findings.
+ */
+export class ReplyValidationError extends RuntimeError {
+  readonly messageType: string;
+  readonly issues: readonly z.core.$ZodIssue[];
+
+  constructor(messageType: string, error: z.ZodError) {
+    const summary = error.issues
+      .slice(0, 5)
+      .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+      .join('; ');
+    super('REPLY_VALIDATION', `Invalid reply to ${messageType}: ${summary}`, { cause: error });
+    this.messageType = messageType;
+    this.issues = error.issues;
+  }
+}
+
+export const isReplyValidationError = (error: unknown): error is ReplyValidationError =>
+  error instanceof ReplyValidationError;
 
 /** The caller's AbortSignal fired before the reply came back (or before delivery started). */
 export class MessageCancelledError extends RuntimeError {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { defineAgent } from '../../lambdas/runtime/agent-definition.js';
 import { AgentId } from '../../lambdas/runtime/agent-id.js';
+import { defineClosureAgent, registerClosureAgent } from '../../lambdas/runtime/closure-agent.js';
 import { DefaultSubscription } from '../../lambdas/runtime/default-subscription.js';
 import { DefaultTopicId } from '../../lambdas/runtime/default-topic.js';
 import { isInvalidIdentifierError } from '../../lambdas/runtime/runtime-error.js';
@@ -9,7 +10,7 @@ import { TypeSubscription } from '../../lambdas/runtime/type-subscription.js';
 import { Note, Ping } from './conformance-messages.js';
 import type { RuntimeHarness } from './runtime-harness.js';
 
-/** Behaviours 15–18 of the runtime contract: what AutoGen's agent base and identifiers add to routing. */
+/** Behaviours 15–18 and 22 of the runtime contract: what AutoGen's agent base and identifiers add to routing. */
 export function describeAgentBaseConformance(create: () => Promise<RuntimeHarness>): void {
   let harness: RuntimeHarness;
   let seen: string[];
@@ -107,6 +108,26 @@ export function describeAgentBaseConformance(create: () => Promise<RuntimeHarnes
       await expect(failure).rejects.toMatchObject({ code: 'AGENT_CONSTRUCTION_FAILED' });
       await expect(failure).rejects.toThrow(/fragile\/k could not be constructed: config missing/);
     }
+  });
+
+  it('22. a closure agent collects what is published to it and answers what is sent to it', async () => {
+    const collected: string[] = [];
+    const collector = defineClosureAgent([Note, Ping], (msg, ctx) => {
+      collected.push(`${ctx.recipient.toString()}:${msg.text}`);
+      return ctx.isRpc ? { reply: `got ${msg.text}` } : undefined;
+    });
+    await registerClosureAgent(harness.runtime, 'collector', collector, [
+      new TypeSubscription('results', 'collector'),
+    ]);
+    await harness.runtime.publish(Note, { text: 'one' }, new TopicId('results', 'run-1'));
+    await harness.runtime.publish(Note, { text: 'two' }, new TopicId('collector:direct', 'run-1'));
+    await harness.idle();
+    await expect(
+      harness.runtime.send(Ping, { text: 'three' }, new AgentId('collector', 'run-1')),
+    ).resolves.toEqual({
+      reply: 'got three',
+    });
+    expect(collected.sort()).toEqual(['collector/run-1:one', 'collector/run-1:three', 'collector/run-1:two']);
   });
 }
 

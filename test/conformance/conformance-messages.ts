@@ -15,3 +15,11 @@ export const Slow = defineMessage('conformance.Slow', z.object({ ms: z.number() 
 export const Count = defineMessage('conformance.Count', z.object({ by: z.number() }), {
   response: z.object({ total: z.number() }),
 });
+/** A schema whose output its own input schema refuses: the receiving side's check fails. */
+export const Measured = defineMessage(
+  'conformance.Measured',
+  z.object({ text: z.string().transform((text) => text.length) }),
+);
+export const Bag = defineMessage('conformance.Bag', z.object({ items: z.record(z.string(), z.unknown()) }), {
+  response: z.object({ items: z.record(z.string(), z.unknown()) }),
+});

@@ -3,6 +3,7 @@ import { describeAgentBaseConformance } from './agent-base-conformance.js';
 import { describeLifecycleConformance } from './lifecycle-conformance.js';
 import { describeRoutingConformance } from './routing-conformance.js';
 import type { RuntimeHarness } from './runtime-harness.js';
+import { describeWireConformance } from './wire-conformance.js';
 
 /** The runtime contract: every runtime passes the same behaviours. */
 export function describeRuntimeConformance(name: string, create: () => Promise<RuntimeHarness>): void {
@@ -10,5 +11,6 @@ export function describeRuntimeConformance(name: string, create: () => Promise<R
     describeRoutingConformance(create);
     describeLifecycleConformance(create);
     describeAgentBaseConformance(create);
+    describeWireConformance(create);
   });
 }

@@ -15,6 +15,7 @@ import { MessageCancelledError, UnknownAgentTypeError } from '../runtime-error.j
 import { consoleRuntimeLogger, type RuntimeLogger } from '../runtime-logger.js';
 import type { Subscription } from '../subscription.js';
 import type { TopicId } from '../topic-id.js';
+import { wireReply } from '../wire-copy.js';
 import { AgentHost } from './agent-host.js';
 import { AgentInvoker } from './agent-invoker.js';
 import type { AwsRuntimeConfig } from './aws-runtime-config.js';
@@ -180,7 +181,10 @@ export class AwsRuntime implements AgentRuntime, ContextHost {
     const timeoutMs = this.#config.sendTimeoutMs;
     const request = { agentbridge: 'send' as const, recipient: recipient.toString(), metadata, data };
     const deadline = Date.now() + timeoutMs;
-    return (await this.#invoker.invoke(functionName, { ...request, deadline }, signal, timeoutMs)) as R;
+    return wireReply(
+      type,
+      await this.#invoker.invoke(functionName, { ...request, deadline }, signal, timeoutMs),
+    );
   }
 
   async publishFrom<T>(

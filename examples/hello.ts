@@ -1,10 +1,12 @@
+import {
+  AgentId,
+  defineAgent,
+  defineMessage,
+  InProcessRuntime,
+  TopicId,
+  TypeSubscription,
+} from 'agentbridge';
 import * as z from 'zod';
-import { defineMessage } from '../lambdas/contracts/message-type.js';
-import { defineAgent } from '../lambdas/runtime/agent-definition.js';
-import { AgentId } from '../lambdas/runtime/agent-id.js';
-import { InProcessRuntime } from '../lambdas/runtime/in-process-runtime.js';
-import { TopicId } from '../lambdas/runtime/topic-id.js';
-import { TypeSubscription } from '../lambdas/runtime/type-subscription.js';
 
 const Greet = defineMessage('Greet', z.object({ name: z.string() }), { response: z.string() });
 const Greeter = defineAgent({

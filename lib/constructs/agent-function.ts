@@ -9,7 +9,6 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { ENV } from '../../lambdas/contracts/env-names.js';
 import { sourceFor } from '../../lambdas/contracts/sources.js';
-import { projectPath } from '../project-paths.js';
 import type { TableAccess } from '../table-access.js';
 import { DeadLetterQueue } from './dead-letter-queue.js';
 import { putEventsStatement } from './put-events-statement.js';
@@ -141,8 +140,8 @@ export class AgentFunction extends Construct {
       role: this.role,
       logGroup: this.logGroup,
       tracing: Tracing.ACTIVE,
-      depsLockFilePath: projectPath('package-lock.json'),
-      projectRoot: projectPath(''),
+      // No depsLockFilePath/projectRoot: NodejsFunction finds the lock file upwards from the working directory,
+      // which is the project of whoever synthesizes (this repository, or a project installing agentbridge).
       bundling: AGENT_BUNDLING,
       // No NODE_OPTIONS=--enable-source-maps: parsing the multi-megabyte map at every cold start cost
       // 25–35 ms (far more on a busy host). Stack traces keep their names (keepNames) and bundle positions;

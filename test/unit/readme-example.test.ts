@@ -13,9 +13,21 @@ describe('README example', () => {
   });
 
   it('runs as written and prints the reply and the published greeting', () => {
-    const output = execFileSync(process.execPath, ['--import', 'tsx', 'examples/hello.ts'], {
-      encoding: 'utf8',
-    });
+    // The condition makes `agentbridge` resolve to the entry's source, as `npm run example` does.
+    const output = execFileSync(
+      process.execPath,
+      ['--conditions=agentbridge-source', '--import', 'tsx', 'examples/hello.ts'],
+      { encoding: 'utf8' },
+    );
     expect(output).toBe('Hello Ada (#1)\ngreeter/us heard Bob\n');
+  });
+
+  it('imports only the package by name in every code block, as a project of your own would', () => {
+    const blocks = [...readme.matchAll(/```(?:ts|typescript)\n([\s\S]*?)```/g)].map(
+      (match) => match[1] ?? '',
+    );
+    const specifiers = blocks.flatMap((code) => [...code.matchAll(/from '([^']+)'/g)].map((m) => m[1]));
+    expect(specifiers.length).toBeGreaterThan(0);
+    expect(specifiers.filter((specifier) => specifier?.startsWith('.'))).toEqual([]);
   });
 });

@@ -1,0 +1,75 @@
+/**
+ * agentbridge/cdk: the constructs an agent system is deployed with.
+ *
+ * An agent type is a function (`AgentFunction`: Node.js 22 on arm64, an ESM bundle, its own role, log group
+ * and dead-letter queue) plus one rule per subscription (`AgentSubscription`: the compiled event pattern, a
+ * retry policy and a delivery dead-letter queue); `DeployedAgent` is both, with alarms from
+ * `AgentMonitoring`. Tables come from their definitions in `agentbridge/stores` (`AgentTable`), state
+ * machines from ASL files with substitutions (`AgentStateMachine`).
+ *
+ * @example
+ * ```ts
+ * import { App, Stack } from 'aws-cdk-lib';
+ * import { EventBus } from 'aws-cdk-lib/aws-events';
+ * import { TypeSubscription } from 'agentbridge';
+ * import { AgentMonitoring, DeployedAgent } from 'agentbridge/cdk';
+ *
+ * const stack = new Stack(new App(), 'Greetings');
+ * const eventBus = new EventBus(stack, 'Bus');
+ * new DeployedAgent(stack, 'Greeter', {
+ *   entry: 'handlers/greeter.ts', agentType: 'greeter', functionName: 'greeter', eventBus,
+ *   agentFunctions: {}, subscriptions: [new TypeSubscription('greetings', 'greeter')],
+ *   tables: [], policyStatements: [], publishes: true, environment: {},
+ *   monitoring: new AgentMonitoring(stack, 'Monitoring', {}),
+ * });
+ * ```
+ *
+ * @packageDocumentation
+ */
+
+// A subscription as an EventBridge rule pattern.
+export type { EventPattern, SenderContext } from '../lambdas/runtime/subscription-event-pattern.js';
+export {
+  MissingSenderContextError,
+  subscriptionEventPattern,
+} from '../lambdas/runtime/subscription-event-pattern.js';
+export type { AgentFunctionProps, TableBinding } from '../lib/constructs/agent-function.js';
+export { AGENT_BUNDLING, AGENT_RUNTIME, AgentFunction } from '../lib/constructs/agent-function.js';
+export type { AgentMonitoringProps } from '../lib/constructs/agent-monitoring.js';
+export { AgentMonitoring } from '../lib/constructs/agent-monitoring.js';
+export type { AgentStateMachineProps } from '../lib/constructs/agent-state-machine.js';
+export { AgentStateMachine, aslPlaceholders } from '../lib/constructs/agent-state-machine.js';
+export type { AgentSubscriptionProps } from '../lib/constructs/agent-subscription.js';
+export { AgentSubscription } from '../lib/constructs/agent-subscription.js';
+export type { AgentTableProps } from '../lib/constructs/agent-table.js';
+export { AgentTable } from '../lib/constructs/agent-table.js';
+export { DeadLetterQueue } from '../lib/constructs/dead-letter-queue.js';
+export type { DeployedAgentProps } from '../lib/constructs/deployed-agent.js';
+export { DeployedAgent } from '../lib/constructs/deployed-agent.js';
+// Producers outside the bus account: who may put events, and under which sources.
+export type { ProducerBusPolicyProps } from '../lib/constructs/producer-bus-policy.js';
+export {
+  PRODUCER_ACCOUNTS_CONTEXT,
+  ProducerBusPolicy,
+  parseProducerAccounts,
+} from '../lib/constructs/producer-bus-policy.js';
+export type { ProducerDirectoryOptions } from '../lib/constructs/producer-directory-context.js';
+export {
+  PRODUCERS_CONTEXT,
+  producerDirectoryFromContext,
+} from '../lib/constructs/producer-directory-context.js';
+// Least privilege, spelled once: the statements the constructs grant.
+export { putEventsStatement } from '../lib/constructs/put-events-statement.js';
+export { tablePolicyStatement } from '../lib/constructs/table-policy-statement.js';
+export type { TableStreamConsumerProps } from '../lib/constructs/table-stream-consumer.js';
+export { TableStreamConsumer } from '../lib/constructs/table-stream-consumer.js';
+export type { TraceCapture } from '../lib/constructs/trace-capture-environment.js';
+export { NO_TRACE_CAPTURE } from '../lib/constructs/trace-capture-environment.js';
+// Names other functions and state machines address each other by.
+export {
+  functionArnFor,
+  functionNameFor,
+  stateMachineArnFor,
+  stateMachineNameFor,
+} from '../lib/resource-names.js';
+export type { TableAccess } from '../lib/table-access.js';

@@ -1,0 +1,60 @@
+/**
+ * agentbridge/lambda: one agent type as a Lambda function.
+ *
+ * `agentHandler` turns an agent definition into the handler of its function: it reads EventBridge
+ * deliveries, `send` requests and Step Functions tasks, checks who sent them, runs the agent once per
+ * message (idempotency), and records bad input on the function's dead-letter queue instead of retrying
+ * it. The environment names (`ENV`) are what the `agentbridge/cdk` constructs set on the function.
+ *
+ * @example
+ * ```ts
+ * import { TypeSubscription } from 'agentbridge';
+ * import { agentHandler } from 'agentbridge/lambda';
+ * import { Greeter } from './greeter.js';
+ *
+ * export const handler = agentHandler({
+ *   agentType: 'greeter',
+ *   definition: Greeter,
+ *   subscriptions: [new TypeSubscription('greetings', 'greeter')],
+ *   deps: { runtime, logger, tracer, metrics, idempotency, deadLetters },
+ * });
+ * ```
+ *
+ * @packageDocumentation
+ */
+
+// What bad input leaves behind, and where.
+export type {
+  DeadLetterReason,
+  DeadLetterRecord,
+  InputKind,
+} from '../lambdas/contracts/dead-letter-record.js';
+export {
+  DEAD_LETTER_ATTRIBUTES,
+  DEAD_LETTER_REASONS,
+  DeadLetterRecordSchema,
+  INPUT_KINDS,
+} from '../lambdas/contracts/dead-letter-record.js';
+// The function environment the constructs write and the handler reads.
+export { ENV } from '../lambdas/contracts/env-names.js';
+export type { AgentHandlerDeps, AgentHandlerOptions } from '../lambdas/runtime/lambda/agent-handler.js';
+export { agentHandler, DEFAULT_MAX_INPUT_BYTES } from '../lambdas/runtime/lambda/agent-handler.js';
+// Why input was refused.
+export {
+  AgentHandlerError,
+  ForbiddenSenderError,
+  IdempotencyPersistenceMissingError,
+  InputTooDeepError,
+  InvalidEnvelopeError,
+  InvalidJsonError,
+  OversizedInputError,
+  UnrecognisedInputError,
+} from '../lambdas/runtime/lambda/agent-handler-error.js';
+export type { DeadLetterSink } from '../lambdas/runtime/lambda/dead-letter/dead-letter-sink.js';
+export { InMemoryDeadLetterSink } from '../lambdas/runtime/lambda/dead-letter/in-memory-dead-letter-sink.js';
+export { SqsDeadLetterSink } from '../lambdas/runtime/lambda/dead-letter/sqs-dead-letter-sink.js';
+
+// Idempotency without DynamoDB, for tests and local runs.
+export { InMemoryPersistenceLayer } from '../lambdas/runtime/lambda/in-memory-persistence-layer.js';
+export { isTransientError } from '../lambdas/runtime/lambda/is-transient-error.js';
+export { MAX_INPUT_DEPTH } from '../lambdas/runtime/lambda/nesting-depth.js';

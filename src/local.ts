@@ -1,0 +1,57 @@
+/**
+ * agentbridge/local: AWS's engines on one machine, no account and no Docker.
+ *
+ * `matchEventPattern` is EventBridge's full pattern language (prefix, suffix, wildcard, anything-but,
+ * numeric ranges, CIDR, `$or`, exists) as AWS documents it; `LocalStepFunctions` runs ASL with real task
+ * tokens; `startDynamoDbLocal` starts AWS's DynamoDB Local jar (Java 17) and `createTables` creates the
+ * tables of `agentbridge/stores` in it.
+ *
+ * @example
+ * ```ts
+ * import { matchEventPattern } from 'agentbridge/local';
+ *
+ * matchEventPattern({ source: [{ prefix: 'agentbridge.' }] }, { source: 'agentbridge.greeter' }); // true
+ * ```
+ *
+ * @packageDocumentation
+ */
+
+// DynamoDB Local.
+export { createTableInput, createTables } from '../local/dynamodb/create-tables.js';
+export {
+  DynamoDbLocalError,
+  DynamoDbLocalFetchError,
+  DynamoDbLocalStartError,
+  JavaMissingError,
+  TableCreationError,
+} from '../local/dynamodb/dynamodb-local-error.js';
+export type { DynamoDbLocal, DynamoDbLocalOptions } from '../local/dynamodb/dynamodb-local-process.js';
+export { startDynamoDbLocal } from '../local/dynamodb/dynamodb-local-process.js';
+export { ensureDynamoDbLocal } from '../local/dynamodb/ensure-dynamodb-local.js';
+export { localDynamoDbClient } from '../local/dynamodb/local-dynamodb-client.js';
+export { compileEventPattern } from '../local/eventbridge/compile-event-pattern.js';
+// EventBridge patterns.
+export type { CompiledEventPattern } from '../local/eventbridge/compiled-event-pattern.js';
+export type { EventBridgeEvent, EventPattern, MatchExpression } from '../local/eventbridge/event-pattern.js';
+export { EventPatternError } from '../local/eventbridge/event-pattern-error.js';
+export type {
+  EventPatternOptions,
+  NumericSemanticsName,
+} from '../local/eventbridge/event-pattern-options.js';
+export { InvalidEventError } from '../local/eventbridge/invalid-event-error.js';
+export { InvalidEventPatternError } from '../local/eventbridge/invalid-event-pattern-error.js';
+export { matchEventPattern } from '../local/eventbridge/match-event-pattern.js';
+export { checkEventPattern, validateEventPattern } from '../local/eventbridge/validate-event-pattern.js';
+// Step Functions.
+export type { ExecutionDescription, ExecutionStatus } from '../local/stepfunctions/local-execution.js';
+export type { LocalStepFunctionsOptions } from '../local/stepfunctions/local-step-functions.js';
+export { LocalStepFunctions } from '../local/stepfunctions/local-step-functions.js';
+export {
+  ExecutionAlreadyExistsError,
+  ExecutionDoesNotExistError,
+  InvalidDefinitionError,
+  InvalidTokenError,
+  LocalStepFunctionsError,
+  StateMachineDoesNotExistError,
+  TaskTimedOutError,
+} from '../local/stepfunctions/local-step-functions-error.js';

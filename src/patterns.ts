@@ -1,0 +1,55 @@
+/**
+ * agentbridge/patterns: building blocks above the runtime and the stores.
+ *
+ * `Aggregate` decides commands against an event-sourced stream (load, decide, append with optimistic
+ * concurrency, retry on a lost race). `OutboxPublisher` and `OutboxRelay` move stored events onto the bus
+ * through a transactional outbox, in version order per stream; `replayStream` republishes a version range.
+ *
+ * @example
+ * ```ts
+ * import { Aggregate } from 'agentbridge/patterns';
+ *
+ * const accounts = new Aggregate(store, accountDefinition);
+ * const { state } = await accounts.execute('account-1', { kind: 'deposit', amount: 10 });
+ * ```
+ *
+ * @packageDocumentation
+ */
+
+export type {
+  AggregateOptions,
+  AggregateStore,
+  CommandResult,
+} from '../lambdas/patterns/aggregate/aggregate.js';
+export { Aggregate } from '../lambdas/patterns/aggregate/aggregate.js';
+export type {
+  AggregateDefinition,
+  DecisionContext,
+} from '../lambdas/patterns/aggregate/aggregate-definition.js';
+export {
+  AggregateCommandError,
+  ConcurrencyRetriesExhaustedError,
+  InvalidAggregateOptionsError,
+} from '../lambdas/patterns/aggregate/aggregate-error.js';
+
+// Transactional outbox: the store's stream to the bus.
+export type { EventBridgeOutboxPortOptions } from '../lambdas/patterns/outbox/event-bridge-outbox-port.js';
+export { eventBridgeOutboxPort } from '../lambdas/patterns/outbox/event-bridge-outbox-port.js';
+export { inProcessOutboxPort } from '../lambdas/patterns/outbox/in-process-outbox-port.js';
+export { OutboxError, OutboxOrderHoldError } from '../lambdas/patterns/outbox/outbox-error.js';
+export type {
+  OutboxEntry,
+  OutboxEventMetadata,
+  OutboxPublishPort,
+} from '../lambdas/patterns/outbox/outbox-publish-port.js';
+export type { OutboxLogger, OutboxPublisherOptions } from '../lambdas/patterns/outbox/outbox-publisher.js';
+export { OutboxPublisher } from '../lambdas/patterns/outbox/outbox-publisher.js';
+export type {
+  OutboxRelayFailure,
+  OutboxRelayLogger,
+  OutboxRelayOptions,
+  OutboxRelayStats,
+} from '../lambdas/patterns/outbox/outbox-relay.js';
+export { OutboxRelay } from '../lambdas/patterns/outbox/outbox-relay.js';
+export type { ReplayRange, ReplayResult } from '../lambdas/patterns/outbox/replay-stream.js';
+export { replayStream } from '../lambdas/patterns/outbox/replay-stream.js';

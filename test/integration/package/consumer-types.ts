@@ -1,0 +1,16 @@
+// Compiled by the packed-package test inside a project of its own, against the tarball's .d.ts files only:
+// the entry points carry real types, so a wrong call is a compile error there.
+import { AgentId, defineMessage } from 'agentbridge';
+import type { DeployedAgentProps } from 'agentbridge/cdk';
+import type { AgentHandlerOptions } from 'agentbridge/lambda';
+import { NO_STREAM } from 'agentbridge/stores';
+import * as z from 'zod';
+
+const Ping = defineMessage('Ping', z.object({ n: z.number() }), { response: z.number() });
+export const recipient: AgentId = new AgentId('counter', 'default');
+export const pingName: string = Ping.name;
+export const expected: 'no-stream' = NO_STREAM;
+export type HandlerOptions = AgentHandlerOptions<{ count: number }>;
+export type Entry = DeployedAgentProps['entry'];
+// @ts-expect-error An agent key is a string: the declarations reject a number.
+export const wrong = new AgentId('counter', 42);

@@ -1,0 +1,56 @@
+// A project of its own, installed next to the packed agentbridge: plain Node.js, no tsx, no repository paths.
+// It lists every entry point's exports, synthesizes a one-agent stack and runs one in-process `send`,
+// then prints one JSON line for the test to read.
+import { writeFileSync } from 'node:fs';
+import { App, Stack } from 'aws-cdk-lib';
+import { EventBus } from 'aws-cdk-lib/aws-events';
+import * as z from 'zod';
+
+const SUBPATHS = ['', '/lambda', '/aws', '/stores', '/patterns', '/cdk', '/local', '/testing'];
+const entries = {};
+for (const subpath of SUBPATHS) {
+  entries[`agentbridge${subpath}`] = Object.keys(await import(`agentbridge${subpath}`)).sort();
+}
+
+const { AgentId, defineAgent, defineMessage, InProcessRuntime, TypeSubscription } = await import(
+  'agentbridge'
+);
+const { AgentMonitoring, DeployedAgent } = await import('agentbridge/cdk');
+
+const Greet = defineMessage('Greet', z.object({ name: z.string() }), { response: z.string() });
+const Greeter = defineAgent({ handlers: (on) => [on.rpc(Greet, (msg) => `Hello ${msg.name}`)] });
+const runtime = new InProcessRuntime();
+await runtime.register('greeter', Greeter);
+const reply = await runtime.send(Greet, { name: 'Ada' }, new AgentId('greeter', 'default'));
+
+// The handler file only has to exist: bundling is skipped, so nothing here needs esbuild or Docker.
+writeFileSync('greeter-handler.mjs', "export { handler } from './greeter-function.mjs';\n");
+const app = new App({ outdir: 'cdk.out', context: { 'aws:cdk:bundling-stacks': [] } });
+const stack = new Stack(app, 'Greetings', { env: { account: '111111111111', region: 'eu-west-1' } });
+const eventBus = new EventBus(stack, 'Bus');
+new DeployedAgent(stack, 'Greeter', {
+  entry: `${process.cwd()}/greeter-handler.mjs`,
+  agentType: 'greeter',
+  functionName: 'greetings-greeter',
+  eventBus,
+  agentFunctions: {},
+  subscriptions: [new TypeSubscription('greetings', 'greeter')],
+  tables: [],
+  policyStatements: [],
+  publishes: true,
+  environment: {},
+  monitoring: new AgentMonitoring(stack, 'Monitoring', {}),
+});
+const template = app.synth().getStackByName('Greetings').template;
+const resources = Object.values(template.Resources);
+const ofType = (type) => resources.filter((resource) => resource.Type === type);
+
+console.log(
+  JSON.stringify({
+    entries,
+    reply,
+    functions: ofType('AWS::Lambda::Function').map((fn) => fn.Properties.FunctionName),
+    rules: ofType('AWS::Events::Rule').map((rule) => rule.Properties.EventPattern),
+    queues: ofType('AWS::SQS::Queue').length,
+  }),
+);

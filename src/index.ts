@@ -45,7 +45,7 @@ export {
 } from '../lambdas/contracts/senders.js';
 export { sourceFor } from '../lambdas/contracts/sources.js';
 export { TransientError } from '../lambdas/contracts/transient-error.js';
-// Agents: declared handlers over injected state, or a class of your own.
+// Agents: declared handlers over injected state, a closure (the usual way to collect results), or a class.
 export type { Agent, AgentFactory } from '../lambdas/runtime/agent.js';
 export type {
   AgentDefinition,
@@ -57,11 +57,13 @@ export { defineAgent } from '../lambdas/runtime/agent-definition.js';
 // Identifiers: who receives a message and where it is published.
 export { AgentId } from '../lambdas/runtime/agent-id.js';
 // Runtimes: the contract every runtime keeps, and the one that runs in this process.
-export type { AgentRuntime, RuntimeState } from '../lambdas/runtime/agent-runtime.js';
+export type { AgentRuntime, RegisterOptions, RuntimeState } from '../lambdas/runtime/agent-runtime.js';
 export { AgentType } from '../lambdas/runtime/agent-type.js';
+export type { Closure } from '../lambdas/runtime/closure-agent.js';
+export { defineClosureAgent, registerClosureAgent } from '../lambdas/runtime/closure-agent.js';
 // Subscriptions: which agent type a topic reaches.
 export { DefaultSubscription } from '../lambdas/runtime/default-subscription.js';
-export { DEFAULT_TOPIC_TYPE } from '../lambdas/runtime/default-topic.js';
+export { DEFAULT_TOPIC_TYPE, DefaultTopicId } from '../lambdas/runtime/default-topic.js';
 export { assertAgentType, assertKey, assertTopicType } from '../lambdas/runtime/identifiers.js';
 export type { InProcessRuntimeOptions } from '../lambdas/runtime/in-process-runtime.js';
 export { InProcessRuntime } from '../lambdas/runtime/in-process-runtime.js';
@@ -69,10 +71,12 @@ export type { MessageContext, PublishOptions, SendOptions } from '../lambdas/run
 export { RoutedAgent } from '../lambdas/runtime/routed-agent.js';
 // Errors a runtime raises, and the signal that a failure is worth retrying.
 export {
+  AgentConstructionError,
   AgentTypeExistsError,
   CantHandleError,
   InvalidIdentifierError,
   MessageCancelledError,
+  ReplyValidationError,
   RuntimeError,
   SubscriptionExistsError,
   SubscriptionNotFoundError,
@@ -85,3 +89,4 @@ export { subscriptionOptions } from '../lambdas/runtime/subscription.js';
 export { TopicId } from '../lambdas/runtime/topic-id.js';
 export { TypePrefixSubscription } from '../lambdas/runtime/type-prefix-subscription.js';
 export { TypeSubscription } from '../lambdas/runtime/type-subscription.js';
+export { MAX_PAYLOAD_BYTES } from '../lambdas/runtime/wire-copy.js';

@@ -10,6 +10,7 @@ import type { AgentType } from './agent-type.js';
 import { DeliveryContext } from './delivery-context.js';
 import { directMessageSubscription } from './direct-message-subscription.js';
 import { isTopicType } from './identifiers.js';
+import { DropMessage, type InterventionHandler, intervene, MessageDroppedError } from './intervention.js';
 import type { Delivery } from './mailbox.js';
 import { Mailbox } from './mailbox.js';
 import { MailboxScheduler } from './mailbox-scheduler.js';
@@ -26,6 +27,8 @@ import { fromWire, toWire, wireReply } from './wire-copy.js';
 export interface InProcessRuntimeOptions {
   /** Receives unhandled publishes (warn) and handler errors on publish (error). */
   logger?: RuntimeLogger;
+  /** See every send, publish and reply before it is delivered: pass, transform or drop it (in this order). */
+  interventions?: readonly InterventionHandler[];
 }
 
 /**
@@ -56,8 +59,11 @@ export class InProcessRuntime implements AgentRuntime {
     publishFailed: (error, ctx) => this.#reportPublishError(error, ctx),
   });
 
+  readonly #interventions: readonly InterventionHandler[];
+
   constructor(options: InProcessRuntimeOptions = {}) {
     this.#logger = options.logger ?? consoleRuntimeLogger;
+    this.#interventions = options.interventions ?? [];
   }
 
   async register(
@@ -121,6 +127,34 @@ export class InProcessRuntime implements AgentRuntime {
     recipient: AgentId,
     options: SendOptions | undefined,
   ): Promise<R> {
+    if (this.#interventions.length === 0) return this.#sendNow(caller, type, message, recipient, options);
+    return this.#track(async () => {
+      const sender = options?.sender ?? caller?.recipient;
+      const seen = { messageType: type.name, sender, topic: undefined };
+      const passed = await intervene(
+        this.#interventions,
+        message,
+        (handler) => handler.onSend && ((msg) => handler.onSend?.(msg, seen, recipient)),
+      );
+      if (passed === DropMessage) throw new MessageDroppedError(type.name, 'message');
+      const reply = await this.#sendNow(caller, type, passed as T, recipient, options);
+      const answered = await intervene(
+        this.#interventions,
+        reply,
+        (handler) => handler.onResponse && ((msg) => handler.onResponse?.(msg, recipient, sender)),
+      );
+      if (answered === DropMessage) throw new MessageDroppedError(type.name, 'reply');
+      return answered as R;
+    });
+  }
+
+  #sendNow<T, R>(
+    caller: DeliveryContext | undefined,
+    type: MessageType<string, T, R>,
+    message: T,
+    recipient: AgentId,
+    options: SendOptions | undefined,
+  ): Promise<R> {
     const signal = options?.signal ?? caller?.signal ?? NEVER_ABORTED;
     // AutoGen delivers a message whose token is already cancelled; here it never starts.
     if (signal.aborted) return Promise.reject(new MessageCancelledError(type.name, { cause: signal.reason }));
@@ -167,6 +201,35 @@ export class InProcessRuntime implements AgentRuntime {
   }
 
   publishFrom<T>(
+    caller: DeliveryContext | undefined,
+    type: MessageType<string, T, unknown>,
+    message: T,
+    topic: TopicId,
+    options: PublishOptions | undefined,
+  ): Promise<void> {
+    if (this.#interventions.length === 0) return this.#publishNow(caller, type, message, topic, options);
+    return this.#track(async () => {
+      const seen = { messageType: type.name, sender: options?.sender ?? caller?.recipient, topic };
+      const passed = await intervene(
+        this.#interventions,
+        message,
+        (handler) => handler.onPublish && ((msg) => handler.onPublish?.(msg, seen)),
+      );
+      if (passed !== DropMessage) await this.#publishNow(caller, type, passed as T, topic, options);
+    });
+  }
+
+  /** Counts intervened work as outstanding, so `waitUntilIdle` waits for a message still being looked at. */
+  async #track<T>(work: () => Promise<T>): Promise<T> {
+    this.#outstanding++;
+    try {
+      return await work();
+    } finally {
+      this.#settled();
+    }
+  }
+
+  #publishNow<T>(
     caller: DeliveryContext | undefined,
     type: MessageType<string, T, unknown>,
     message: T,

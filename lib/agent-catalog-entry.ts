@@ -1,15 +1,8 @@
-import type { StateMachineKey } from '../lambdas/contracts/state-machines.js';
+import { ENV } from '../lambdas/contracts/env-names.js';
+import { STATE_MACHINES, type StateMachineKey } from '../lambdas/contracts/state-machines.js';
+import type { TableAccess } from '../lambdas/contracts/table-access.js';
+import type { AgentSpec, StateMachineAccess } from '../lambdas/runtime/agent-spec.js';
 import type { Subscription } from '../lambdas/runtime/subscription.js';
-import type { TableAccess } from './table-access.js';
-
-/**
- * What a function may do with a state machine:
- * - `start`: `states:StartExecution` on the machine;
- * - `describe`: `states:DescribeExecution` on its executions;
- * - `taskResponse`: `states:SendTaskSuccess/Failure/Heartbeat`, which IAM only grants on `*` (the task token
- *   is the authorisation), so this one is the single wildcard an agent role may carry.
- */
-export type StateMachineAccess = 'start' | 'describe' | 'taskResponse';
 
 /**
  * One deployed function of the order system: which handler file, which agent type it hosts, what it is
@@ -43,4 +36,36 @@ export interface AgentCatalogEntry {
   readonly eventStoreStream?: boolean;
   /** Timeout in seconds, when the default (30 s) does not fit. */
   readonly timeoutSeconds?: number;
+}
+
+/** The env var through which a function learns a state machine's ARN. */
+const STATE_MACHINE_ENV: Record<StateMachineKey, string> = {
+  orderSaga: ENV.sagaStateMachineArn,
+  orderLifecycle: ENV.lifecycleStateMachineArn,
+};
+
+/**
+ * The spec `AgentBridge.addAgent` deploys a catalog entry from.
+ *
+ * @example
+ * ```ts
+ * bridge.addAgent(agentSpecOf(entry), { id: entry.id, entry: projectPath(entry.entry) });
+ * ```
+ */
+export function agentSpecOf(entry: AgentCatalogEntry): AgentSpec {
+  const keys = Object.keys(STATE_MACHINES).filter((key): key is StateMachineKey => key in STATE_MACHINES);
+  return {
+    agentType: entry.agentType,
+    hostsAgent: entry.hostsAgent,
+    subscriptions: entry.subscriptions,
+    tables: entry.tables,
+    sendsTo: entry.sendsTo,
+    publishes: entry.publishes,
+    stateMachines: keys.flatMap((key) => {
+      const access = entry.stateMachines[key];
+      return access === undefined
+        ? []
+        : [{ machine: STATE_MACHINES[key].name, access, arnEnvVar: STATE_MACHINE_ENV[key] }];
+    }),
+  };
 }

@@ -5,47 +5,17 @@ import { LIFECYCLE_AGENT_TYPE } from '../lambdas/contracts/order/lifecycle-tasks
 import { ORDER_AGENT_TYPES } from '../lambdas/contracts/order/order-agent-types.js';
 import { orderStreamId } from '../lambdas/contracts/order/order-events.js';
 import { SAGA_STARTER_AGENT_TYPE } from '../lambdas/contracts/order/order-saga-io.js';
-import { OUTBOX_SOURCE, SOURCE_PREFIX } from '../lambdas/contracts/sources.js';
-import { AGENT_STATE_TABLE } from '../lambdas/contracts/tables/agent-state-table.js';
-import {
-  EVENT_STORE_ATTRIBUTES as A,
-  EVENT_STORE_TABLE,
-  SNAPSHOT_PARTITION_MARKER,
-} from '../lambdas/contracts/tables/event-store-table.js';
-import { IDEMPOTENCY_TABLE } from '../lambdas/contracts/tables/idempotency-table.js';
+import { agentFunctionTables as agentBase, TABLE_ACTIONS } from '../lambdas/contracts/table-access.js';
+import { EVENT_STORE_TABLE } from '../lambdas/contracts/tables/event-store-table.js';
 import { INVENTORY_TABLE } from '../lambdas/contracts/tables/inventory-table.js';
 import { NOTIFICATIONS_TABLE } from '../lambdas/contracts/tables/notifications-table.js';
 import { PAYMENTS_TABLE } from '../lambdas/contracts/tables/payments-table.js';
 import { TASK_TOKEN_TABLE } from '../lambdas/contracts/tables/task-token-table.js';
 import { USERS_TABLE } from '../lambdas/contracts/tables/users-table.js';
 import { userStreamId } from '../lambdas/contracts/users/user-values.js';
+import type { AgentSpec } from '../lambdas/runtime/agent-spec.js';
 import type { AgentCatalogEntry } from './agent-catalog-entry.js';
-import { TABLE_ACTIONS, type TableAccess } from './table-access.js';
-
-/**
- * What every agent function is wired with (`lambdas/handlers/agent-function-wiring.ts`): the Powertools
- * idempotency table, and its own partition of the agent-state table (`dynamodb:LeadingKeys` = its agent type,
- * so no function can read or overwrite another agent type's state).
- */
-const agentBase = (agentType: string): TableAccess[] => [
-  { table: IDEMPOTENCY_TABLE, actions: TABLE_ACTIONS.idempotency },
-  { table: AGENT_STATE_TABLE, actions: TABLE_ACTIONS.agentState, leadingKeys: [agentType] },
-];
-
-/** The outbox publisher's function type: `sourceFor(OUTBOX_FUNCTION_TYPE)` is {@link OUTBOX_SOURCE}. */
-export const OUTBOX_FUNCTION_TYPE = OUTBOX_SOURCE.slice(SOURCE_PREFIX.length);
-
-/** The snapshot writer's function type (`AgentBridge-snapshot-writer`): a stream consumer, not an agent. */
-export const SNAPSHOT_FUNCTION_TYPE = 'snapshot-writer';
-
-/**
- * The partition keys of snapshot items (`<stream id>#snapshot#<reducer version>`) as an IAM `StringLike`
- * pattern. Stream ids may not contain `#`, so no event partition matches it.
- */
-export const SNAPSHOT_PARTITION_PATTERN = `*${SNAPSHOT_PARTITION_MARKER}*`;
-
-/** The attributes of a snapshot item: none of an event's (id, type, data, metadata), so no event can be put. */
-const SNAPSHOT_ATTRIBUTES = [A.pk, A.sk, A.kind, A.streamId, A.reducerVersion, A.state, A.time];
+import { OUTBOX_PUBLISHER_SPEC, SNAPSHOT_WRITER_SPEC } from './constructs/event-store-functions.js';
 
 /**
  * The order system's functions. Business agents are rpc targets of the state machines' tasks; the lifecycle
@@ -53,6 +23,21 @@ const SNAPSHOT_ATTRIBUTES = [A.pk, A.sk, A.kind, A.streamId, A.reducerVersion, A
  * the order; the outbox publisher forwards the event store's new events to the bus; the snapshot writer
  * snapshots the order and user aggregates from the same stream.
  */
+/** A catalog entry for one of the event store's stream consumers, whose spec the library defines. */
+const fromFrameworkSpec = (id: string, entry: string, spec: AgentSpec): AgentCatalogEntry => ({
+  id,
+  agentType: spec.agentType,
+  hostsAgent: spec.hostsAgent ?? true,
+  entry,
+  subscriptions: spec.subscriptions ?? [],
+  tables: spec.tables ?? [],
+  sendsTo: spec.sendsTo ?? [],
+  publishes: spec.publishes ?? false,
+  stateMachines: {},
+  eventStoreStream: true,
+  timeoutSeconds: 60,
+});
+
 export const AGENT_CATALOG: readonly AgentCatalogEntry[] = [
   {
     id: 'Users',
@@ -167,46 +152,6 @@ export const AGENT_CATALOG: readonly AgentCatalogEntry[] = [
     publishes: false,
     stateMachines: { orderSaga: ['start'] },
   },
-  {
-    id: 'OutboxPublisher',
-    // `agentbridge.outbox` (OUTBOX_SOURCE) is the source of what it forwards: the events come from the store.
-    agentType: OUTBOX_FUNCTION_TYPE,
-    hostsAgent: false,
-    entry: 'lambdas/handlers/outbox-publisher-handler.ts',
-    subscriptions: [],
-    // No table at all: no agent state, no idempotency records (a redelivered record is republished under the
-    // same message id and consumers deduplicate), no event store access beyond its stream (the event source).
-    tables: [],
-    sendsTo: [],
-    publishes: true,
-    stateMachines: {},
-    eventStoreStream: true,
-    // A batch of up to 100 records, up to 10 per PutEvents call; a stream's k events take k rounds of calls.
-    timeoutSeconds: 60,
-  },
-  {
-    id: 'SnapshotWriter',
-    agentType: SNAPSHOT_FUNCTION_TYPE,
-    hostsAgent: false,
-    entry: 'lambdas/handlers/snapshot-handler.ts',
-    subscriptions: [],
-    // Reads the previous snapshot and the events after it (Query); writes snapshot items only: PutItem is
-    // conditioned on the snapshot partitions, so this function can never write (and so publish) an event.
-    // No idempotency table: a snapshot at a version is deterministic, a redelivery rewrites the same item.
-    tables: [
-      { table: EVENT_STORE_TABLE, actions: TABLE_ACTIONS.eventStoreReads },
-      {
-        table: EVENT_STORE_TABLE,
-        actions: TABLE_ACTIONS.eventStoreSnapshots,
-        leadingKeyPatterns: [SNAPSHOT_PARTITION_PATTERN],
-        attributes: SNAPSHOT_ATTRIBUTES,
-      },
-    ],
-    sendsTo: [],
-    publishes: false,
-    stateMachines: {},
-    eventStoreStream: true,
-    // A batch of up to 100 records; each boundary record folds at most one snapshot interval of events.
-    timeoutSeconds: 60,
-  },
+  fromFrameworkSpec('OutboxPublisher', 'lambdas/handlers/outbox-publisher-handler.ts', OUTBOX_PUBLISHER_SPEC),
+  fromFrameworkSpec('SnapshotWriter', 'lambdas/handlers/snapshot-handler.ts', SNAPSHOT_WRITER_SPEC),
 ];

@@ -1,7 +1,7 @@
 import { LIFECYCLE_AGENT_TYPE } from '../lambdas/contracts/order/lifecycle-tasks.js';
 import { ORDER_AGENT_TYPES } from '../lambdas/contracts/order/order-agent-types.js';
 import { SAGA_STARTER_AGENT_TYPE } from '../lambdas/contracts/order/order-saga-io.js';
-import { OUTBOX_FUNCTION_TYPE, SNAPSHOT_FUNCTION_TYPE } from './agent-catalog.js';
+import { OUTBOX_FUNCTION_TYPE, SNAPSHOT_FUNCTION_TYPE } from './constructs/event-store-functions.js';
 import { NO_TRACE_CAPTURE, type TraceCapture } from './constructs/trace-capture-environment.js';
 
 /**

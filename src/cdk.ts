@@ -1,7 +1,8 @@
 /**
  * agentbridge/cdk: the constructs an agent system is deployed with.
  *
- * An agent type is a function (`AgentFunction`: Node.js 22 on arm64, an ESM bundle, its own role, log group
+ * `AgentBridge` is the whole system as one construct: `addTable`, `addAgent(spec, { entry })`,
+ * `addEventStore`, `addStateMachine`, `grant*`. Underneath, an agent type is a function (`AgentFunction`: Node.js 22 on arm64, an ESM bundle, its own role, log group
  * and dead-letter queue) plus one rule per subscription (`AgentSubscription`: the compiled event pattern, a
  * retry policy and a delivery dead-letter queue); `DeployedAgent` is both, with alarms from
  * `AgentMonitoring`. Tables come from their definitions in `agentbridge/stores` (`AgentTable`), state
@@ -27,12 +28,28 @@
  * @packageDocumentation
  */
 
+export type {
+  StateMachineContract,
+  StateMachinePlaceholder,
+  StateMachineType,
+} from '../lambdas/contracts/state-machine-contract.js';
+export type { TableAccess } from '../lambdas/contracts/table-access.js';
+export { agentFunctionTables, TABLE_ACTIONS } from '../lambdas/contracts/table-access.js';
+// The L3 construct: a bus, tables, agents from their specs, the event store and state machines.
+export type { AgentSpec, StateMachineAccess, StateMachineUse } from '../lambdas/runtime/agent-spec.js';
 // A subscription as an EventBridge rule pattern.
 export type { EventPattern, SenderContext } from '../lambdas/runtime/subscription-event-pattern.js';
 export {
   MissingSenderContextError,
   subscriptionEventPattern,
 } from '../lambdas/runtime/subscription-event-pattern.js';
+export { AgentBridge } from '../lib/constructs/agent-bridge.js';
+export type {
+  AddAgentOptions,
+  AddStateMachineOptions,
+  AgentBridgeProps,
+  AgentFunctionOptions,
+} from '../lib/constructs/agent-bridge-props.js';
 export type { AgentFunctionProps, TableBinding } from '../lib/constructs/agent-function.js';
 export { AGENT_BUNDLING, AGENT_RUNTIME, AgentFunction } from '../lib/constructs/agent-function.js';
 export type { AgentMonitoringProps } from '../lib/constructs/agent-monitoring.js';
@@ -46,6 +63,18 @@ export { AgentTable } from '../lib/constructs/agent-table.js';
 export { DeadLetterQueue } from '../lib/constructs/dead-letter-queue.js';
 export type { DeployedAgentProps } from '../lib/constructs/deployed-agent.js';
 export { DeployedAgent } from '../lib/constructs/deployed-agent.js';
+export type {
+  EventStoreConsumerOptions,
+  EventStoreDeployment,
+  EventStoreOptions,
+} from '../lib/constructs/event-store-deployment.js';
+export {
+  OUTBOX_FUNCTION_TYPE,
+  OUTBOX_PUBLISHER_SPEC,
+  SNAPSHOT_FUNCTION_TYPE,
+  SNAPSHOT_WRITER_SPEC,
+} from '../lib/constructs/event-store-functions.js';
+export { CatalogReferenceError, InfraError } from '../lib/constructs/infra-error.js';
 // Producers outside the bus account: who may put events, and under which sources.
 export type { ProducerBusPolicyProps } from '../lib/constructs/producer-bus-policy.js';
 export {
@@ -60,16 +89,15 @@ export {
 } from '../lib/constructs/producer-directory-context.js';
 // Least privilege, spelled once: the statements the constructs grant.
 export { putEventsStatement } from '../lib/constructs/put-events-statement.js';
-export { tablePolicyStatement } from '../lib/constructs/table-policy-statement.js';
-export type { TableStreamConsumerProps } from '../lib/constructs/table-stream-consumer.js';
-export { TableStreamConsumer } from '../lib/constructs/table-stream-consumer.js';
-export type { TraceCapture } from '../lib/constructs/trace-capture-environment.js';
-export { NO_TRACE_CAPTURE } from '../lib/constructs/trace-capture-environment.js';
 // Names other functions and state machines address each other by.
 export {
   functionArnFor,
   functionNameFor,
   stateMachineArnFor,
   stateMachineNameFor,
-} from '../lib/resource-names.js';
-export type { TableAccess } from '../lib/table-access.js';
+} from '../lib/constructs/resource-names.js';
+export { tablePolicyStatement } from '../lib/constructs/table-policy-statement.js';
+export type { TableStreamConsumerProps } from '../lib/constructs/table-stream-consumer.js';
+export { TableStreamConsumer } from '../lib/constructs/table-stream-consumer.js';
+export type { TraceCapture } from '../lib/constructs/trace-capture-environment.js';
+export { NO_TRACE_CAPTURE } from '../lib/constructs/trace-capture-environment.js';

@@ -1,40 +1,8 @@
 import { sourceFor } from './sources.js';
+import type { StateMachineContract, StateMachinePlaceholder } from './state-machine-contract.js';
 
-/** What one ASL `${Placeholder}` stands for. The CDK stack resolves it (and grants it); the local engine too. */
-export type StateMachinePlaceholder =
-  /** The ARN of the Lambda function hosting an agent type (a `lambda:invoke` task's `FunctionName`). */
-  | { readonly kind: 'functionArn'; readonly agentType: string }
-  /** The agentbridge bus name (an `events:putEvents` task's `EventBusName`). */
-  | { readonly kind: 'eventBusName' }
-  /** Another state machine's ARN (a `states:startExecution` task's `StateMachineArn`); it is only started. */
-  | { readonly kind: 'stateMachineArn'; readonly machine: StateMachineKey }
-  /**
-   * The ARN prefix of another machine's executions (`arn:…:execution:<machine name>`), which the ASL completes
-   * with an execution name for `aws-sdk:sfn:describeExecution`; they are only described.
-   */
-  | { readonly kind: 'executionArnPrefix'; readonly machine: StateMachineKey }
-  /** The URL of the parked-saga queue (an `sqs:sendMessage` task's `QueueUrl`): it is only written to. */
-  | { readonly kind: 'parkedSagaQueueUrl' };
-
-/**
- * Step Functions' two workflow types. STANDARD: exactly-once steps, executions up to a year, name
- * de-duplication, billed per state transition. EXPRESS: at-least-once, at most 5 minutes, no name
- * de-duplication, billed per request and duration (for short sagas a fraction of the transition price).
- */
-export type StateMachineType = 'STANDARD' | 'EXPRESS';
-
-export interface StateMachineContract {
-  /** Name suffix: deployed as `<stack>-<name>`, run locally as `<name>`. */
-  readonly name: string;
-  /** The workflow type it is deployed (and run locally) as. */
-  readonly type: StateMachineType;
-  /** ASL file, relative to the repository root (JSONPath only: the offline engine ignores JSONata). */
-  readonly definitionFile: string;
-  /** The EventBridge `source` of the events its `events:putEvents` tasks write. */
-  readonly eventSource: string;
-  /** Every `${Placeholder}` the ASL uses, and what it stands for. A test checks the file against this list. */
-  readonly placeholders: Readonly<Record<string, StateMachinePlaceholder>>;
-}
+/** The queue a saga parks on when a compensation or publication keeps failing. */
+export const PARKED_SAGA_QUEUE = 'parked-sagas';
 
 export type StateMachineKey = 'orderSaga' | 'orderLifecycle';
 
@@ -71,9 +39,9 @@ export const STATE_MACHINES: Readonly<Record<StateMachineKey, StateMachineContra
       PaymentFunctionArn: fn('payment'),
       OrdersFunctionArn: fn('orders'),
       EventBusName: { kind: 'eventBusName' },
-      OrderLifecycleStateMachineArn: { kind: 'stateMachineArn', machine: 'orderLifecycle' },
-      OrderLifecycleExecutionArnPrefix: { kind: 'executionArnPrefix', machine: 'orderLifecycle' },
-      ParkedSagaQueueUrl: { kind: 'parkedSagaQueueUrl' },
+      OrderLifecycleStateMachineArn: { kind: 'stateMachineArn', machine: 'order-lifecycle' },
+      OrderLifecycleExecutionArnPrefix: { kind: 'executionArnPrefix', machine: 'order-lifecycle' },
+      ParkedSagaQueueUrl: { kind: 'queueUrl', queue: PARKED_SAGA_QUEUE },
     },
   },
   orderLifecycle: {

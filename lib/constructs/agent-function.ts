@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, Lazy, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { type PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -9,7 +9,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { ENV } from '../../lambdas/contracts/env-names.js';
 import { sourceFor } from '../../lambdas/contracts/sources.js';
-import type { TableAccess } from '../table-access.js';
+import type { TableAccess } from '../../lambdas/contracts/table-access.js';
 import { DeadLetterQueue } from './dead-letter-queue.js';
 import { putEventsStatement } from './put-events-statement.js';
 import { tablePolicyStatement } from './table-policy-statement.js';
@@ -28,7 +28,10 @@ export interface AgentFunctionProps {
   /** Physical name (see `functionNameFor`): other functions and state machines address it by name. */
   readonly functionName: string;
   readonly eventBus: IEventBus;
-  /** Agent type → function name, for `send`; written as JSON into `AGENTBRIDGE_AGENT_FUNCTIONS`. */
+  /**
+   * Agent type → function name, for `send`; written as JSON into `AGENTBRIDGE_AGENT_FUNCTIONS` at synth time,
+   * so agents added after this function are included.
+   */
   readonly agentFunctions: Readonly<Record<string, string>>;
   readonly tables: readonly TableBinding[];
   /** Extra statements: `lambda:InvokeFunction` on named functions, `states:*` on named machines, … */
@@ -102,7 +105,7 @@ export const AGENT_BUNDLING: BundlingOptions = {
  * ```ts
  * const payment = new AgentFunction(this, 'Payment', {
  *   entry: projectPath('lambdas/handlers/payment-handler.ts'), agentType: 'payment',
- *   functionName: functionNameFor(this, 'payment'), eventBus: bus, agentFunctions: {},
+ *   functionName: functionNameFor('AgentBridge', 'payment'), eventBus: bus, agentFunctions: {},
  *   tables: [{ table: idempotency, access: { table: IDEMPOTENCY_TABLE, actions: TABLE_ACTIONS.idempotency } }],
  * });
  * ```
@@ -152,7 +155,7 @@ export class AgentFunction extends Construct {
         [ENV.eventBusName]: props.eventBus.eventBusName,
         [ENV.eventSource]: sourceFor(props.agentType),
         [ENV.agentType]: props.agentType,
-        [ENV.agentFunctions]: JSON.stringify(props.agentFunctions),
+        [ENV.agentFunctions]: Lazy.string({ produce: () => JSON.stringify(props.agentFunctions) }),
         [ENV.sendTimeoutMs]: String((props.sendTimeout ?? Duration.seconds(20)).toMilliseconds()),
         [ENV.deadLetterQueueUrl]: this.deadLetterQueue.queueUrl,
         ...tableEnvironment,

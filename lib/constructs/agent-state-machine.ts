@@ -5,7 +5,7 @@ import { type PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-ia
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { UnresolvedSubstitutionError } from '../infra-error.js';
+import { UnresolvedSubstitutionError } from './infra-error.js';
 
 export interface AgentStateMachineProps {
   /** Absolute path of the `*.asl.json` file (JSONPath ASL with `${Placeholder}` substitutions). */

@@ -4,10 +4,10 @@ import type { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import type { Subscription } from '../../lambdas/runtime/subscription.js';
 import type { SenderContext } from '../../lambdas/runtime/subscription-event-pattern.js';
-import { distinctConstructIdOf } from '../construct-id.js';
 import { AgentFunction, type TableBinding } from './agent-function.js';
 import type { AgentMonitoring } from './agent-monitoring.js';
 import { AgentSubscription } from './agent-subscription.js';
+import { distinctConstructIdOf } from './construct-id.js';
 import { DeadLetterQueue } from './dead-letter-queue.js';
 import type { TraceCapture } from './trace-capture-environment.js';
 
@@ -26,6 +26,8 @@ export interface DeployedAgentProps {
   readonly environment: Readonly<Record<string, string>>;
   readonly monitoring: AgentMonitoring;
   readonly timeout?: Duration;
+  readonly memorySize?: number;
+  readonly sendTimeout?: Duration;
   readonly wildcardResourceReason?: string;
   readonly traceCapture?: TraceCapture;
 }
@@ -59,6 +61,8 @@ export class DeployedAgent extends Construct {
       publishes: props.publishes,
       environment: props.environment,
       ...(props.timeout ? { timeout: props.timeout } : {}),
+      ...(props.memorySize ? { memorySize: props.memorySize } : {}),
+      ...(props.sendTimeout ? { sendTimeout: props.sendTimeout } : {}),
       ...(props.wildcardResourceReason ? { wildcardResourceReason: props.wildcardResourceReason } : {}),
       ...(props.traceCapture ? { traceCapture: props.traceCapture } : {}),
     });

@@ -2,7 +2,7 @@ import type { EventBus } from 'aws-cdk-lib/aws-events';
 import { AccountPrincipal, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import type { ProducerDirectory } from '../../lambdas/contracts/senders.js';
-import { InvalidContextError } from '../infra-error.js';
+import { InvalidContextError } from './infra-error.js';
 
 /** The context key (`cdk.json` or `cdk deploy -c producerAccounts=111111111111,222222222222`). */
 export const PRODUCER_ACCOUNTS_CONTEXT = 'producerAccounts';

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { ProducerDirectory } from '../../lambdas/contracts/senders.js';
 import { SOURCE_PREFIX } from '../../lambdas/contracts/sources.js';
-import { InvalidContextError } from '../infra-error.js';
+import { InvalidContextError } from './infra-error.js';
 
 /**
  * The context key naming, per detail-type, the source and accounts of its producer (`cdk.json`, or

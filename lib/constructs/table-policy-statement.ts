@@ -1,6 +1,6 @@
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import type { TableAccess } from '../table-access.js';
+import type { TableAccess } from '../../lambdas/contracts/table-access.js';
 
 /** Index-level actions: the only ones that may touch a GSI. */
 const INDEX_ACTIONS = new Set(['dynamodb:Query', 'dynamodb:Scan']);

@@ -1,19 +1,18 @@
-import {
-  STATE_MACHINES,
-  type StateMachineContract,
-  type StateMachinePlaceholder,
-} from '../../lambdas/contracts/state-machines.js';
+import type {
+  StateMachineContract,
+  StateMachinePlaceholder,
+} from '../../lambdas/contracts/state-machine-contract.js';
 
 /** The bus name the local state machines' `events:putEvents` tasks write to (informational offline). */
 export const LOCAL_EVENT_BUS_NAME = 'agentbridge-local';
 
-/** The parked-saga queue's URL offline (the local engine hands `sqs:sendMessage` bodies to its queue sink). */
-export const LOCAL_PARKED_SAGA_QUEUE_URL =
-  'https://sqs.us-east-1.amazonaws.com/000000000000/agentbridge-parked-sagas';
+/** A named queue's URL offline (the local engine hands `sqs:sendMessage` bodies to its queue sink). */
+export const localQueueUrl = (queue: string): string =>
+  `https://sqs.us-east-1.amazonaws.com/000000000000/agentbridge-${queue}`;
 
 /**
  * The `definitionSubstitutions` of one state machine offline, resolved from its contract exactly as the CDK
- * stack resolves them on AWS: function ARNs (from `functionArn`), the bus name, other machines' ARNs and their executions' ARN prefix, the parked-saga queue.
+ * stack resolves them on AWS: function ARNs (from `functionArn`), the bus name, other machines' ARNs and their executions' ARN prefix, named queues.
  *
  * @example
  * ```ts
@@ -31,13 +30,11 @@ export function localSubstitutions(
       case 'eventBusName':
         return LOCAL_EVENT_BUS_NAME;
       case 'stateMachineArn':
-        return resolve.stateMachineArn(STATE_MACHINES[placeholder.machine].name);
+        return resolve.stateMachineArn(placeholder.machine);
       case 'executionArnPrefix':
-        return resolve
-          .stateMachineArn(STATE_MACHINES[placeholder.machine].name)
-          .replace(':stateMachine:', ':execution:');
-      case 'parkedSagaQueueUrl':
-        return LOCAL_PARKED_SAGA_QUEUE_URL;
+        return resolve.stateMachineArn(placeholder.machine).replace(':stateMachine:', ':execution:');
+      case 'queueUrl':
+        return localQueueUrl(placeholder.queue);
     }
   };
   return Object.fromEntries(

@@ -20,7 +20,11 @@ import {
 import { LIFECYCLE_AGENT_TYPE } from '../../lambdas/contracts/order/lifecycle-tasks.js';
 import { ORDER_AGENT_TYPES } from '../../lambdas/contracts/order/order-agent-types.js';
 import { OrderCompleted, OrderFailed, OrderRequested } from '../../lambdas/contracts/order/order-messages.js';
-import { STATE_MACHINES, type StateMachineKey } from '../../lambdas/contracts/state-machines.js';
+import {
+  PARKED_SAGA_QUEUE,
+  STATE_MACHINES,
+  type StateMachineKey,
+} from '../../lambdas/contracts/state-machines.js';
 import { TOPICS } from '../../lambdas/contracts/topics.js';
 import { CreateUser } from '../../lambdas/contracts/users/user-commands.js';
 import { AgentId } from '../../lambdas/runtime/agent-id.js';
@@ -38,7 +42,7 @@ import type { LocalOrderSystem } from './local-order-system.js';
 import { UnroutableTaskError } from './local-order-system-error.js';
 import { localOutbox } from './local-outbox.js';
 import { LocalRedelivery, type LocalRedeliveryOptions } from './local-redelivery.js';
-import { LOCAL_PARKED_SAGA_QUEUE_URL, localSubstitutions } from './local-substitutions.js';
+import { localQueueUrl, localSubstitutions } from './local-substitutions.js';
 import { LocalTaskCallbacks } from './local-task-callbacks.js';
 import { ObservedRuntime } from './observed-runtime.js';
 import { orderSystemFunctions } from './order-system-functions.js';
@@ -151,7 +155,7 @@ export async function startLocalOrderSystem(
     events: { putEvents: (entries) => publishEntries(entries) },
     queues: {
       async sendMessage({ queueUrl, messageBody }) {
-        if (queueUrl !== LOCAL_PARKED_SAGA_QUEUE_URL) {
+        if (queueUrl !== localQueueUrl(PARKED_SAGA_QUEUE)) {
           throw new UnroutableTaskError(queueUrl, 'sqs:sendMessage', 'no such queue offline');
         }
         return { messageId: parkedSagas.send(messageBody) };

@@ -8,7 +8,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { EventBus } from 'aws-cdk-lib/aws-events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGENT_BUNDLING, AgentFunction } from '../../lib/constructs/agent-function.js';
-import { projectPath } from '../../lib/project-paths.js';
+import { projectPath } from '../../lib/constructs/project-paths.js';
 import { resolveStackTrace } from '../../local/stack-trace/resolve-stack-trace.js';
 import { resourcesOfType } from './support/template-queries.js';
 

@@ -8,7 +8,7 @@ import { EVENT_STORE_TABLE } from '../../lambdas/contracts/tables/event-store-ta
 import { subscriptionEventPattern } from '../../lambdas/runtime/subscription-event-pattern.js';
 import { AGENT_CATALOG } from '../../lib/agent-catalog.js';
 import { aslPlaceholders } from '../../lib/constructs/agent-state-machine.js';
-import { projectPath } from '../../lib/project-paths.js';
+import { projectPath } from '../../lib/constructs/project-paths.js';
 import { synthAgentbridge, TEST_PRODUCER_ACCOUNT } from './support/synth-agentbridge.js';
 import {
   environmentOf,

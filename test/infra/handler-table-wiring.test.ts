@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { TableDefinition } from '../../lambdas/contracts/table-definition.js';
 import { ALL_TABLES } from '../../lambdas/contracts/tables/all-tables.js';
 import { AGENT_CATALOG } from '../../lib/agent-catalog.js';
-import { projectPath } from '../../lib/project-paths.js';
+import { projectPath } from '../../lib/constructs/project-paths.js';
 
 /**
  * A handler that reads a table the catalog does not give it fails at cold start on AWS (its table-name

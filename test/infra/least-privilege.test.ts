@@ -5,9 +5,10 @@ import { ENV } from '../../lambdas/contracts/env-names.js';
 import { OUTBOX_SOURCE, sourceFor } from '../../lambdas/contracts/sources.js';
 import { STATE_MACHINES, type StateMachineKey } from '../../lambdas/contracts/state-machines.js';
 import { ALL_TABLES } from '../../lambdas/contracts/tables/all-tables.js';
-import { AGENT_CATALOG, OUTBOX_FUNCTION_TYPE } from '../../lib/agent-catalog.js';
+import { AGENT_CATALOG } from '../../lib/agent-catalog.js';
 import type { AgentCatalogEntry } from '../../lib/agent-catalog-entry.js';
-import { projectPath } from '../../lib/project-paths.js';
+import { OUTBOX_FUNCTION_TYPE } from '../../lib/constructs/event-store-functions.js';
+import { projectPath } from '../../lib/constructs/project-paths.js';
 import { synthAgentbridge } from './support/synth-agentbridge.js';
 import {
   actionsOf,
@@ -220,7 +221,7 @@ describe('least privilege: state machines', () => {
         ])
         .map((match) => match[1]);
       const expectedStarts = targets.flatMap((target) =>
-        target.kind === 'stateMachineArn' ? [`AgentBridge-${STATE_MACHINES[target.machine].name}`] : [],
+        target.kind === 'stateMachineArn' ? [`AgentBridge-${target.machine}`] : [],
       );
       expect(started).toEqual(expectedStarts);
       const described = statements
@@ -230,7 +231,7 @@ describe('least privilege: state machines', () => {
         ])
         .map((match) => match[1]);
       const expectedDescribed = targets.flatMap((target) =>
-        target.kind === 'executionArnPrefix' ? [`AgentBridge-${STATE_MACHINES[target.machine].name}`] : [],
+        target.kind === 'executionArnPrefix' ? [`AgentBridge-${target.machine}`] : [],
       );
       expect(described).toEqual(expectedDescribed);
       const publishes = statements.some((statement) => actionsOf(statement).includes('events:PutEvents'));

@@ -8,8 +8,9 @@ import { OUTBOX_SOURCE } from '../../lambdas/contracts/sources.js';
 import { STATE_MACHINES } from '../../lambdas/contracts/state-machines.js';
 import { EVENT_STORE_STREAM_FILTER_PATTERN } from '../../lambdas/contracts/tables/event-store-table.js';
 import { IDEMPOTENCY_TABLE } from '../../lambdas/contracts/tables/idempotency-table.js';
-import { AGENT_CATALOG, OUTBOX_FUNCTION_TYPE } from '../../lib/agent-catalog.js';
-import { stateMachineArnFor } from '../../lib/resource-names.js';
+import { AGENT_CATALOG } from '../../lib/agent-catalog.js';
+import { OUTBOX_FUNCTION_TYPE } from '../../lib/constructs/event-store-functions.js';
+import { stateMachineArnFor } from '../../lib/constructs/resource-names.js';
 import { synthAgentbridge } from './support/synth-agentbridge.js';
 import {
   actionsOf,

@@ -1,9 +1,9 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { CfnEventBusPolicy, EventBus } from 'aws-cdk-lib/aws-events';
 import { describe, expect, it } from 'vitest';
+import { InvalidContextError } from '../../lib/constructs/infra-error.js';
 import { ProducerBusPolicy, parseProducerAccounts } from '../../lib/constructs/producer-bus-policy.js';
 import { producerDirectoryFromContext } from '../../lib/constructs/producer-directory-context.js';
-import { InvalidContextError } from '../../lib/infra-error.js';
 
 describe('producerAccounts context', () => {
   it('reads a JSON list from cdk.json and a comma-separated -c value alike, without duplicates', () => {

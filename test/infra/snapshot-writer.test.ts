@@ -9,7 +9,7 @@ import {
   OUTBOX_FUNCTION_TYPE,
   SNAPSHOT_FUNCTION_TYPE,
   SNAPSHOT_PARTITION_PATTERN,
-} from '../../lib/agent-catalog.js';
+} from '../../lib/constructs/event-store-functions.js';
 import { synthAgentbridge } from './support/synth-agentbridge.js';
 import {
   actionsOf,

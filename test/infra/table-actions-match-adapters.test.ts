@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TABLE_ACTIONS } from '../../lambdas/contracts/table-access.js';
 import type { TableDefinition } from '../../lambdas/contracts/table-definition.js';
 import { AGENT_STATE_TABLE } from '../../lambdas/contracts/tables/agent-state-table.js';
 import { CACHE_TABLE } from '../../lambdas/contracts/tables/cache-table.js';
@@ -11,7 +12,6 @@ import { PAYMENTS_TABLE } from '../../lambdas/contracts/tables/payments-table.js
 import { TASK_TOKEN_TABLE } from '../../lambdas/contracts/tables/task-token-table.js';
 import { USERS_TABLE } from '../../lambdas/contracts/tables/users-table.js';
 import { AGENT_CATALOG } from '../../lib/agent-catalog.js';
-import { TABLE_ACTIONS } from '../../lib/table-access.js';
 import { testDynamoClients } from '../support/dynamodb.js';
 import {
   agentStateWorkload,

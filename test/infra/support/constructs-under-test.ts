@@ -11,8 +11,8 @@ import { AgentSubscription } from '../../../lib/constructs/agent-subscription.js
 import { AgentTable } from '../../../lib/constructs/agent-table.js';
 import { DeadLetterQueue } from '../../../lib/constructs/dead-letter-queue.js';
 import { ProducerBusPolicy } from '../../../lib/constructs/producer-bus-policy.js';
+import { projectPath } from '../../../lib/constructs/project-paths.js';
 import { TableStreamConsumer } from '../../../lib/constructs/table-stream-consumer.js';
-import { projectPath } from '../../../lib/project-paths.js';
 import { resourcesOfType } from './template-queries.js';
 
 /**

@@ -39,13 +39,13 @@ export class UnresolvedSubstitutionError extends InfraError {
   }
 }
 
-/** A catalog entry that refers to something the stack does not declare (an agent type, a table). */
+/** An agent or state machine that refers to something the bridge does not deploy (an agent type, a table). */
 export class CatalogReferenceError extends InfraError {
   readonly entry: string;
   readonly reference: string;
 
   constructor(entry: string, reference: string) {
-    super('CATALOG_REFERENCE', `Catalog entry "${entry}" refers to unknown "${reference}"`);
+    super('CATALOG_REFERENCE', `"${entry}" refers to unknown "${reference}"`);
     this.entry = entry;
     this.reference = reference;
   }

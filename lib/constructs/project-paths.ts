@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 
 /** The repository root (where package.json and package-lock.json live), resolved from this file. */
-export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
  * An absolute path to a file of the repository, for NodejsFunction entries and ASL definitions.
@@ -12,4 +12,4 @@ export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
  * ```
  */
 export const projectPath = (relative: string): string =>
-  fileURLToPath(new URL(`../${relative}`, import.meta.url));
+  fileURLToPath(new URL(`../../${relative}`, import.meta.url));

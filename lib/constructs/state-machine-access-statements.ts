@@ -1,6 +1,6 @@
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
-import type { StateMachineAccess } from './agent-catalog-entry.js';
+import type { StateMachineAccess } from '../../lambdas/runtime/agent-spec.js';
 import { executionArnsFor, stateMachineArnFor } from './resource-names.js';
 
 /**

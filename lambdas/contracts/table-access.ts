@@ -1,4 +1,6 @@
-import type { TableDefinition } from '../lambdas/contracts/table-definition.js';
+import type { TableDefinition } from './table-definition.js';
+import { AGENT_STATE_TABLE } from './tables/agent-state-table.js';
+import { IDEMPOTENCY_TABLE } from './tables/idempotency-table.js';
 
 /**
  * What one function may do on one table: the exact DynamoDB actions its store adapter issues, and
@@ -75,3 +77,18 @@ export const TABLE_ACTIONS = {
   /** L2 cache. */
   cache: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'],
 } as const satisfies Record<string, readonly string[]>;
+
+/**
+ * What every agent function is wired with (`agentHandler`): the Powertools idempotency table, and its own
+ * partition of the agent-state table (`dynamodb:LeadingKeys` = its agent type, so no function can read or
+ * overwrite another agent type's state).
+ *
+ * @example
+ * ```ts
+ * const spec: AgentSpec = { agentType: 'triage', tables: agentFunctionTables('triage') };
+ * ```
+ */
+export const agentFunctionTables = (agentType: string): TableAccess[] => [
+  { table: IDEMPOTENCY_TABLE, actions: TABLE_ACTIONS.idempotency },
+  { table: AGENT_STATE_TABLE, actions: TABLE_ACTIONS.agentState, leadingKeys: [agentType] },
+];

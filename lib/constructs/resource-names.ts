@@ -3,33 +3,38 @@ import type { Construct } from 'constructs';
 import { InfraError } from './infra-error.js';
 
 /**
- * Physical names of the functions and state machines. They are derived from the stack name instead of
- * being left to CloudFormation, because functions and state machines refer to each other both ways (the
- * saga invokes the agents; the lifecycle agent resumes the lifecycle machine): names known at synth time
- * break what would otherwise be a CloudFormation dependency cycle, and `AGENTBRIDGE_AGENT_FUNCTIONS`
- * stays a literal JSON string.
+ * Physical names of the functions and state machines. They are derived from a name prefix (by default the
+ * stack name) instead of being left to CloudFormation, because functions and state machines refer to each
+ * other both ways (a saga invokes the agents; an agent resumes a machine): names known at synth time break
+ * what would otherwise be a CloudFormation dependency cycle, and `AGENTBRIDGE_AGENT_FUNCTIONS` stays a
+ * literal JSON string. Two systems in one account and region differ in their prefixes.
+ *
+ * @example
+ * ```ts
+ * defaultNamePrefix(stack); // 'AgentBridge'
+ * ```
  */
-function stackName(scope: Construct): string {
+export function defaultNamePrefix(scope: Construct): string {
   const name = Stack.of(scope).stackName;
   if (Token.isUnresolved(name)) {
     throw new InfraError(
       'UNRESOLVED_STACK_NAME',
-      'agentbridge needs a literal stack name to derive resource names',
+      'agentbridge needs a literal stack name (or a namePrefix) to derive resource names',
     );
   }
   return name;
 }
 
 /**
- * The function hosting `agentType`: `<stack>-<agentType>`, at most 64 characters (Lambda's limit).
+ * The function hosting `agentType`: `<prefix>-<agentType>`, at most 64 characters (Lambda's limit).
  *
  * @example
  * ```ts
- * functionNameFor(stack, 'payment'); // 'AgentBridge-payment'
+ * functionNameFor('AgentBridge', 'payment'); // 'AgentBridge-payment'
  * ```
  */
-export function functionNameFor(scope: Construct, agentType: string): string {
-  const name = `${stackName(scope)}-${agentType}`;
+export function functionNameFor(prefix: string, agentType: string): string {
+  const name = `${prefix}-${agentType}`;
   if (name.length > 64) {
     throw new InfraError('NAME_TOO_LONG', `Function name "${name}" is longer than Lambda's 64 characters`);
   }
@@ -47,15 +52,15 @@ export function functionArnFor(scope: Construct, functionName: string): string {
 }
 
 /**
- * A state machine's name: `<stack>-<machine>`, at most 80 characters (Step Functions' limit).
+ * A state machine's name: `<prefix>-<machine>`, at most 80 characters (Step Functions' limit).
  *
  * @example
  * ```ts
- * stateMachineNameFor(stack, 'order-saga'); // 'AgentBridge-order-saga'
+ * stateMachineNameFor('AgentBridge', 'order-saga'); // 'AgentBridge-order-saga'
  * ```
  */
-export function stateMachineNameFor(scope: Construct, machine: string): string {
-  const name = `${stackName(scope)}-${machine}`;
+export function stateMachineNameFor(prefix: string, machine: string): string {
+  const name = `${prefix}-${machine}`;
   if (name.length > 80) {
     throw new InfraError(
       'NAME_TOO_LONG',

@@ -1,5 +1,5 @@
 /**
- * Event store benchmarks (issue 3 §6). DynamoDB numbers come from a DynamoDB Local this file starts on
+ * Event store benchmarks. DynamoDB numbers come from a DynamoDB Local this file starts on
  * first use (killed with the process); compare ratios within one run, never absolute times.
  * The flat-load claim: `eventstore.load.20000.ms` stays within 1.5× of `eventstore.load.100.ms`, because a
  * load reads the newest snapshot and only the events after it; `load_nosnapshot` replays everything.

@@ -12,13 +12,13 @@ const fn = (agentType: string): StateMachinePlaceholder => ({ kind: 'functionArn
  * The order system's state machines and their substitution placeholders, shared by the CDK stack
  * (`definitionSubstitutions` + IAM grants), the local Step Functions engine and the tests.
  *
- * - `orderSaga`: seed 1.1, EXPRESS (short idempotent steps, at most 5 minutes). Started by the saga starter
+ * - `orderSaga`: EXPRESS (short idempotent steps, at most 5 minutes). Started by the saga starter
  *   with `StartExecution({ name: orderId, input: OrderRequested data + sagaId })`; Express does not
  *   de-duplicate names, so the starter's conditional record keeps one saga (one saga id) per order. It starts
  *   `orderLifecycle` (name = orderId) once the order exists (and, when that start fails in a way that may
  *   have started it, asks DescribeExecution whether it did before it compensates), and parks on the parked-saga queue when a
  *   compensation or publication keeps failing.
- * - `orderLifecycle`: seed 5.1, STANDARD (it waits for days), driven by task tokens the lifecycle agent
+ * - `orderLifecycle`: STANDARD (it waits for days), driven by task tokens the lifecycle agent
  *   completes.
  *
  * @example

@@ -1,6 +1,6 @@
 /**
- * Topic types agentbridge publishes on. Domain events from the event store go to `domain.<EventType>`
- * (seed 1.2); order outcomes to `order.completed` / `order.failed` (seed 1.1).
+ * Topic types agentbridge publishes on. Domain events from the event store go to `domain.<EventType>`;
+ * order outcomes to `order.completed` / `order.failed`.
  */
 export const TOPICS = {
   orderRequested: 'order.requested',

@@ -55,7 +55,7 @@ export interface AgentFunctionProps {
 }
 
 /**
- * Node.js 22, as issue 4 pins it: the code is built and tested on the Node 20/22 line (the offline Step
+ * Node.js 22, pinned on purpose: the code is built and tested on the Node 20/22 line (the offline Step
  * Functions engine needs 22), so that is what runs in Lambda. cdk-nag's L1 wants the newest family (24); the
  * acknowledgement below says why not yet. Moving up is this constant and the esbuild target.
  */
@@ -178,7 +178,7 @@ export class AgentFunction extends Construct {
     Validations.of(this.function).acknowledge({
       id: 'AwsSolutions::AwsSolutions-L1',
       reason:
-        'Node.js 22 on purpose (issue 4): the handlers are built and tested on the Node 20/22 line, and the ' +
+        'Node.js 22 on purpose: the handlers are built and tested on the Node 20/22 line, and the ' +
         'offline Step Functions engine the tests use needs 22. Node.js 22 is an LTS line Lambda supports; the ' +
         'move to 24 is the AGENT_RUNTIME constant once the toolchain is tested there.',
     });

@@ -31,7 +31,7 @@ export class InvalidDemoArgumentError extends DemoError {
   }
 }
 
-/** A `--target` that is named but not available in this build (the local cloud, a later issue). */
+/** A `--target` that is named but not available in this build (the local cloud). */
 export class TargetNotAvailableError extends DemoError {
   readonly target: string;
 

@@ -39,7 +39,7 @@ export async function openTarget(
     case 'local-cloud':
       throw new TargetNotAvailableError(
         name,
-        'the local cloud arrives with a later issue; use --target in-process',
+        'the local cloud is not in this build yet; use --target in-process',
       );
   }
 }

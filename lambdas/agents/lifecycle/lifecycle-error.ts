@@ -12,7 +12,7 @@ export class LifecycleError extends Error {
 export const isLifecycleError = (error: unknown): error is LifecycleError => error instanceof LifecycleError;
 
 /**
- * A trigger that is not valid in the order's current state (seed 5.1: "an invalid trigger returns a clear
+ * A trigger that is not valid in the order's current state ("an invalid trigger returns a clear
  * error naming state and trigger"): no wait takes it now and none coming will (wrong state, already handled,
  * finished, unknown order). Nothing changed; the agent publishes
  * OrderTransitionRejected with the same fields.

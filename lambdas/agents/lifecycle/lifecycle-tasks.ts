@@ -63,7 +63,7 @@ export interface LifecycleTasks {
 }
 
 /**
- * The lifecycle agent's logic (seed 5.1 on Step Functions): the state machine holds the state, this agent
+ * The lifecycle agent's logic (on Step Functions): the state machine holds the state, this agent
  * holds the doors. Each wait parks its task token under every trigger it awaits. A trigger is first recorded
  * in the order's inbox (one per order and trigger, conditional: the first event wins, a redelivery of it is
  * recognised), then handed to the wait ({@link waitResumer}: claim, resume, then remove conditionally). A

@@ -30,7 +30,7 @@ export const orderStateChangedId = (orderId: string, from: string, to: string): 
 export type EnterState = (entry: StateEntry, ctx: MessageContext<undefined>) => Promise<StateEntryResult>;
 
 /**
- * Entering a lifecycle state (seed 5.1's transition with its post handler), as one step of the lifecycle
+ * Entering a lifecycle state (the transition with its post handler), as one step of the lifecycle
  * agent instead of three or four states of the machine:
  *
  * 1. the trigger must lead to the state entered (else {@link UnexpectedLifecycleTriggerError}, not retried);

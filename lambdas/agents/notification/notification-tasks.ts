@@ -19,7 +19,7 @@ export interface NotificationTasks {
 }
 
 /**
- * The notification agent. The shipping notification (seed 5.1: shipped → notify with the tracking number)
+ * The notification agent. The shipping notification (shipped → notify with the tracking number)
  * goes by email, and by SMS when the user has a phone number. Ids are `<orderId>:shipped:<channel>`, so a
  * repeated step records (and would send) each message once.
  *

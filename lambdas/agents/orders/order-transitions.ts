@@ -1,7 +1,7 @@
 import type { OrderState } from '../../contracts/order/lifecycle-messages.js';
 
 /**
- * The transitions the order aggregate accepts (seed 5.1): created → paid → processing → shipped → delivered;
+ * The transitions the order aggregate accepts: created → paid → processing → shipped → delivered;
  * created | paid → cancelled; any state still waiting on a trigger → expired (the lifecycle's callback timed out).
  */
 export const ORDER_TRANSITIONS: Readonly<Record<OrderState, readonly OrderState[]>> = {

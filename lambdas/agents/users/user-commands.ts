@@ -23,7 +23,7 @@ export interface UserCommands {
 }
 
 /**
- * The write side of user management (seed 1.2/1.3): each command validates against the aggregate (the user
+ * The write side of user management: each command validates against the aggregate (the user
  * stream), appends its event with the expected version, and keeps the email claims in step. The email
  * claim comes first; a failed append releases it (see `claimEmail` for the crash windows and how they heal).
  *

@@ -8,7 +8,7 @@ export interface UserQueries {
 }
 
 /**
- * The read side of user management (seed 1.3): answers only from the read model. Listing leaves deleted
+ * The read side of user management: answers only from the read model. Listing leaves deleted
  * users out unless asked for them by status.
  *
  * @example

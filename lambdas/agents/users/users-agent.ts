@@ -18,7 +18,7 @@ export interface UsersAgentDeps {
 }
 
 /**
- * The users agent (seed 1.3's CQRS user management): commands and queries by message type, the saga's
+ * The users agent (CQRS user management): commands and queries by message type, the saga's
  * ValidateUser, and the projection fed by the user domain events the outbox publishes (`domain.User*`).
  * After a command it catches the read model up inline, so the caller reads its own write on one container;
  * the published event does the same everywhere else (a repeat applies nothing).

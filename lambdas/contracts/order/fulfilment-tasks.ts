@@ -5,7 +5,7 @@ import { OrderIdSchema, TrackingNumberSchema, UserIdSchema } from './order-value
 import { StockLineSchema } from './saga-tasks.js';
 
 /**
- * What the order lifecycle (seed 5.1) asks of the business agents after a transition. Each is an rpc
+ * What the order lifecycle asks of the business agents after a transition. Each is an rpc
  * (a Step Functions task or `send`) and idempotent: a repeat answers `changed: false` / the recorded result.
  *
  * @example
@@ -36,7 +36,7 @@ export const RecordOrderTransition = defineMessage(
 );
 
 /**
- * The post-transition action of paid (seed 5.1 post handler "tell inventory to start processing"): the saga's
+ * The post-transition action of paid (its post handler: "tell inventory to start processing"): the saga's
  * reservation is committed (the stock consumed). A cancel while paid releases it, which puts the goods back.
  * Answers `committed: false` for an unknown or already released reservation.
  */
@@ -46,7 +46,7 @@ export const StartInventoryProcessing = defineMessage(
   { response: z.object({ committed: z.boolean(), items: z.array(StockLineSchema) }) },
 );
 
-/** shipped → (seed 5.1 post handler) notify the customer with the tracking number, by email and SMS. */
+/** shipped → (post handler) notify the customer with the tracking number, by email and SMS. */
 export const SendShippingNotification = defineMessage(
   'SendShippingNotification',
   z.object({ orderId: OrderIdSchema, userId: UserIdSchema, trackingNumber: TrackingNumberSchema }),

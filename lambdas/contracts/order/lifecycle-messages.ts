@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { defineMessage } from '../message-type.js';
 import { MinorUnitsSchema, OrderIdSchema, TrackingNumberSchema } from './order-values.js';
 
-/** The order lifecycle (seed 5.1): created → paid → processing → shipped → delivered; cancel from created|paid. */
+/** The order lifecycle: created → paid → processing → shipped → delivered; cancel from created|paid. */
 export const OrderStateSchema = z.enum([
   'created',
   'paid',

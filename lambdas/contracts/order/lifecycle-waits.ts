@@ -21,7 +21,7 @@ const HOUR = 3_600;
 const DAY = 24 * HOUR;
 
 /**
- * Where the order lifecycle (seed 5.1) waits, what for and how long. The ASL repeats these numbers (it is
+ * Where the order lifecycle waits, what for and how long. The ASL repeats these numbers (it is
  * plain JSON); a test checks the file against this table. Every deadline stays below 24.8 days, the longest
  * delay a JavaScript timer supports, so the offline engine can enforce it too.
  *

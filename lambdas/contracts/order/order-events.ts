@@ -53,7 +53,7 @@ export const OrderCancellationRecorded = defineMessage(
   z.object({ orderId: OrderIdSchema, reason: z.string().max(500) }),
 );
 
-/** The lifecycle's callback wait timed out; the order ends here (seed 5.1 has no such state; AWS needs one). */
+/** The lifecycle's callback wait timed out; the order ends here (a wait on Step Functions needs a deadline, so an order can expire). */
 export const OrderExpired = defineMessage(
   'OrderExpired',
   z.object({ orderId: OrderIdSchema, awaited: z.string().max(128) }),

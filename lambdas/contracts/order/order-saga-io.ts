@@ -19,7 +19,7 @@ export const OrderSagaInputSchema = OrderRequested.schema.and(
 export type OrderSagaInput = z.infer<typeof OrderSagaInputSchema>;
 
 /**
- * How a saga execution that SUCCEEDED ended (seed 1.1 returns `{ success, orderId, sagaId }`).
+ * How a saga execution that SUCCEEDED ended (`{ success, orderId, sagaId }` and more).
  *
  * A business failure (user invalid, out of stock, payment declined, order id taken) is a normal outcome of
  * placing an order: the saga compensates, publishes OrderFailed and SUCCEEDS with `outcome: 'failed'`. An

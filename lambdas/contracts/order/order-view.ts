@@ -3,7 +3,7 @@ import { defineMessage } from '../message-type.js';
 import { OrderStateSchema } from './lifecycle-messages.js';
 import { MinorUnitsSchema, OrderIdSchema, OrderLineSchema, UserIdSchema } from './order-values.js';
 
-/** One recorded transition of an order (seed 5.1 keeps a history). */
+/** One recorded transition of an order (the order keeps its history). */
 export const OrderTransitionSchema = z.object({
   from: OrderStateSchema.nullable(),
   to: OrderStateSchema,

@@ -9,7 +9,7 @@ import {
 } from './order-values.js';
 
 /**
- * The order saga's tasks (seed 1.1), one message type per Step Functions Task. Each is an rpc to one agent
+ * The order saga's tasks, one message type per Step Functions Task. Each is an rpc to one agent
  * (`send`, or a Step Functions `lambda:invoke` task request): the request schema is the task's input, the
  * response schema its output. Every request carries `sagaId` (the execution id) and `orderId` (the execution
  * name); each step is idempotent per (sagaId, step): a repeated task returns the recorded result, and the

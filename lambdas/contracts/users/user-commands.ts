@@ -7,7 +7,7 @@ import { EmailSchema, PhoneSchema, UserNameSchema, UserStatusSchema } from './us
 const CommandResult = z.object({ userId: UserIdSchema, version: z.number().int().positive() });
 
 /**
- * User management commands (seed 1.3), rpc to the users agent. Create claims the email (unique, compared
+ * User management commands, rpc to the users agent. Create claims the email (unique, compared
  * normalized) before appending `UserCreated`; update and delete require an existing, not deleted user.
  *
  * @example

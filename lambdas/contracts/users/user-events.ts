@@ -4,7 +4,7 @@ import { UserIdSchema } from '../order/order-values.js';
 import { EmailSchema, PhoneSchema, UserNameSchema } from './user-values.js';
 
 /**
- * Domain events of the user aggregate (seed 1.2), appended to stream `user-<userId>`. The outbox publishes
+ * Domain events of the user aggregate, appended to stream `user-<userId>`. The outbox publishes
  * each on topic `domain.<type>`; the users agent's projection folds them into the read model.
  *
  * @example
@@ -28,7 +28,7 @@ export const UserUpdated = defineMessage(
   }),
 );
 
-/** The user is marked deleted (seed 1.2: delete marks status deleted); the stream stays. */
+/** The user is marked deleted (delete marks the status deleted); the stream stays. */
 export const UserDeleted = defineMessage(
   'UserDeleted',
   z.object({ userId: UserIdSchema, reason: z.string().max(500) }),

@@ -5,7 +5,7 @@ import { UserListFilterSchema } from './user-commands.js';
 import { UserViewSchema } from './user-values.js';
 
 /**
- * User queries (seed 1.3): they read only the read model, never the event store. `minVersion` asks for a
+ * User queries: they read only the read model, never the event store. `minVersion` asks for a
  * row at least that fresh (read-your-writes after a command); an older row answers `stale: true`.
  *
  * @example

@@ -5,6 +5,7 @@ import { LIFECYCLE_AGENT_TYPE } from '../lambdas/contracts/order/lifecycle-tasks
 import { ORDER_AGENT_TYPES } from '../lambdas/contracts/order/order-agent-types.js';
 import { orderStreamId } from '../lambdas/contracts/order/order-events.js';
 import { SAGA_STARTER_AGENT_TYPE } from '../lambdas/contracts/order/order-saga-io.js';
+import { ORDER_TABLE_ACTIONS } from '../lambdas/contracts/order/order-table-actions.js';
 import { agentFunctionTables as agentBase, TABLE_ACTIONS } from '../lambdas/contracts/table-access.js';
 import { EVENT_STORE_TABLE } from '../lambdas/contracts/tables/event-store-table.js';
 import { INVENTORY_TABLE } from '../lambdas/contracts/tables/inventory-table.js';
@@ -52,7 +53,7 @@ export const AGENT_CATALOG: readonly AgentCatalogEntry[] = [
         actions: TABLE_ACTIONS.eventStore,
         leadingKeyPatterns: [userStreamId('*')],
       },
-      { table: USERS_TABLE, actions: TABLE_ACTIONS.users },
+      { table: USERS_TABLE, actions: ORDER_TABLE_ACTIONS.users },
     ],
     sendsTo: [],
     publishes: false,
@@ -66,7 +67,7 @@ export const AGENT_CATALOG: readonly AgentCatalogEntry[] = [
     subscriptions: [],
     tables: [
       ...agentBase(ORDER_AGENT_TYPES.inventory),
-      { table: INVENTORY_TABLE, actions: TABLE_ACTIONS.inventory },
+      { table: INVENTORY_TABLE, actions: ORDER_TABLE_ACTIONS.inventory },
     ],
     sendsTo: [],
     publishes: false,
@@ -80,7 +81,7 @@ export const AGENT_CATALOG: readonly AgentCatalogEntry[] = [
     subscriptions: [],
     tables: [
       ...agentBase(ORDER_AGENT_TYPES.payment),
-      { table: PAYMENTS_TABLE, actions: TABLE_ACTIONS.payments },
+      { table: PAYMENTS_TABLE, actions: ORDER_TABLE_ACTIONS.payments },
     ],
     sendsTo: [],
     publishes: false,
@@ -112,7 +113,7 @@ export const AGENT_CATALOG: readonly AgentCatalogEntry[] = [
     subscriptions: [],
     tables: [
       ...agentBase(ORDER_AGENT_TYPES.notification),
-      { table: NOTIFICATIONS_TABLE, actions: TABLE_ACTIONS.notifications },
+      { table: NOTIFICATIONS_TABLE, actions: ORDER_TABLE_ACTIONS.notifications },
       // Contact details come from the users read model: one GetItem per notification, nothing else.
       { table: USERS_TABLE, actions: ['dynamodb:GetItem'] },
     ],

@@ -26,7 +26,8 @@ export interface TableAccess {
 }
 
 /**
- * The action sets, named after the role a function plays on a table.
+ * The action sets on the framework's tables, named after the role a function plays on a table (a system
+ * names its own tables' sets next to them).
  *
  * @example
  * ```ts
@@ -43,17 +44,6 @@ export const TABLE_ACTIONS = {
    * a duplicate trigger cannot resume twice (DeleteItem), look up what an order waits for (Query).
    */
   taskTokens: ['dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:Query'],
-  /** Users: email claims and registrations (conditional put / delete), read model rows, the `list` index. */
-  users: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:Query'],
-  /**
-   * Inventory: stock levels (GetItem, BatchGetItem), step records and reservations (PutItem), stock counters
-   * (UpdateItem); reservations are TransactWriteItems, which IAM authorises per contained Put/Update.
-   */
-  inventory: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
-  /** Payments: the charge record (conditional put), its charged → refunded update, reads of both. */
-  payments: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
-  /** Notifications: record what would be sent (PutItem), read one back, list by recipient or order (indexes). */
-  notifications: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'],
   /**
    * Fenced lock store: lease and counter items, waiter queue (one-partition Query), transactional grants (an
    * Update of the counter, a Put of the lease, a Delete of the waiter: no ConditionCheck, so none granted).

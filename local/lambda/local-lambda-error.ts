@@ -1,10 +1,10 @@
-import { LocalOrderSystemError } from '../order-system/local-order-system-error.js';
+import { LocalCloudError } from '../local-cloud-error.js';
 
 /**
  * An agent function run in this process tried to call AWS (a publish or send through its context during a
  * task). Offline, functions reach the bus and each other through the local state machines and runtime only.
  */
-export class OfflineAwsCallError extends LocalOrderSystemError {
+export class OfflineAwsCallError extends LocalCloudError {
   readonly agentType: string;
   readonly service: string;
   /** As the SDK marks a request it refuses: the publisher and invoker do not retry it. */

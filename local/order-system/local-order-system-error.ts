@@ -1,13 +1,7 @@
-/** Base of every error the local order system wiring raises; `code` is stable so callers branch on it. */
-export class LocalOrderSystemError extends Error {
-  readonly code: string;
+import { LocalCloudError } from '../local-cloud-error.js';
 
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
-    this.code = code;
-  }
-}
+/** Base of every error the local order system wiring raises; `code` is stable so callers branch on it. */
+export class LocalOrderSystemError extends LocalCloudError {}
 
 export const isLocalOrderSystemError = (error: unknown): error is LocalOrderSystemError =>
   error instanceof LocalOrderSystemError;

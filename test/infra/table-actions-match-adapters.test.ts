@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TABLE_ACTIONS } from '../../lambdas/contracts/table-access.js';
+import { ORDER_TABLE_ACTIONS } from '../../lambdas/contracts/order/order-table-actions.js';
+import { TABLE_ACTIONS as FRAMEWORK_TABLE_ACTIONS } from '../../lambdas/contracts/table-access.js';
 import type { TableDefinition } from '../../lambdas/contracts/table-definition.js';
 import { AGENT_STATE_TABLE } from '../../lambdas/contracts/tables/agent-state-table.js';
 import { CACHE_TABLE } from '../../lambdas/contracts/tables/cache-table.js';
@@ -33,6 +34,8 @@ import { DynamoDbAccessLog, recordingDynamoDbClient } from '../support/iam/recor
 import type { TableWorkload } from '../support/iam/table-workload.js';
 import { contactLookupWorkload, usersAgentWorkload } from '../support/iam/user-store-workloads.js';
 
+/** The framework's action sets and the order system's, recorded alike. */
+const TABLE_ACTIONS = { ...FRAMEWORK_TABLE_ACTIONS, ...ORDER_TABLE_ACTIONS };
 type Role = keyof typeof TABLE_ACTIONS;
 
 /** One grant on one table, and the workload of the adapter(s) that grant exists for. */

@@ -1,7 +1,7 @@
 // Compiled by the packed-package test inside a project of its own, against the tarball's .d.ts files only:
 // the entry points carry real types, so a wrong call is a compile error there.
 import { AgentId, defineMessage } from 'agentbridge';
-import type { DeployedAgentProps } from 'agentbridge/cdk';
+import type { AgentBridgeProps, DeployedAgentProps } from 'agentbridge/cdk';
 import type { AgentHandlerOptions } from 'agentbridge/lambda';
 import { NO_STREAM } from 'agentbridge/stores';
 import * as z from 'zod';
@@ -12,5 +12,6 @@ export const pingName: string = Ping.name;
 export const expected: 'no-stream' = NO_STREAM;
 export type HandlerOptions = AgentHandlerOptions<{ count: number }>;
 export type Entry = DeployedAgentProps['entry'];
+export const props: AgentBridgeProps = { namePrefix: 'counters' };
 // @ts-expect-error An agent key is a string: the declarations reject a number.
 export const wrong = new AgentId('counter', 42);

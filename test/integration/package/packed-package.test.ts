@@ -122,7 +122,7 @@ describe('the packed package, installed in a project of its own', () => {
     }
   });
 
-  it("synthesizes a one-agent stack with the package's own constructs, under plain node", () => {
+  it('synthesizes a one-agent AgentBridge stack with no unacknowledged cdk-nag finding, under plain node', () => {
     expect(report.functions).toEqual(['greetings-greeter']);
     expect(report.rules).toHaveLength(1);
     expect(JSON.stringify(report.rules[0])).toContain('"greetings"');

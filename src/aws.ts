@@ -30,7 +30,6 @@ export {
   DEFAULT_SEND_TIMEOUT_MS,
   parseAgentFunctions,
 } from '../lambdas/runtime/aws/aws-runtime-config.js';
-// What can go wrong on AWS.
 export {
   AwsRuntimeConfigError,
   AwsRuntimeError,
@@ -40,7 +39,6 @@ export {
   StateStoreMissingError,
 } from '../lambdas/runtime/aws/aws-runtime-error.js';
 export type { ClientSource } from '../lambdas/runtime/aws/client-source.js';
-// Publishing onto the bus: PutEvents in batches within its limits, retried with backoff.
 export type { EventPublisherOptions, OutgoingEvent } from '../lambdas/runtime/aws/event-publisher.js';
 export { EVENT_TOO_LARGE_CODE, EventPublisher } from '../lambdas/runtime/aws/event-publisher.js';
 export type { FailedEvent } from '../lambdas/runtime/aws/publish-failed-error.js';
@@ -54,7 +52,6 @@ export {
 } from '../lambdas/runtime/aws/remote-agent-error.js';
 export type { RetryPolicy } from '../lambdas/runtime/aws/retry-policy.js';
 export { backoffDelayMs, DEFAULT_PUBLISH_RETRY } from '../lambdas/runtime/aws/retry-policy.js';
-// The wire format of `send` and of Step Functions tasks.
 export type { SendRequest } from '../lambdas/runtime/aws/send-request.js';
 export { SendRequestSchema } from '../lambdas/runtime/aws/send-request.js';
 export type { SendResponse } from '../lambdas/runtime/aws/send-response.js';

@@ -35,9 +35,7 @@ export type {
 } from '../lambdas/contracts/state-machine-contract.js';
 export type { TableAccess } from '../lambdas/contracts/table-access.js';
 export { agentFunctionTables, TABLE_ACTIONS } from '../lambdas/contracts/table-access.js';
-// The L3 construct: a bus, tables, agents from their specs, the event store and state machines.
 export type { AgentSpec, StateMachineAccess, StateMachineUse } from '../lambdas/runtime/agent-spec.js';
-// A subscription as an EventBridge rule pattern.
 export type { EventPattern, SenderContext } from '../lambdas/runtime/subscription-event-pattern.js';
 export {
   MissingSenderContextError,
@@ -75,7 +73,6 @@ export {
   SNAPSHOT_WRITER_SPEC,
 } from '../lib/constructs/event-store-functions.js';
 export { CatalogReferenceError, InfraError } from '../lib/constructs/infra-error.js';
-// Producers outside the bus account: who may put events, and under which sources.
 export type { ProducerBusPolicyProps } from '../lib/constructs/producer-bus-policy.js';
 export {
   PRODUCER_ACCOUNTS_CONTEXT,
@@ -87,9 +84,7 @@ export {
   PRODUCERS_CONTEXT,
   producerDirectoryFromContext,
 } from '../lib/constructs/producer-directory-context.js';
-// Least privilege, spelled once: the statements the constructs grant.
 export { putEventsStatement } from '../lib/constructs/put-events-statement.js';
-// Names other functions and state machines address each other by.
 export {
   functionArnFor,
   functionNameFor,

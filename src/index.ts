@@ -21,13 +21,11 @@
  */
 
 export type { Envelope, MessageMetadata } from '../lambdas/contracts/envelope.js';
-// Messages: a name, a payload schema and, for `send`, a reply schema; the envelope they travel in.
 export { EnvelopeSchema, MessageMetadataSchema } from '../lambdas/contracts/envelope.js';
 export { MessageRegistry, UnknownMessageTypeError } from '../lambdas/contracts/message-registry.js';
 export type { MessageOf, MessageType, ResponseOf } from '../lambdas/contracts/message-type.js';
 export { defineMessage } from '../lambdas/contracts/message-type.js';
 export { MessageValidationError } from '../lambdas/contracts/message-validation-error.js';
-// Who may send: rules per message type, resolved against the bus account and the known producers.
 export type {
   Producer,
   ProducerDirectory,
@@ -45,7 +43,6 @@ export {
 } from '../lambdas/contracts/senders.js';
 export { sourceFor } from '../lambdas/contracts/sources.js';
 export { TransientError } from '../lambdas/contracts/transient-error.js';
-// Agents: declared handlers over injected state, a closure (the usual way to collect results), or a class.
 export type { Agent, AgentFactory } from '../lambdas/runtime/agent.js';
 export type {
   AgentDefinition,
@@ -54,22 +51,20 @@ export type {
   HandlerSpec,
 } from '../lambdas/runtime/agent-definition.js';
 export { defineAgent } from '../lambdas/runtime/agent-definition.js';
-// Identifiers: who receives a message and where it is published.
 export { AgentId } from '../lambdas/runtime/agent-id.js';
-// Runtimes: the contract every runtime keeps, and the one that runs in this process.
 export type { AgentRuntime, RegisterOptions, RuntimeState } from '../lambdas/runtime/agent-runtime.js';
 export { AgentType } from '../lambdas/runtime/agent-type.js';
 export type { Closure } from '../lambdas/runtime/closure-agent.js';
 export { defineClosureAgent, registerClosureAgent } from '../lambdas/runtime/closure-agent.js';
-// Subscriptions: which agent type a topic reaches.
 export { DefaultSubscription } from '../lambdas/runtime/default-subscription.js';
 export { DEFAULT_TOPIC_TYPE, DefaultTopicId } from '../lambdas/runtime/default-topic.js';
 export { assertAgentType, assertKey, assertTopicType } from '../lambdas/runtime/identifiers.js';
 export type { InProcessRuntimeOptions } from '../lambdas/runtime/in-process-runtime.js';
 export { InProcessRuntime } from '../lambdas/runtime/in-process-runtime.js';
+export type { InterventionContext, InterventionHandler } from '../lambdas/runtime/intervention.js';
+export { DropMessage, MessageDroppedError } from '../lambdas/runtime/intervention.js';
 export type { MessageContext, PublishOptions, SendOptions } from '../lambdas/runtime/message-context.js';
 export { RoutedAgent } from '../lambdas/runtime/routed-agent.js';
-// Errors a runtime raises, and the signal that a failure is worth retrying.
 export {
   AgentConstructionError,
   AgentTypeExistsError,

@@ -23,7 +23,6 @@
  * @packageDocumentation
  */
 
-// What bad input leaves behind, and where.
 export type {
   DeadLetterReason,
   DeadLetterRecord,
@@ -35,11 +34,9 @@ export {
   DeadLetterRecordSchema,
   INPUT_KINDS,
 } from '../lambdas/contracts/dead-letter-record.js';
-// The function environment the constructs write and the handler reads.
 export { ENV } from '../lambdas/contracts/env-names.js';
 export type { AgentHandlerDeps, AgentHandlerOptions } from '../lambdas/runtime/lambda/agent-handler.js';
 export { agentHandler, DEFAULT_MAX_INPUT_BYTES } from '../lambdas/runtime/lambda/agent-handler.js';
-// Why input was refused.
 export {
   AgentHandlerError,
   ForbiddenSenderError,
@@ -54,7 +51,6 @@ export type { DeadLetterSink } from '../lambdas/runtime/lambda/dead-letter/dead-
 export { InMemoryDeadLetterSink } from '../lambdas/runtime/lambda/dead-letter/in-memory-dead-letter-sink.js';
 export { SqsDeadLetterSink } from '../lambdas/runtime/lambda/dead-letter/sqs-dead-letter-sink.js';
 
-// Idempotency without DynamoDB, for tests and local runs.
 export { InMemoryPersistenceLayer } from '../lambdas/runtime/lambda/in-memory-persistence-layer.js';
 export { isTransientError } from '../lambdas/runtime/lambda/is-transient-error.js';
 export { MAX_INPUT_DEPTH } from '../lambdas/runtime/lambda/nesting-depth.js';

@@ -19,6 +19,7 @@ import { awsRuntimeConfigFromEnv } from '../runtime/aws/aws-runtime-config.js';
 import { AwsRuntimeConfigError } from '../runtime/aws/aws-runtime-error.js';
 import type { AgentHandlerDeps } from '../runtime/lambda/agent-handler.js';
 import { SqsDeadLetterSink } from '../runtime/lambda/dead-letter/sqs-dead-letter-sink.js';
+import type { RuntimeLogger } from '../runtime/runtime-logger.js';
 import { DynamoDbAgentStateStore } from '../stores/agent-state/dynamodb/dynamodb-agent-state-store.js';
 
 /**
@@ -48,6 +49,8 @@ export interface AgentFunctionWiring {
   readonly deps: AgentHandlerDeps;
   /** Traced, shared by the function's store adapters. */
   readonly documentClient: DynamoDBDocumentClient;
+  /** The function's Powertools logger behind the `RuntimeLogger` port, for agents and stores that log. */
+  readonly runtimeLogger: RuntimeLogger;
   /** The deployed name of a table, from its `envVar`; a missing variable fails the cold start, not a message. */
   tableName(table: TableDefinition): string;
 }
@@ -82,16 +85,18 @@ export function agentFunctionWiring(
   const metrics = new Metrics({ namespace: AGENT_METRICS.namespace, serviceName: agentType, logger });
   const dynamoDb = tracer.captureAWSv3Client(new DynamoDBClient({}));
   const documentClient = DynamoDBDocumentClient.from(dynamoDb);
+  // The Powertools logger as the runtime's and the agents' logger port (it wants an object for `extra`).
+  const runtimeLogger: RuntimeLogger = {
+    warn: (message, extra) => logger.warn(message, extra ?? {}),
+    error: (message, extra) => logger.error(message, extra ?? {}),
+  };
   const runtime = new AwsRuntime({
     eventBridge: tracer.captureAWSv3Client(new EventBridgeClient({})),
-    // Built by the first send: no agent of the order system sends, so most functions never need it.
+    // Built by the first send: only the lifecycle agent sends, so most functions never need it.
     lambda: () => tracer.captureAWSv3Client(new LambdaClient({})),
     config: awsRuntimeConfigFromEnv(env),
     stateStore: new DynamoDbAgentStateStore({ documentClient, tableName: tableName(AGENT_STATE_TABLE) }),
-    logger: {
-      warn: (message, extra) => logger.warn(message, extra ?? {}),
-      error: (message, extra) => logger.error(message, extra ?? {}),
-    },
+    logger: runtimeLogger,
   });
   const idempotency = new DynamoDBPersistenceLayer({
     tableName: tableName(IDEMPOTENCY_TABLE),
@@ -106,5 +111,6 @@ export function agentFunctionWiring(
     deps: { runtime, logger, tracer, metrics, idempotency, deadLetters, producers: producersFrom(env) },
     documentClient,
     tableName,
+    runtimeLogger,
   };
 }

@@ -10,7 +10,6 @@ import { LIFECYCLE_AGENT_TYPE } from '../contracts/order/lifecycle-tasks.js';
 import { EVENT_STORE_TABLE } from '../contracts/tables/event-store-table.js';
 import { TASK_TOKEN_TABLE } from '../contracts/tables/task-token-table.js';
 import { agentHandler } from '../runtime/lambda/agent-handler.js';
-import type { RuntimeLogger } from '../runtime/runtime-logger.js';
 import { DynamoDbEventStoreAdapter } from '../stores/event-store/dynamodb/dynamodb-event-store-adapter.js';
 import { EventStore } from '../stores/event-store/event-store.js';
 import { DynamoDbTaskTokenStore } from '../stores/task-tokens/dynamodb/dynamodb-task-token-store.js';
@@ -43,10 +42,7 @@ const orders = recordedOrderStates(
     }),
   }),
 );
-const logger: RuntimeLogger = {
-  warn: (message, extra) => wiring.deps.logger.warn(message, extra ?? {}),
-  error: (message, extra) => wiring.deps.logger.error(message, extra ?? {}),
-};
+const logger = wiring.runtimeLogger;
 const callbacks = new SfnTaskCallbacks(wiring.deps.tracer.captureAWSv3Client(new SFNClient({})));
 
 export const handler = agentHandler({

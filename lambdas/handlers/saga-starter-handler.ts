@@ -34,7 +34,7 @@ export const handler = agentHandler({
       documentClient: wiring.documentClient,
       tableName: wiring.tableName(AGENT_STATE_TABLE),
     }),
-    logger: { warn: (message, extra) => wiring.deps.logger.warn(message, extra ?? {}) },
+    logger: wiring.runtimeLogger,
   }),
   subscriptions: SAGA_STARTER_SUBSCRIPTIONS,
   deps: wiring.deps,

@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import { summarizeIssues } from '../contracts/message-validation-error.js';
 
 /**
  * Base of every error the agent runtime raises. `code` is stable and travels over the wire (Lambda
@@ -110,11 +111,9 @@ export class ReplyValidationError extends RuntimeError {
   readonly issues: readonly z.core.$ZodIssue[];
 
   constructor(messageType: string, error: z.ZodError) {
-    const summary = error.issues
-      .slice(0, 5)
-      .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
-      .join('; ');
-    super('REPLY_VALIDATION', `Invalid reply to ${messageType}: ${summary}`, { cause: error });
+    super('REPLY_VALIDATION', `Invalid reply to ${messageType}: ${summarizeIssues(error)}`, {
+      cause: error,
+    });
     this.messageType = messageType;
     this.issues = error.issues;
   }

@@ -9,7 +9,7 @@ import type { OrderSystemTarget } from './order-system-target.js';
  */
 export const DEMO_TARGETS = {
   'in-process': 'the runtime, in-memory stores and both state machines in this process (default)',
-  'local-cloud': 'the synthesized template on the local cloud (arrives with the local-cloud issue)',
+  'local-cloud': 'the synthesized template on the local cloud (not in this build yet)',
 } as const;
 export type DemoTargetName = keyof typeof DEMO_TARGETS;
 

@@ -2,9 +2,9 @@
  * agentbridge/stores: persistence ports, each with a DynamoDB and an in-memory adapter.
  *
  * Event store (conditional appends, snapshots), agent state (versioned, with the messages already
- * applied), locks with fencing tokens, a two-layer cache, and Step Functions task tokens. Both adapters
- * of a port pass one conformance suite (`agentbridge/testing`). The table definitions are what the
- * `agentbridge/cdk` constructs create for them.
+ * applied), item stores for a system's own records, locks with fencing tokens, a two-layer cache, and Step
+ * Functions task tokens. Both adapters of a port pass one conformance suite (`agentbridge/testing`). The
+ * table definitions are what the `agentbridge/cdk` constructs create for them.
  *
  * @example
  * ```ts
@@ -97,6 +97,17 @@ export type { ReadOptions, ReadPage } from '../lambdas/stores/event-store/read-p
 export type { LoadedState, Reducer } from '../lambdas/stores/event-store/reducer.js';
 export type { SnapshotPolicy } from '../lambdas/stores/event-store/snapshot-policy.js';
 export type { EventMetadata, StoredEvent } from '../lambdas/stores/event-store/stored-event.js';
+// Item stores: a system's own records, one item per key.
+export type { DynamoDbItemStoreOptions } from '../lambdas/stores/items/dynamodb/dynamodb-item-store.js';
+export { DynamoDbItemStore } from '../lambdas/stores/items/dynamodb/dynamodb-item-store.js';
+export { InMemoryItemStore } from '../lambdas/stores/items/in-memory/in-memory-item-store.js';
+export type { ItemShape, ItemStore, ItemStoreOptions } from '../lambdas/stores/items/item-store.js';
+export {
+  CorruptItemError,
+  InvalidItemError,
+  ItemStoreError,
+  ItemStoreUnavailableError,
+} from '../lambdas/stores/items/item-store-error.js';
 // Locks with fencing tokens.
 export type { DynamoDbFencedResourceOptions } from '../lambdas/stores/locks/dynamodb/dynamodb-fenced-resource.js';
 export { DynamoDbFencedResource } from '../lambdas/stores/locks/dynamodb/dynamodb-fenced-resource.js';

@@ -20,6 +20,11 @@ export { Count, Fail, Note, Ping, Round, Slow, Task } from '../test/conformance/
 export { DomainFailureError } from '../test/conformance/domain-failure.js';
 export { describeEventStoreConformance } from '../test/conformance/event-store-conformance.js';
 export type { EventStoreHarness } from '../test/conformance/event-store-harness.js';
+export type { ConformanceNote, ItemStoreFactory } from '../test/conformance/item-store-conformance.js';
+export {
+  describeItemStoreConformance,
+  ITEM_STORE_CONFORMANCE_TABLE,
+} from '../test/conformance/item-store-conformance.js';
 export { describeLifecycleConformance } from '../test/conformance/lifecycle-conformance.js';
 export { describeRoutingConformance } from '../test/conformance/routing-conformance.js';
 export { describeRuntimeConformance } from '../test/conformance/runtime-conformance.js';

@@ -66,6 +66,8 @@ export const TABLE_ACTIONS = {
   eventStoreSnapshots: ['dynamodb:PutItem'],
   /** L2 cache. */
   cache: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'],
+  /** Item store (`DynamoDbItemStore`): a consistent read and a replacing write of one item by its key. */
+  items: ['dynamodb:GetItem', 'dynamodb:PutItem'],
 } as const satisfies Record<string, readonly string[]>;
 
 /**

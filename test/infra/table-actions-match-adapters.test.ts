@@ -13,6 +13,7 @@ import { PAYMENTS_TABLE } from '../../lambdas/contracts/tables/payments-table.js
 import { TASK_TOKEN_TABLE } from '../../lambdas/contracts/tables/task-token-table.js';
 import { USERS_TABLE } from '../../lambdas/contracts/tables/users-table.js';
 import { AGENT_CATALOG } from '../../lib/agent-catalog.js';
+import { ITEM_STORE_CONFORMANCE_TABLE } from '../conformance/item-store-conformance.js';
 import { testDynamoClients } from '../support/dynamodb.js';
 import {
   agentStateWorkload,
@@ -24,6 +25,7 @@ import {
   readingEventStoreWorkload,
   snapshotWriterWorkload,
 } from '../support/iam/event-store-workloads.js';
+import { itemStoreWorkload } from '../support/iam/item-store-workload.js';
 import { cacheWorkload, lockStoreWorkload } from '../support/iam/lock-and-cache-workloads.js';
 import {
   inventoryWorkload,
@@ -140,6 +142,12 @@ const CASES: readonly GrantCase[] = [
     workload: lockStoreWorkload,
   },
   { name: 'L2 cache (no function yet)', table: CACHE_TABLE, ...fromRoles('cache'), workload: cacheWorkload },
+  {
+    name: "item store (a system's own tables)",
+    table: ITEM_STORE_CONFORMANCE_TABLE,
+    ...fromRoles('items'),
+    workload: itemStoreWorkload,
+  },
 ];
 
 const sorted = (actions: Iterable<string>): string[] => [...new Set(actions)].sort();

@@ -13,6 +13,7 @@ const FRAMEWORK = [
   'lambdas/stores/agent-state',
   'lambdas/stores/cache',
   'lambdas/stores/event-store',
+  'lambdas/stores/items',
   'lambdas/stores/locks',
   'lambdas/stores/task-tokens',
   'lib/constructs',

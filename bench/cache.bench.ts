@@ -1,7 +1,7 @@
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { Logger } from '../lambdas/contracts/logger.js';
 import { CACHE_TABLE } from '../lambdas/contracts/tables/cache-table.js';
 import { cacheKey } from '../lambdas/stores/cache/cache-key.js';
-import type { CacheLogger } from '../lambdas/stores/cache/cache-logger.js';
 import type { CacheMetrics } from '../lambdas/stores/cache/cache-metrics.js';
 import { DynamoDbCacheLayer } from '../lambdas/stores/cache/dynamodb/dynamodb-cache-layer.js';
 import { LruCacheLayer } from '../lambdas/stores/cache/in-memory/lru-cache-layer.js';
@@ -17,9 +17,12 @@ import { opsPerSecond } from './measure.js';
 const VALUE = { orderId: 'o-123', status: 'paid', total: 1999, currency: 'EUR', items: ['sku-1', 'sku-2'] };
 
 /** A failing layer would make every number meaningless: the benches refuse to report in that case. */
-const strict = (): { logger: CacheLogger; metrics: CacheMetrics } => ({
+const strict = (): { logger: Logger; metrics: CacheMetrics } => ({
   logger: {
     warn: (message, extra) => {
+      throw new Error(`cache bench: ${message} ${JSON.stringify(extra)}`);
+    },
+    error: (message, extra) => {
       throw new Error(`cache bench: ${message} ${JSON.stringify(extra)}`);
     },
   },

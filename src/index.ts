@@ -22,6 +22,8 @@
 
 export type { Envelope, MessageMetadata } from '../lambdas/contracts/envelope.js';
 export { EnvelopeSchema, MessageMetadataSchema } from '../lambdas/contracts/envelope.js';
+export type { Logger } from '../lambdas/contracts/logger.js';
+export { consoleLogger, silentLogger } from '../lambdas/contracts/logger.js';
 export { MessageRegistry, UnknownMessageTypeError } from '../lambdas/contracts/message-registry.js';
 export type { MessageOf, MessageType, ResponseOf } from '../lambdas/contracts/message-type.js';
 export { defineMessage } from '../lambdas/contracts/message-type.js';
@@ -77,8 +79,6 @@ export {
   SubscriptionNotFoundError,
   UnknownAgentTypeError,
 } from '../lambdas/runtime/runtime-error.js';
-export type { RuntimeLogger } from '../lambdas/runtime/runtime-logger.js';
-export { consoleRuntimeLogger } from '../lambdas/runtime/runtime-logger.js';
 export type { Subscription, SubscriptionOptions } from '../lambdas/runtime/subscription.js';
 export { subscriptionOptions } from '../lambdas/runtime/subscription.js';
 export { TopicId } from '../lambdas/runtime/topic-id.js';

@@ -54,3 +54,4 @@ export { SqsDeadLetterSink } from '../lambdas/runtime/lambda/dead-letter/sqs-dea
 export { InMemoryPersistenceLayer } from '../lambdas/runtime/lambda/in-memory-persistence-layer.js';
 export { isTransientError } from '../lambdas/runtime/lambda/is-transient-error.js';
 export { MAX_INPUT_DEPTH } from '../lambdas/runtime/lambda/nesting-depth.js';
+export { powertoolsLogger } from '../lambdas/runtime/lambda/powertools-logger.js';

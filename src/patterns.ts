@@ -42,11 +42,10 @@ export type {
   OutboxEventMetadata,
   OutboxPublishPort,
 } from '../lambdas/patterns/outbox/outbox-publish-port.js';
-export type { OutboxLogger, OutboxPublisherOptions } from '../lambdas/patterns/outbox/outbox-publisher.js';
+export type { OutboxPublisherOptions } from '../lambdas/patterns/outbox/outbox-publisher.js';
 export { OutboxPublisher } from '../lambdas/patterns/outbox/outbox-publisher.js';
 export type {
   OutboxRelayFailure,
-  OutboxRelayLogger,
   OutboxRelayOptions,
   OutboxRelayStats,
 } from '../lambdas/patterns/outbox/outbox-relay.js';

@@ -81,7 +81,6 @@ export {
   EventStoreError,
   StreamVersionNotFoundError,
 } from '../lambdas/stores/event-store/event-store-error.js';
-export type { EventStoreLogger } from '../lambdas/stores/event-store/event-store-logger.js';
 export type {
   EventRange,
   EventRangeQuery,

@@ -9,6 +9,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AGENT_METRICS } from '../contracts/agent-metrics.js';
 import { ENV } from '../contracts/env-names.js';
+import type { Logger as LoggerPort } from '../contracts/logger.js';
 import { DEFAULT_ORDER_PRODUCERS } from '../contracts/order/order-producers.js';
 import { type ProducerDirectory, ProducerDirectorySchema } from '../contracts/senders.js';
 import type { TableDefinition } from '../contracts/table-definition.js';
@@ -19,7 +20,7 @@ import { awsRuntimeConfigFromEnv } from '../runtime/aws/aws-runtime-config.js';
 import { AwsRuntimeConfigError } from '../runtime/aws/aws-runtime-error.js';
 import type { AgentHandlerDeps } from '../runtime/lambda/agent-handler.js';
 import { SqsDeadLetterSink } from '../runtime/lambda/dead-letter/sqs-dead-letter-sink.js';
-import type { RuntimeLogger } from '../runtime/runtime-logger.js';
+import { powertoolsLogger } from '../runtime/lambda/powertools-logger.js';
 import { DynamoDbAgentStateStore } from '../stores/agent-state/dynamodb/dynamodb-agent-state-store.js';
 
 /**
@@ -49,8 +50,8 @@ export interface AgentFunctionWiring {
   readonly deps: AgentHandlerDeps;
   /** Traced, shared by the function's store adapters. */
   readonly documentClient: DynamoDBDocumentClient;
-  /** The function's Powertools logger behind the `RuntimeLogger` port, for agents and stores that log. */
-  readonly runtimeLogger: RuntimeLogger;
+  /** The function's Powertools logger behind the `Logger` port, for agents and stores that log. */
+  readonly runtimeLogger: LoggerPort;
   /** The deployed name of a table, from its `envVar`; a missing variable fails the cold start, not a message. */
   tableName(table: TableDefinition): string;
 }
@@ -85,11 +86,7 @@ export function agentFunctionWiring(
   const metrics = new Metrics({ namespace: AGENT_METRICS.namespace, serviceName: agentType, logger });
   const dynamoDb = tracer.captureAWSv3Client(new DynamoDBClient({}));
   const documentClient = DynamoDBDocumentClient.from(dynamoDb);
-  // The Powertools logger as the runtime's and the agents' logger port (it wants an object for `extra`).
-  const runtimeLogger: RuntimeLogger = {
-    warn: (message, extra) => logger.warn(message, extra ?? {}),
-    error: (message, extra) => logger.error(message, extra ?? {}),
-  };
+  const runtimeLogger = powertoolsLogger(logger);
   const runtime = new AwsRuntime({
     eventBridge: tracer.captureAWSv3Client(new EventBridgeClient({})),
     // Built by the first send: only the lifecycle agent sends, so most functions never need it.

@@ -14,6 +14,7 @@ import { eventBridgeOutboxPort } from '../patterns/outbox/event-bridge-outbox-po
 import { OutboxPublisher } from '../patterns/outbox/outbox-publisher.js';
 import { awsRuntimeConfigFromEnv } from '../runtime/aws/aws-runtime-config.js';
 import { EventPublisher } from '../runtime/aws/event-publisher.js';
+import { powertoolsLogger } from '../runtime/lambda/powertools-logger.js';
 
 /**
  * The transactional outbox's publisher function, fed by the event store table's DynamoDB stream (INSERTs of
@@ -38,7 +39,7 @@ const publisher = new OutboxPublisher({
     eventBusName,
     source,
   }),
-  logger,
+  logger: powertoolsLogger(logger),
 });
 
 const publishBatch = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {

@@ -8,6 +8,7 @@ import middy from '@middy/core';
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { EVENT_STORE_TABLE } from '../contracts/tables/event-store-table.js';
 import { AwsRuntimeConfigError } from '../runtime/aws/aws-runtime-error.js';
+import { powertoolsLogger } from '../runtime/lambda/powertools-logger.js';
 import { DynamoDbEventStoreAdapter } from '../stores/event-store/dynamodb/dynamodb-event-store-adapter.js';
 import { SnapshotStreamConsumer } from '../stores/event-store/dynamodb/snapshot-stream-consumer.js';
 import { EventStore } from '../stores/event-store/event-store.js';
@@ -34,7 +35,7 @@ const documentClient = DynamoDBDocumentClient.from(tracer.captureAWSv3Client(new
 const consumer = new SnapshotStreamConsumer({
   store: new EventStore({ adapter: new DynamoDbEventStoreAdapter({ documentClient, tableName }) }),
   policy: aggregateSnapshotPolicy(),
-  logger,
+  logger: powertoolsLogger(logger),
 });
 
 const snapshotBatch = (event: DynamoDBStreamEvent, context: Context): Promise<DynamoDBBatchResponse> =>

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { consoleLogger, type Logger } from '../contracts/logger.js';
 import type { MessageType } from '../contracts/message-type.js';
 import { NEVER_ABORTED, raceAbort } from './abort.js';
 import type { Agent, AgentFactory } from './agent.js';
@@ -17,7 +18,6 @@ import { MailboxScheduler } from './mailbox-scheduler.js';
 import type { PublishOptions, SendOptions } from './message-context.js';
 import { causationIdOf, correlationIdOf } from './message-lineage.js';
 import { isAgentConstructionError, isCantHandleError, MessageCancelledError } from './runtime-error.js';
-import { consoleRuntimeLogger, type RuntimeLogger } from './runtime-logger.js';
 import type { Subscription } from './subscription.js';
 import { SubscriptionRegistry } from './subscription-registry.js';
 import type { TopicId } from './topic-id.js';
@@ -26,7 +26,7 @@ import { fromWire, toWire, wireReply } from './wire-copy.js';
 
 export interface InProcessRuntimeOptions {
   /** Receives unhandled publishes (warn) and handler errors on publish (error). */
-  logger?: RuntimeLogger;
+  logger?: Logger;
   /** See every send, publish and reply before it is delivered: pass, transform or drop it (in this order). */
   interventions?: readonly InterventionHandler[];
 }
@@ -45,7 +45,7 @@ export interface InProcessRuntimeOptions {
  * ```
  */
 export class InProcessRuntime implements AgentRuntime {
-  readonly #logger: RuntimeLogger;
+  readonly #logger: Logger;
   readonly #agents = new AgentDirectory<Mailbox>(this, (agent) => new Mailbox(agent));
   readonly #subscriptions = new SubscriptionRegistry();
   /** Publish deliveries not yet started; drained in one microtask per batch. */
@@ -62,7 +62,7 @@ export class InProcessRuntime implements AgentRuntime {
   readonly #interventions: readonly InterventionHandler[];
 
   constructor(options: InProcessRuntimeOptions = {}) {
-    this.#logger = options.logger ?? consoleRuntimeLogger;
+    this.#logger = options.logger ?? consoleLogger;
     this.#interventions = options.interventions ?? [];
   }
 

@@ -1,8 +1,8 @@
+import type { Logger } from '../../lambdas/contracts/logger.js';
 import { orderStreamId } from '../../lambdas/contracts/order/order-events.js';
 import { domainTopic } from '../../lambdas/contracts/topics.js';
 import { DeleteUser } from '../../lambdas/contracts/users/user-commands.js';
 import { AgentId } from '../../lambdas/runtime/agent-id.js';
-import type { RuntimeLogger } from '../../lambdas/runtime/runtime-logger.js';
 import type { LocalOrderSystem } from '../order-system/local-order-system.js';
 import { startLocalOrderSystem } from '../order-system/start-local-order-system.js';
 import { busTraceEvent } from './bus-trace-event.js';
@@ -17,7 +17,7 @@ export interface InProcessTargetOptions {
   /** Milliseconds between Retry attempts instead of the ASL's seconds with jitter. Default 5. */
   readonly retryIntervalMs?: number;
   /** Where handler errors of published events go. Default: stderr. */
-  readonly logger?: RuntimeLogger;
+  readonly logger?: Logger;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Logger } from '../../lambdas/contracts/logger.js';
 import { sourceFor } from '../../lambdas/contracts/sources.js';
 import type { AgentDefinition } from '../../lambdas/runtime/agent-definition.js';
 import type { AgentId } from '../../lambdas/runtime/agent-id.js';
@@ -5,7 +6,6 @@ import { AwsRuntime } from '../../lambdas/runtime/aws/aws-runtime.js';
 import { agentHandler } from '../../lambdas/runtime/lambda/agent-handler.js';
 import { InMemoryDeadLetterSink } from '../../lambdas/runtime/lambda/dead-letter/in-memory-dead-letter-sink.js';
 import { InMemoryPersistenceLayer } from '../../lambdas/runtime/lambda/in-memory-persistence-layer.js';
-import type { RuntimeLogger } from '../../lambdas/runtime/runtime-logger.js';
 import { fakeLambdaContext } from './fake-lambda-context.js';
 import { type LocalAwsRoutes, localAwsClients } from './local-aws-clients.js';
 import { quietPowertools } from './quiet-powertools.js';
@@ -16,7 +16,7 @@ const FUNCTION_TIMEOUT_MS = 30_000;
 export interface LocalAgentFunctionOptions {
   readonly agentType: string;
   readonly definition: AgentDefinition<unknown>;
-  readonly logger?: RuntimeLogger;
+  readonly logger?: Logger;
   /** Called with each agent instance the function builds for an invocation (tests count deliveries with it). */
   readonly onAgentCreated?: (id: AgentId) => void;
   /**

@@ -1,6 +1,6 @@
+import type { Logger } from '../../lambdas/contracts/logger.js';
 import { inProcessOutboxPort } from '../../lambdas/patterns/outbox/in-process-outbox-port.js';
 import { OutboxRelay } from '../../lambdas/patterns/outbox/outbox-relay.js';
-import type { RuntimeLogger } from '../../lambdas/runtime/runtime-logger.js';
 import { InMemoryEventStoreAdapter } from '../../lambdas/stores/event-store/in-memory/in-memory-event-store-adapter.js';
 import type { ObservedRuntime } from './observed-runtime.js';
 import { orderSystemDomainEvents } from './order-system-domain-events.js';
@@ -27,7 +27,7 @@ export interface LocalOutbox {
  * const system = inMemoryOrderSystem({ eventStoreAdapter: outbox.eventStoreAdapter });
  * ```
  */
-export function localOutbox(runtime: ObservedRuntime, logger: RuntimeLogger): LocalOutbox {
+export function localOutbox(runtime: ObservedRuntime, logger: Logger): LocalOutbox {
   const eventStoreAdapter = new InMemoryEventStoreAdapter({ logger });
   const relay = new OutboxRelay({
     port: inProcessOutboxPort(runtime, orderSystemDomainEvents()),

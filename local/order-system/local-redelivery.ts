@@ -1,7 +1,7 @@
+import { consoleLogger, type Logger } from '../../lambdas/contracts/logger.js';
 import { isTransientTaskError } from '../../lambdas/contracts/transient-error.js';
 import type { AgentDefinition, HandlerSpec } from '../../lambdas/runtime/agent-definition.js';
 import type { MessageContext } from '../../lambdas/runtime/message-context.js';
-import { consoleRuntimeLogger, type RuntimeLogger } from '../../lambdas/runtime/runtime-logger.js';
 import type { IdleSource } from './observed-runtime.js';
 
 export interface LocalRedeliveryOptions {
@@ -10,7 +10,7 @@ export interface LocalRedeliveryOptions {
   /** Multiplies the retry delays (1e-4 turns AWS's ~1 and ~2 minutes into 6 and 12 ms). Default 1. */
   readonly timeScale?: number;
   /** Receives the events given up on (the function's on-failure destination on AWS). Default: stderr. */
-  readonly logger?: RuntimeLogger;
+  readonly logger?: Logger;
 }
 
 /** Lambda retries a failed async invocation about 1 minute, then about 2 minutes, after the failure. */
@@ -41,14 +41,14 @@ export const LAMBDA_ASYNC_RETRY_DELAYS_MS = [60_000, 120_000] as const;
 export class LocalRedelivery implements IdleSource {
   readonly #attempts: number;
   readonly #timeScale: number;
-  readonly #logger: RuntimeLogger;
+  readonly #logger: Logger;
   #pending = 0;
   #waiters: (() => void)[] = [];
 
   constructor(options: LocalRedeliveryOptions = {}) {
     this.#attempts = 1 + (options.retryAttempts ?? 2);
     this.#timeScale = options.timeScale ?? 1;
-    this.#logger = options.logger ?? consoleRuntimeLogger;
+    this.#logger = options.logger ?? consoleLogger;
   }
 
   /** Whether a redelivery is scheduled or running. */

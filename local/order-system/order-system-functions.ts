@@ -12,10 +12,10 @@ import { sagaStarterAgent } from '../../lambdas/agents/saga-starter/saga-starter
 import { SAGA_STARTER_SUBSCRIPTIONS } from '../../lambdas/agents/saga-starter/saga-starter-subscriptions.js';
 import { usersAgent } from '../../lambdas/agents/users/users-agent.js';
 import { USERS_SUBSCRIPTIONS } from '../../lambdas/agents/users/users-subscriptions.js';
+import type { Logger } from '../../lambdas/contracts/logger.js';
 import { LIFECYCLE_AGENT_TYPE } from '../../lambdas/contracts/order/lifecycle-tasks.js';
 import { ORDER_AGENT_TYPES } from '../../lambdas/contracts/order/order-agent-types.js';
 import { SAGA_STARTER_AGENT_TYPE } from '../../lambdas/contracts/order/order-saga-io.js';
-import type { RuntimeLogger } from '../../lambdas/runtime/runtime-logger.js';
 import type { AgentStateStore } from '../../lambdas/stores/agent-state/agent-state-store.js';
 import type { HostedFunction } from './hosted-function.js';
 
@@ -38,7 +38,7 @@ export function orderSystemFunctions(deps: {
   readonly sagaStarter: ExecutionStarter;
   /** The saga starter's per-order records (one saga per order). */
   readonly sagaStarts: AgentStateStore;
-  readonly logger?: RuntimeLogger;
+  readonly logger?: Logger;
 }): HostedFunction[] {
   const { system } = deps;
   return [

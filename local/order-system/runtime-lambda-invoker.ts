@@ -1,9 +1,9 @@
+import type { Logger } from '../../lambdas/contracts/logger.js';
 import { MessageRegistry } from '../../lambdas/contracts/message-registry.js';
 import { AgentId } from '../../lambdas/runtime/agent-id.js';
 import { SendRequestSchema } from '../../lambdas/runtime/aws/send-request.js';
 import { TaskRequestSchema } from '../../lambdas/runtime/aws/task-request.js';
 import { InvalidEnvelopeError } from '../../lambdas/runtime/lambda/agent-handler-error.js';
-import type { RuntimeLogger } from '../../lambdas/runtime/runtime-logger.js';
 import { type LocalAgentFunction, localAgentFunction } from '../lambda/local-agent-function.js';
 import type { LocalAwsRoutes } from '../lambda/local-aws-clients.js';
 import type { LocalLambdaInvoker } from '../stepfunctions/local-lambda-invoker.js';
@@ -50,7 +50,7 @@ export function runtimeLambdaInvoker(options: {
   readonly functions: ReadonlyMap<string, HostedFunction>;
   readonly injectFault?: TaskFaultInjector;
   /** Receives the adapters' runtime warnings (unhandled messages). */
-  readonly logger?: RuntimeLogger;
+  readonly logger?: Logger;
   /** Where the functions' own publishes and sends go; without it they are refused (`OfflineAwsCallError`). */
   readonly routes?: LocalAwsRoutes;
   /** Agent type → function name, for the functions' sends. */

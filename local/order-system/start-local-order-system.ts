@@ -6,6 +6,7 @@ import {
 import { lifecycleTasks } from '../../lambdas/agents/lifecycle/lifecycle-tasks.js';
 import { recordedOrderStates } from '../../lambdas/agents/lifecycle/recorded-order-states.js';
 import { InMemoryParkedSagaQueue } from '../../lambdas/agents/saga-starter/in-memory-parked-saga-queue.js';
+import { consoleLogger, type Logger } from '../../lambdas/contracts/logger.js';
 import { MessageRegistry } from '../../lambdas/contracts/message-registry.js';
 import type { MessageType } from '../../lambdas/contracts/message-type.js';
 import {
@@ -28,7 +29,6 @@ import {
 import { TOPICS } from '../../lambdas/contracts/topics.js';
 import { CreateUser } from '../../lambdas/contracts/users/user-commands.js';
 import { AgentId } from '../../lambdas/runtime/agent-id.js';
-import { consoleRuntimeLogger, type RuntimeLogger } from '../../lambdas/runtime/runtime-logger.js';
 import { TopicId } from '../../lambdas/runtime/topic-id.js';
 import { InMemoryAgentStateStore } from '../../lambdas/stores/agent-state/in-memory/in-memory-agent-state-store.js';
 import { InMemoryTaskTokenStore } from '../../lambdas/stores/task-tokens/in-memory/in-memory-task-token-store.js';
@@ -66,7 +66,7 @@ export interface LocalOrderSystemOptions {
   /** Lambda's async retries of an event whose handler failed transiently (see LocalRedelivery). Default: AWS's. */
   readonly redelivery?: Omit<LocalRedeliveryOptions, 'logger'>;
   /** Receives handler errors of published events, duplicate-order notices and outbox failures. Default: stderr. */
-  readonly logger?: RuntimeLogger;
+  readonly logger?: Logger;
   readonly clock?: () => Date;
   /** The account's quota of open STANDARD executions (lifecycles), to make StartLifecycle hit it. Default: none. */
   readonly openExecutionLimit?: number;
@@ -121,7 +121,7 @@ export async function startLocalOrderSystem(
   options: LocalOrderSystemOptions = {},
 ): Promise<LocalOrderSystem> {
   const clock = options.clock ?? (() => new Date());
-  const logger = options.logger ?? consoleRuntimeLogger;
+  const logger = options.logger ?? consoleLogger;
   const runtime = new ObservedRuntime({ logger, clock });
   const outbox = localOutbox(runtime, logger);
   const decorateStore: OrderStoreDecorator = options.decorateStore ?? ((_name, store) => store);

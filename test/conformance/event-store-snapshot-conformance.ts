@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { EventStoreLogger } from '../../lambdas/stores/event-store/event-store-logger.js';
+import { type Logger, silentLogger } from '../../lambdas/contracts/logger.js';
 import type { Reducer } from '../../lambdas/stores/event-store/reducer.js';
 import type { StoredEvent } from '../../lambdas/stores/event-store/stored-event.js';
 import {
@@ -11,9 +11,9 @@ import {
   tallyReducer,
 } from './event-store-harness.js';
 
-const recordingLogger = (): EventStoreLogger & { errors: Record<string, unknown>[] } => {
+const recordingLogger = (): Logger & { errors: Record<string, unknown>[] } => {
   const errors: Record<string, unknown>[] = [];
-  return { errors, error: (_message, extra) => errors.push(extra) };
+  return { ...silentLogger, errors, error: (_message, extra) => errors.push(extra ?? {}) };
 };
 
 const eventArbitrary = fc.record({

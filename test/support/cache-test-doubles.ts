@@ -75,6 +75,9 @@ export class GatedLayer implements CacheLayer {
 
 /** Logger and metrics spies shaped like the Powertools methods the cache calls. */
 export const observability = () => ({
-  logger: { warn: vi.fn<(message: string, extra: Record<string, unknown>) => void>() },
+  logger: {
+    warn: vi.fn<(message: string, extra?: Record<string, unknown>) => void>(),
+    error: vi.fn<(message: string, extra?: Record<string, unknown>) => void>(),
+  },
   metrics: { addMetric: vi.fn<(name: string, unit: 'Count', value: number) => void>() },
 });

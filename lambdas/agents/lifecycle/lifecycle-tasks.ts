@@ -1,3 +1,4 @@
+import type { Logger } from '../../contracts/logger.js';
 import type { MessageOf, ResponseOf } from '../../contracts/message-type.js';
 import type { LifecycleSignal } from '../../contracts/order/lifecycle-entry.js';
 import {
@@ -8,7 +9,6 @@ import {
 import type { AwaitLifecycleTrigger } from '../../contracts/order/lifecycle-tasks.js';
 import { TRIGGER_TARGETS } from '../../contracts/order/lifecycle-waits.js';
 import { TransientError } from '../../contracts/transient-error.js';
-import type { RuntimeLogger } from '../../runtime/runtime-logger.js';
 import type { OrderTriggers, TaskTokenStore } from '../../stores/task-tokens/task-token-store.js';
 import { isTransitionRejectedError, TransitionRejectedError } from './lifecycle-error.js';
 import type { OrderStateReader } from './order-state-reader.js';
@@ -24,7 +24,7 @@ export interface LifecycleDeps {
   readonly orders: OrderStateReader;
   readonly clock?: () => Date;
   /** Receives clean-up failures that do not change the outcome (a stale item then expires by its TTL). */
-  readonly logger?: RuntimeLogger;
+  readonly logger?: Logger;
 }
 
 /** A trigger event as the lifecycle agent receives it from the bus. */

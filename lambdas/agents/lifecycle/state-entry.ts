@@ -1,3 +1,4 @@
+import { consoleLogger, type Logger } from '../../contracts/logger.js';
 import {
   RecordOrderTransition,
   SendShippingNotification,
@@ -12,7 +13,6 @@ import { TOPICS } from '../../contracts/topics.js';
 import { AgentId } from '../../runtime/agent-id.js';
 import { nameBasedUuid } from '../../runtime/aws/name-based-uuid.js';
 import type { MessageContext } from '../../runtime/message-context.js';
-import { consoleRuntimeLogger, type RuntimeLogger } from '../../runtime/runtime-logger.js';
 import { TopicId } from '../../runtime/topic-id.js';
 import { UnexpectedLifecycleTriggerError } from './lifecycle-error.js';
 
@@ -52,7 +52,7 @@ export type EnterState = (entry: StateEntry, ctx: MessageContext<undefined>) => 
  * await enter({ orderId: 'o-1', sagaId: 's-1', userId: 'u-1', from: 'created', to: 'paid', signal }, ctx);
  * ```
  */
-export function stateEntry(options: { readonly logger?: RuntimeLogger } = {}): EnterState {
+export function stateEntry(options: { readonly logger?: Logger } = {}): EnterState {
   return async (entry, ctx) => {
     const { orderId, from, to, signal } = entry;
     if (TRIGGER_TARGETS[signal.trigger] !== to) {
@@ -80,7 +80,7 @@ export function stateEntry(options: { readonly logger?: RuntimeLogger } = {}): E
           new AgentId(ORDER_AGENT_TYPES.notification, orderId),
         )
         .catch((error: unknown) => {
-          (options.logger ?? consoleRuntimeLogger).warn(
+          (options.logger ?? consoleLogger).warn(
             'The shipping notification could not be sent; the order goes on',
             {
               orderId,

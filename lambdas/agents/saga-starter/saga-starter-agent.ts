@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { Logger } from '../../contracts/logger.js';
 import type { MessageOf } from '../../contracts/message-type.js';
 import { OrderRequested } from '../../contracts/order/order-messages.js';
 import { type AgentDefinition, defineAgent } from '../../runtime/agent-definition.js';
-import type { RuntimeLogger } from '../../runtime/runtime-logger.js';
 import { isStateVersionConflictError } from '../../stores/agent-state/agent-state-error.js';
 import type { AgentStateStore, VersionedAgentState } from '../../stores/agent-state/agent-state-store.js';
 import type { ExecutionStarter } from './execution-starter-port.js';
@@ -13,7 +13,7 @@ export interface SagaStarterOptions {
   /** Where each order's start record lives (the agent-state table, the starter's partition). */
   readonly records: AgentStateStore;
   /** Hears about duplicate deliveries and an unrecorded start (info-worthy, never an error). */
-  readonly logger?: Pick<RuntimeLogger, 'warn'>;
+  readonly logger?: Pick<Logger, 'warn'>;
   /** A new saga id (default: a random UUID). */
   readonly newSagaId?: () => string;
 }

@@ -1,4 +1,5 @@
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { type Logger, silentLogger } from '../../contracts/logger.js';
 import { EVENT_STORE_ATTRIBUTES } from '../../contracts/tables/event-store-table.js';
 import { eventFromStreamRecord } from '../../stores/event-store/dynamodb/event-stream-record.js';
 import type { StoredEvent } from '../../stores/event-store/stored-event.js';
@@ -6,14 +7,10 @@ import { OutboxOrderHoldError } from './outbox-error.js';
 import type { OutboxPublishPort } from './outbox-publish-port.js';
 import { publishInStreamOrder } from './publish-in-stream-order.js';
 
-/** The slice of a logger the publisher needs; a Powertools `Logger` satisfies it. */
-export interface OutboxLogger {
-  warn(message: string, extra: Record<string, unknown>): void;
-}
-
 export interface OutboxPublisherOptions {
   readonly port: OutboxPublishPort;
-  readonly logger?: OutboxLogger;
+  /** Records not published (warn). Default: none; `batchItemFailures` reports them either way. */
+  readonly logger?: Logger;
 }
 
 /** A record of the batch: the event it announces (none for a snapshot, MODIFY, REMOVE) or why it is unreadable. */
@@ -40,11 +37,11 @@ type Decoded =
  */
 export class OutboxPublisher {
   readonly #port: OutboxPublishPort;
-  readonly #logger: OutboxLogger | undefined;
+  readonly #logger: Logger;
 
   constructor(options: OutboxPublisherOptions) {
     this.#port = options.port;
-    this.#logger = options.logger;
+    this.#logger = options.logger ?? silentLogger;
   }
 
   /** Publishes a batch; resolves `{ batchItemFailures: [{ itemIdentifier: <sequence number> }] }`. */
@@ -83,7 +80,7 @@ export class OutboxPublisher {
 
   #warn(record: DynamoDBRecord | undefined, error: unknown): void {
     const image = record?.dynamodb?.NewImage;
-    this.#logger?.warn('Outbox record not published; the stream will redeliver it', {
+    this.#logger.warn('Outbox record not published; the stream will redeliver it', {
       sequenceNumber: record?.dynamodb?.SequenceNumber,
       streamId: image?.[EVENT_STORE_ATTRIBUTES.pk]?.S,
       version: image?.[EVENT_STORE_ATTRIBUTES.sk]?.N,

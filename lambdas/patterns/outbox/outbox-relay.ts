@@ -1,3 +1,4 @@
+import { consoleLogger, type Logger } from '../../contracts/logger.js';
 import { decodeEvent } from '../../stores/event-store/decode-event.js';
 import type { EventFeed } from '../../stores/event-store/event-feed.js';
 import type { SerializedEvent } from '../../stores/event-store/event-store-port.js';
@@ -6,16 +7,10 @@ import { outboxMessageId } from './outbox-message-id.js';
 import type { OutboxPublishPort } from './outbox-publish-port.js';
 import { publishInStreamOrder } from './publish-in-stream-order.js';
 
-/** The slice of a logger the relay needs; a Powertools `Logger`, `console` and a `RuntimeLogger` satisfy it. */
-export interface OutboxRelayLogger {
-  warn(message: string, extra: Record<string, unknown>): void;
-  error(message: string, extra: Record<string, unknown>): void;
-}
-
 export interface OutboxRelayOptions {
   readonly port: OutboxPublishPort;
-  /** Retries (warn) and given-up events (error). Default: `console`. */
-  readonly logger?: OutboxRelayLogger;
+  /** Retries (warn) and given-up events (error). Default: `consoleLogger`. */
+  readonly logger?: Logger;
   /** Tries per event before it is given up, as the stream's retry limit does. Default 3. */
   readonly attempts?: number;
 }
@@ -64,7 +59,7 @@ export class OutboxRelay {
   readonly #port: OutboxPublishPort;
   /** Message ids published so far: what makes a second feed of one event a repeat. */
   readonly #published = new Set<string>();
-  readonly #logger: OutboxRelayLogger;
+  readonly #logger: Logger;
   readonly #attempts: number;
   /** Per stream: the publication of its latest fed event; the next one waits for it. */
   readonly #tails = new Map<string, Promise<void>>();
@@ -75,7 +70,7 @@ export class OutboxRelay {
 
   constructor(options: OutboxRelayOptions) {
     this.#port = options.port;
-    this.#logger = options.logger ?? console;
+    this.#logger = options.logger ?? consoleLogger;
     this.#attempts = Math.max(1, Math.floor(options.attempts ?? 3));
   }
 

@@ -1,3 +1,4 @@
+import type { Logger } from '../../contracts/logger.js';
 import type { AgentStateStore } from '../../stores/agent-state/agent-state-store.js';
 import type { Agent, AgentFactory } from '../agent.js';
 import type { AgentDefinition } from '../agent-definition.js';
@@ -8,7 +9,6 @@ import type { AgentType } from '../agent-type.js';
 import { type ContextHost, DeliveryContext } from '../delivery-context.js';
 import { runAsHandlerOf } from '../message-handler-context.js';
 import { isCantHandleError, UnknownAgentTypeError } from '../runtime-error.js';
-import type { RuntimeLogger } from '../runtime-logger.js';
 import { SubscriptionRegistry } from '../subscription-registry.js';
 import type { TopicId } from '../topic-id.js';
 import { type AppliedOutcome, applyOnce } from './apply-once.js';
@@ -25,7 +25,7 @@ import type {
 export interface AgentHostOptions {
   readonly runtime: AgentRuntime & ContextHost;
   readonly stateStore: AgentStateStore | undefined;
-  readonly logger: RuntimeLogger;
+  readonly logger: Logger;
   readonly onAgentCreated: ((id: AgentId) => void) | undefined;
 }
 

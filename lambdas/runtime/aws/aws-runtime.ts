@@ -1,5 +1,6 @@
 import type { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
+import { consoleLogger, type Logger } from '../../contracts/logger.js';
 import type { MessageType } from '../../contracts/message-type.js';
 import type { AgentStateStore } from '../../stores/agent-state/agent-state-store.js';
 import { NEVER_ABORTED } from '../abort.js';
@@ -12,7 +13,6 @@ import type { ContextHost, DeliveryContext } from '../delivery-context.js';
 import { directMessageSubscription } from '../direct-message-subscription.js';
 import type { PublishOptions, SendOptions } from '../message-context.js';
 import { MessageCancelledError, UnknownAgentTypeError } from '../runtime-error.js';
-import { consoleRuntimeLogger, type RuntimeLogger } from '../runtime-logger.js';
 import type { Subscription } from '../subscription.js';
 import type { TopicId } from '../topic-id.js';
 import { wireReply } from '../wire-copy.js';
@@ -41,7 +41,7 @@ export interface AwsRuntimeOptions {
   readonly config: AwsRuntimeConfig;
   /** Where hosted agents keep their state; required once the runtime hosts an agent type. */
   readonly stateStore?: AgentStateStore;
-  readonly logger?: RuntimeLogger;
+  readonly logger?: Logger;
   /** PutEvents retry policy (and, in tests, the sleep/random it uses). */
   readonly publisher?: EventPublisherOptions;
   /** Called with each agent instance built for a delivery: for tests and tooling. */
@@ -78,7 +78,7 @@ export class AwsRuntime implements AgentRuntime, ContextHost {
     this.#host = new AgentHost({
       runtime: this,
       stateStore: options.stateStore,
-      logger: options.logger ?? consoleRuntimeLogger,
+      logger: options.logger ?? consoleLogger,
       onAgentCreated: options.onAgentCreated,
     });
   }

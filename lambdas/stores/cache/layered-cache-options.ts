@@ -1,6 +1,6 @@
+import type { Logger } from '../../contracts/logger.js';
 import { CacheConfigurationError } from './cache-error.js';
 import type { CacheLayer } from './cache-layer.js';
-import type { CacheLogger } from './cache-logger.js';
 import type { CacheMetrics } from './cache-metrics.js';
 import { assertCacheTtl } from './cache-ttl.js';
 import type { Clock } from './clock.js';
@@ -14,7 +14,7 @@ export interface CacheLayerPolicy {
 export interface LayeredCacheOptions {
   /** Searched in this order, fastest first; a hit in a later layer is promoted to the earlier ones. */
   readonly layers: readonly CacheLayerPolicy[];
-  readonly logger: CacheLogger;
+  readonly logger: Logger;
   readonly metrics: CacheMetrics;
   /** The clock the layers use; promotion computes remaining lifetimes with it. */
   readonly clock?: Clock;

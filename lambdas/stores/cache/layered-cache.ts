@@ -1,6 +1,6 @@
+import type { Logger } from '../../contracts/logger.js';
 import { type CacheKey, cacheKey } from './cache-key.js';
 import type { CacheEntry } from './cache-layer.js';
-import type { CacheLogger } from './cache-logger.js';
 import { CACHE_LAYER_FAILURE_METRIC, type CacheMetrics } from './cache-metrics.js';
 import type { CacheStats } from './cache-stats.js';
 import { ttlCapOf } from './cache-ttl.js';
@@ -38,7 +38,7 @@ interface LayerSlot extends CacheLayerPolicy {
  */
 export class LayeredCache {
   readonly #slots: readonly LayerSlot[];
-  readonly #logger: CacheLogger;
+  readonly #logger: Logger;
   readonly #metrics: CacheMetrics;
   readonly #clock: Clock;
   readonly #maxValueBytes: number | undefined;

@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { CacheLogger } from './cache-logger.js';
+import type { Logger } from '../../contracts/logger.js';
 import type { CacheMetrics } from './cache-metrics.js';
 import { type Clock, systemClock } from './clock.js';
 import { DynamoDbCacheLayer } from './dynamodb/dynamodb-cache-layer.js';
@@ -10,7 +10,7 @@ export interface TwoLayerCacheOptions {
   readonly documentClient: DynamoDBDocumentClient;
   /** The deployed cache table (`process.env[CACHE_TABLE.envVar]`). */
   readonly tableName: string;
-  readonly logger: CacheLogger;
+  readonly logger: Logger;
   readonly metrics: CacheMetrics;
   readonly clock?: Clock;
   /** L1 (per container). Defaults: 1,000 entries, 60 s — short, because other containers cannot invalidate it. */

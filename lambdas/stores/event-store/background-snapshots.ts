@@ -1,4 +1,4 @@
-import type { EventStoreLogger } from './event-store-logger.js';
+import type { Logger } from '../../contracts/logger.js';
 
 /**
  * Runs snapshot writes off the append path: `run` returns at once, failures go to the logger (a snapshot is
@@ -13,10 +13,10 @@ import type { EventStoreLogger } from './event-store-logger.js';
  * ```
  */
 export class BackgroundSnapshots {
-  readonly #logger: EventStoreLogger;
+  readonly #logger: Logger;
   readonly #inFlight = new Set<Promise<void>>();
 
-  constructor(logger: EventStoreLogger) {
+  constructor(logger: Logger) {
     this.#logger = logger;
   }
 

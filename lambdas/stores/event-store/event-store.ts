@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { consoleLogger, type Logger } from '../../contracts/logger.js';
 import { BackgroundSnapshots } from './background-snapshots.js';
 import { decodeEvent } from './decode-event.js';
 import { ConcurrencyError, isConcurrencyError, StreamVersionNotFoundError } from './event-store-error.js';
 import { InvalidOptionError } from './event-store-input-error.js';
-import type { EventStoreLogger } from './event-store-logger.js';
 import type { EventStorePort, SerializedEvent } from './event-store-port.js';
 import { ANY_VERSION, type ExpectedVersion, resolveExpectedVersion } from './expected-version.js';
 import type { AppendOptions, NewEvent } from './new-event.js';
@@ -20,8 +20,8 @@ export interface EventStoreOptions {
   readonly adapter: EventStorePort;
   /** Snapshot in the background after appends (in-process use). On Lambda, drive snapshots from the stream. */
   readonly snapshots?: SnapshotPolicy;
-  /** Receives background snapshot failures; default `console`. */
-  readonly logger?: EventStoreLogger;
+  /** Receives background snapshot failures; default `consoleLogger`. */
+  readonly logger?: Logger;
   readonly clock?: () => Date;
   readonly newId?: () => string;
   /** Attempts of an `'any'` append that keeps losing races; default 5. */
@@ -59,7 +59,7 @@ export class EventStore {
     this.#adapter = options.adapter;
     const policy = options.snapshots;
     this.#snapshots = policy === undefined ? undefined : { policy, every: snapshotInterval(policy) };
-    this.#background = new BackgroundSnapshots(options.logger ?? console);
+    this.#background = new BackgroundSnapshots(options.logger ?? consoleLogger);
     this.#clock = options.clock ?? (() => new Date());
     this.#newId = options.newId ?? randomUUID;
     this.#anyAttempts = options.anyVersionAttempts ?? 5;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
+import type { Logger } from '../../../lambdas/contracts/logger.js';
 import { defineMessage } from '../../../lambdas/contracts/message-type.js';
 import { TransientError } from '../../../lambdas/contracts/transient-error.js';
 import { defineAgent } from '../../../lambdas/runtime/agent-definition.js';
 import type { MessageContext } from '../../../lambdas/runtime/message-context.js';
-import type { RuntimeLogger } from '../../../lambdas/runtime/runtime-logger.js';
 import { LocalRedelivery } from '../../../local/order-system/local-redelivery.js';
 
 const Ping = defineMessage('Ping', z.object({ n: z.number() }));
@@ -12,7 +12,7 @@ const Ping = defineMessage('Ping', z.object({ n: z.number() }));
 /** A logger that keeps what it is told. */
 const recordingLogger = () => {
   const errors: { message: string; extra: Record<string, unknown> | undefined }[] = [];
-  const logger: RuntimeLogger = { warn() {}, error: (message, extra) => errors.push({ message, extra }) };
+  const logger: Logger = { warn() {}, error: (message, extra) => errors.push({ message, extra }) };
   return { logger, errors };
 };
 

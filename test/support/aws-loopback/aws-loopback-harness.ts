@@ -1,5 +1,5 @@
+import type { Logger } from '../../../lambdas/contracts/logger.js';
 import { AwsRuntime } from '../../../lambdas/runtime/aws/aws-runtime.js';
-import type { RuntimeLogger } from '../../../lambdas/runtime/runtime-logger.js';
 import type { AgentStateStore } from '../../../lambdas/stores/agent-state/agent-state-store.js';
 import { InMemoryAgentStateStore } from '../../../lambdas/stores/agent-state/in-memory/in-memory-agent-state-store.js';
 import type { RuntimeHarness } from '../../conformance/runtime-harness.js';
@@ -7,7 +7,7 @@ import { LoopbackCloud } from './loopback-cloud.js';
 import { type LoopbackShared, loopbackClients } from './loopback-function.js';
 import { LoopbackRuntime } from './loopback-runtime.js';
 
-const quiet: RuntimeLogger = { warn: () => undefined, error: () => undefined };
+const quiet: Logger = { warn: () => undefined, error: () => undefined };
 
 /** A loopback deployment plus what tests may inspect beyond the conformance harness. */
 export interface AwsLoopbackHarness extends RuntimeHarness {

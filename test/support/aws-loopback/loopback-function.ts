@@ -1,6 +1,7 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import type { MiddyfiedHandler } from '@middy/core';
+import type { Logger } from '../../../lambdas/contracts/logger.js';
 import { sourceFor } from '../../../lambdas/contracts/sources.js';
 import type { AgentDefinition } from '../../../lambdas/runtime/agent-definition.js';
 import type { AgentId } from '../../../lambdas/runtime/agent-id.js';
@@ -9,7 +10,6 @@ import { AwsRuntime } from '../../../lambdas/runtime/aws/aws-runtime.js';
 import { agentHandler } from '../../../lambdas/runtime/lambda/agent-handler.js';
 import { InMemoryDeadLetterSink } from '../../../lambdas/runtime/lambda/dead-letter/in-memory-dead-letter-sink.js';
 import { InMemoryPersistenceLayer } from '../../../lambdas/runtime/lambda/in-memory-persistence-layer.js';
-import type { RuntimeLogger } from '../../../lambdas/runtime/runtime-logger.js';
 import type { AgentStateStore } from '../../../lambdas/stores/agent-state/agent-state-store.js';
 import type { CompiledEventPattern } from '../../../local/eventbridge/compiled-event-pattern.js';
 import { quietPowertools } from './quiet-powertools.js';
@@ -21,7 +21,7 @@ export interface LoopbackShared {
   readonly agentFunctions: Map<string, string>;
   readonly stateStore: AgentStateStore;
   readonly sendTimeoutMs: number;
-  readonly logger: RuntimeLogger;
+  readonly logger: Logger;
   readonly onAgentCreated: (id: AgentId) => void;
 }
 

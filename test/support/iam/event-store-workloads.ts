@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { expect } from 'vitest';
+import { silentLogger } from '../../../lambdas/contracts/logger.js';
 import {
   EVENT_STORE_ATTRIBUTES as A,
   EVENT_STORE_ITEM_KINDS,
@@ -82,7 +83,7 @@ export const snapshotWriterWorkload: TableWorkload = async ({ documentClient }) 
   const consumer = new SnapshotStreamConsumer({
     store: storeOn(documentClient),
     policy: { every: 3, reducerFor: () => reducer },
-    logger: { error: (_message, extra) => errors.push(extra) },
+    logger: { ...silentLogger, error: (_message, extra) => errors.push(extra) },
   });
   const records = [
     insertOf(streamId, 3),

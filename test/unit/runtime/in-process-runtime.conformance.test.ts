@@ -1,8 +1,8 @@
+import type { Logger } from '../../../lambdas/contracts/logger.js';
 import { InProcessRuntime } from '../../../lambdas/runtime/in-process-runtime.js';
-import type { RuntimeLogger } from '../../../lambdas/runtime/runtime-logger.js';
 import { describeRuntimeConformance } from '../../conformance/runtime-conformance.js';
 
-const quiet: RuntimeLogger = { warn: () => undefined, error: () => undefined };
+const quiet: Logger = { warn: () => undefined, error: () => undefined };
 
 describeRuntimeConformance('in-process runtime', async () => {
   const runtime = new InProcessRuntime({ logger: quiet });

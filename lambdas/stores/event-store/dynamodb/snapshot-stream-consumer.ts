@@ -1,18 +1,18 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { Logger } from '../../../contracts/logger.js';
 import {
   EVENT_STORE_ATTRIBUTES as A,
   EVENT_STORE_ITEM_KINDS,
 } from '../../../contracts/tables/event-store-table.js';
 import type { EventStore } from '../event-store.js';
 import { isEventStoreAccessError } from '../event-store-error.js';
-import type { EventStoreLogger } from '../event-store-logger.js';
 import { type SnapshotPolicy, snapshotInterval } from '../snapshot-policy.js';
 
 export interface SnapshotStreamConsumerOptions {
   readonly store: Pick<EventStore, 'snapshot'>;
   readonly policy: SnapshotPolicy;
-  readonly logger: EventStoreLogger;
+  readonly logger: Logger;
 }
 
 /**
@@ -34,7 +34,7 @@ export class SnapshotStreamConsumer {
   readonly #store: Pick<EventStore, 'snapshot'>;
   readonly #policy: SnapshotPolicy;
   readonly #every: number;
-  readonly #logger: EventStoreLogger;
+  readonly #logger: Logger;
 
   constructor(options: SnapshotStreamConsumerOptions) {
     this.#store = options.store;

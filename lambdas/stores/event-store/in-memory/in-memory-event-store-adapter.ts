@@ -1,6 +1,6 @@
+import { consoleLogger, type Logger } from '../../../contracts/logger.js';
 import type { EventFeed, EventFeedListener } from '../event-feed.js';
 import { ConcurrencyError } from '../event-store-error.js';
-import type { EventStoreLogger } from '../event-store-logger.js';
 import type {
   EventRange,
   EventRangeQuery,
@@ -34,11 +34,11 @@ export class InMemoryEventStoreAdapter implements EventStorePort, EventFeed {
   /** Committed events not yet fed; a listener that appends queues behind the events already committed. */
   #unfed: SerializedEvent[] = [];
   #feeding = false;
-  readonly #logger: EventStoreLogger;
+  readonly #logger: Logger;
 
   /** `logger` receives a listener's error; the append it follows has committed and stays committed. */
-  constructor(options: { readonly logger?: EventStoreLogger } = {}) {
-    this.#logger = options.logger ?? console;
+  constructor(options: { readonly logger?: Logger } = {}) {
+    this.#logger = options.logger ?? consoleLogger;
   }
 
   subscribe(listener: EventFeedListener): () => void {

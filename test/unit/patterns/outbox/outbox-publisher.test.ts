@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { describe, expect, it, vi } from 'vitest';
+import { silentLogger } from '../../../../lambdas/contracts/logger.js';
 import { OutboxOrderHoldError } from '../../../../lambdas/patterns/outbox/outbox-error.js';
 import { outboxMessageId } from '../../../../lambdas/patterns/outbox/outbox-message-id.js';
 import { OutboxPublisher } from '../../../../lambdas/patterns/outbox/outbox-publisher.js';
@@ -50,7 +51,7 @@ describe('OutboxPublisher', () => {
   it('reports a failed publish by sequence number and holds back later events of that stream only', async () => {
     const { port, published, calls } = recordingOutboxPort({ failing: new Set(['user-1@1']) });
     const warn = vi.fn();
-    const response = await new OutboxPublisher({ port, logger: { warn } }).publishBatch(
+    const response = await new OutboxPublisher({ port, logger: { ...silentLogger, warn } }).publishBatch(
       fixture('event-inserts.json'),
     );
     expect(response.batchItemFailures).toEqual([
@@ -80,7 +81,7 @@ describe('OutboxPublisher', () => {
   it('reports unreadable event inserts as failures instead of dropping them', async () => {
     const { port, published } = recordingOutboxPort();
     const warn = vi.fn();
-    const response = await new OutboxPublisher({ port, logger: { warn } }).publishBatch(
+    const response = await new OutboxPublisher({ port, logger: { ...silentLogger, warn } }).publishBatch(
       fixture('malformed-inserts.json'),
     );
     expect(response.batchItemFailures).toEqual([

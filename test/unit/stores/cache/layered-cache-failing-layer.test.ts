@@ -1,6 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { describe, expect, it, vi } from 'vitest';
+import { powertoolsLogger } from '../../../../lambdas/runtime/lambda/powertools-logger.js';
 import { cacheKey } from '../../../../lambdas/stores/cache/cache-key.js';
 import { CACHE_LAYER_FAILURE_METRIC } from '../../../../lambdas/stores/cache/cache-metrics.js';
 import { LruCacheLayer } from '../../../../lambdas/stores/cache/in-memory/lru-cache-layer.js';
@@ -68,19 +69,27 @@ describe('LayeredCache with a failing layer', () => {
 
   it('serves getOrLoad from the loader when every layer is down', async () => {
     const { logger, metrics } = observability();
-    const cache = new LayeredCache({ layers: [{ layer: new DownLayer(), ttlSeconds: 10 }], logger, metrics });
+    const cache = new LayeredCache({
+      layers: [{ layer: new DownLayer(), ttlSeconds: 10 }],
+      logger,
+      metrics,
+    });
     expect(await cache.getOrLoad('users', '1', () => ({ id: 1 }))).toEqual({ id: 1 });
     // One failure reading, one writing the loaded value back.
     expect(metrics.addMetric).toHaveBeenCalledTimes(2);
     expect(cache.stats().layers[0]).toEqual({ layer: 'down', hits: 0, misses: 0, failures: 2 });
   });
 
-  it('accepts a Powertools Logger and Metrics as its logger and metrics', async () => {
+  it('logs through a Powertools Logger behind powertoolsLogger and counts with Powertools Metrics', async () => {
     const logger = new Logger({ serviceName: 'cache-test', logLevel: 'SILENT' });
     const metrics = new Metrics({ namespace: 'agentbridge', serviceName: 'cache-test' });
     const warn = vi.spyOn(logger, 'warn');
     const addMetric = vi.spyOn(metrics, 'addMetric');
-    const cache = new LayeredCache({ layers: [{ layer: new DownLayer(), ttlSeconds: 10 }], logger, metrics });
+    const cache = new LayeredCache({
+      layers: [{ layer: new DownLayer(), ttlSeconds: 10 }],
+      logger: powertoolsLogger(logger),
+      metrics,
+    });
     await cache.get('users', '1');
     expect(warn).toHaveBeenCalledWith(
       'Cache layer failed; skipping it',

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { silentLogger } from '../../../../lambdas/contracts/logger.js';
 import { EventStore } from '../../../../lambdas/stores/event-store/event-store.js';
 import { ConcurrencyError } from '../../../../lambdas/stores/event-store/event-store-error.js';
 import { InMemoryEventStoreAdapter } from '../../../../lambdas/stores/event-store/in-memory/in-memory-event-store-adapter.js';
@@ -46,7 +47,7 @@ describe('EventStore', () => {
     const error = vi.fn();
     const store = new EventStore({
       adapter: new InMemoryEventStoreAdapter(),
-      logger: { error },
+      logger: { ...silentLogger, error },
       snapshots: {
         every: 1,
         reducerFor: () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { silentLogger } from '../../../../lambdas/contracts/logger.js';
 import { EventStore } from '../../../../lambdas/stores/event-store/event-store.js';
 import { ConcurrencyError } from '../../../../lambdas/stores/event-store/event-store-error.js';
 import type { SerializedEvent } from '../../../../lambdas/stores/event-store/event-store-port.js';
@@ -84,7 +85,7 @@ describe('InMemoryEventStoreAdapter change feed', () => {
 
   it('keeps the append and the other listeners when a listener throws, and logs the error', async () => {
     const error = vi.fn();
-    const adapter = new InMemoryEventStoreAdapter({ logger: { error } });
+    const adapter = new InMemoryEventStoreAdapter({ logger: { ...silentLogger, error } });
     const store = new EventStore({ adapter });
     const fed: SerializedEvent[] = [];
     adapter.subscribe(() => {

@@ -1,5 +1,6 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import { describe, expect, it, vi } from 'vitest';
+import { silentLogger } from '../../../../lambdas/contracts/logger.js';
 import {
   eventItem,
   snapshotItem,
@@ -99,7 +100,7 @@ describe('SnapshotStreamConsumer', () => {
     const consumer = new SnapshotStreamConsumer({
       store,
       policy: { every: 2, reducerFor: () => unstorable },
-      logger: { error },
+      logger: { ...silentLogger, error },
     });
     const response = await consumer.processBatch({ Records: recordsOf(serialized('user-1', [2])) });
     expect(response).toEqual({ batchItemFailures: [] });

@@ -35,6 +35,11 @@ export {
   INPUT_KINDS,
 } from '../lambdas/contracts/dead-letter-record.js';
 export { ENV } from '../lambdas/contracts/env-names.js';
+export type {
+  AgentFunctionWiring,
+  AgentFunctionWiringOptions,
+} from '../lambdas/runtime/lambda/agent-function-wiring.js';
+export { agentFunctionWiring } from '../lambdas/runtime/lambda/agent-function-wiring.js';
 export type { AgentHandlerDeps, AgentHandlerOptions } from '../lambdas/runtime/lambda/agent-handler.js';
 export { agentHandler, DEFAULT_MAX_INPUT_BYTES } from '../lambdas/runtime/lambda/agent-handler.js';
 export {

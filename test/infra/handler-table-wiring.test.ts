@@ -24,7 +24,7 @@ for (const file of readdirSync(tablesDir).filter((name) => name.endsWith('-table
 function tablesUsedBy(entry: string): TableDefinition[] {
   let source = readFileSync(projectPath(entry), 'utf8');
   if (source.includes('agentFunctionWiring(')) {
-    source += readFileSync(projectPath('lambdas/handlers/agent-function-wiring.ts'), 'utf8');
+    source += readFileSync(projectPath('lambdas/runtime/lambda/agent-function-wiring.ts'), 'utf8');
   }
   // Code only: doc comments name tables in their examples.
   source = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');

@@ -1,7 +1,7 @@
 /**
  * agentbridge/cdk: the constructs an agent system is deployed with.
  *
- * `AgentBridge` is the whole system as one construct: `addTable`, `addAgent(spec, { entry })`,
+ * `AgentBridge` is the whole system as one construct: `addTable`, `addAgent(declaration, { entry })`,
  * `addEventStore`, `addStateMachine`, `grant*`. Underneath, an agent type is a function (`AgentFunction`: Node.js 22 on arm64, an ESM bundle, its own role, log group
  * and dead-letter queue) plus one rule per subscription (`AgentSubscription`: the compiled event pattern, a
  * retry policy and a delivery dead-letter queue); `DeployedAgent` is both, with alarms from

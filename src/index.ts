@@ -2,8 +2,9 @@
  * agentbridge: AutoGen-style agents, the message model and the in-process runtime.
  *
  * Everything an agent system is written against, whatever it runs on: identifiers (`AgentId`, `TopicId`),
- * subscriptions, message types with their schemas, agent definitions, and `InProcessRuntime`, which runs a
- * whole system inside one Node.js process (tests, local runs). The AWS runtime lives in `agentbridge/aws`,
+ * subscriptions, message types with their schemas, agent definitions, agent declarations (`declareAgent`: one
+ * object per agent read by its handler, the construct and `registerAgent`), and `InProcessRuntime`, which runs
+ * a whole system inside one Node.js process (tests, local runs). The AWS runtime lives in `agentbridge/aws`,
  * the Lambda handler in `agentbridge/lambda`, the infrastructure in `agentbridge/cdk`.
  *
  * @example
@@ -46,6 +47,12 @@ export {
 export { sourceFor } from '../lambdas/contracts/sources.js';
 export { TransientError } from '../lambdas/contracts/transient-error.js';
 export type { Agent, AgentFactory } from '../lambdas/runtime/agent.js';
+export type { AgentDeclaration } from '../lambdas/runtime/agent-declaration.js';
+export {
+  AgentDeclarationError,
+  declareAgent,
+  registerAgent,
+} from '../lambdas/runtime/agent-declaration.js';
 export type {
   AgentDefinition,
   HandlerBuilders,
@@ -55,6 +62,7 @@ export type {
 export { defineAgent } from '../lambdas/runtime/agent-definition.js';
 export { AgentId } from '../lambdas/runtime/agent-id.js';
 export type { AgentRuntime, RegisterOptions, RuntimeState } from '../lambdas/runtime/agent-runtime.js';
+export type { AgentSpec, StateMachineAccess, StateMachineUse } from '../lambdas/runtime/agent-spec.js';
 export { AgentType } from '../lambdas/runtime/agent-type.js';
 export type { Closure } from '../lambdas/runtime/closure-agent.js';
 export { defineClosureAgent, registerClosureAgent } from '../lambdas/runtime/closure-agent.js';

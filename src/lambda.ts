@@ -1,22 +1,18 @@
 /**
  * agentbridge/lambda: one agent type as a Lambda function.
  *
- * `agentHandler` turns an agent definition into the handler of its function: it reads EventBridge
+ * `agentHandler` turns an agent declaration (or a bare definition) into the handler of its function: it reads EventBridge
  * deliveries, `send` requests and Step Functions tasks, checks who sent them, runs the agent once per
  * message (idempotency), and records bad input on the function's dead-letter queue instead of retrying
  * it. The environment names (`ENV`) are what the `agentbridge/cdk` constructs set on the function.
  *
  * @example
  * ```ts
- * import { TypeSubscription } from 'agentbridge';
  * import { agentHandler } from 'agentbridge/lambda';
- * import { Greeter } from './greeter.js';
+ * import { GREETER_AGENT } from './greeter-declaration.js';
  *
- * export const handler = agentHandler({
- *   agentType: 'greeter',
- *   definition: Greeter,
- *   subscriptions: [new TypeSubscription('greetings', 'greeter')],
- *   deps: { runtime, logger, tracer, metrics, idempotency, deadLetters },
+ * export const handler = agentHandler(GREETER_AGENT, { greetings }, {
+ *   runtime, logger, tracer, metrics, idempotency, deadLetters,
  * });
  * ```
  *

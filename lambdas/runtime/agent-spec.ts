@@ -49,4 +49,9 @@ export interface AgentSpec {
   /** Whether it publishes onto the bus (`events:PutEvents` under its own source). Default false. */
   readonly publishes?: boolean;
   readonly stateMachines?: readonly StateMachineUse[];
+  /**
+   * Registers the type without its direct-message subscription `"<type>:"` (see `RegisterOptions`): for an
+   * agent reached only by `send`, tasks and its declared, sender-checked subscriptions.
+   */
+  readonly skipDirectMessageSubscription?: boolean;
 }

@@ -12,6 +12,7 @@ import type { Context } from 'aws-lambda';
 import { AGENT_METRICS } from '../../contracts/agent-metrics.js';
 import { MessageRegistry } from '../../contracts/message-registry.js';
 import type { ProducerDirectory } from '../../contracts/senders.js';
+import type { AgentDeclaration } from '../agent-declaration.js';
 import type { AgentDefinition } from '../agent-definition.js';
 import type { AwsRuntime } from '../aws/aws-runtime.js';
 import type { Subscription } from '../subscription.js';
@@ -77,8 +78,13 @@ export interface AgentHandlerOptions<State> {
  * one write, and a redelivery, keyed on the same id, is answered from the state item. A separate idempotency
  * record would be a second write that can fail after the first (and two more writes per message).
  *
+ * Usually called with the agent's declaration, the deps its `define` takes, and the function's wiring: the
+ * type, subscriptions (with their senders) and direct-message opt-out come from the declaration.
+ *
  * @example
  * ```ts
+ * export const handler = agentHandler(PAYMENT_AGENT, { payments }, wiring.deps);
+ * // or, without a declaration:
  * export const handler = agentHandler({
  *   agentType: 'payment',
  *   definition: Payment,
@@ -87,7 +93,28 @@ export interface AgentHandlerOptions<State> {
  * });
  * ```
  */
-export function agentHandler<State>(options: AgentHandlerOptions<State>): MiddyfiedHandler<unknown, unknown> {
+export function agentHandler<Deps, State>(
+  declaration: AgentDeclaration<Deps, State>,
+  agentDeps: NoInfer<Deps>,
+  deps: AgentHandlerDeps,
+): MiddyfiedHandler<unknown, unknown>;
+export function agentHandler<State>(options: AgentHandlerOptions<State>): MiddyfiedHandler<unknown, unknown>;
+export function agentHandler<Deps, State>(
+  first: AgentDeclaration<Deps, State> | AgentHandlerOptions<State>,
+  agentDeps?: Deps,
+  deps?: AgentHandlerDeps,
+): MiddyfiedHandler<unknown, unknown> {
+  if (!('define' in first)) return handlerOf(first);
+  return handlerOf({
+    agentType: first.agentType,
+    definition: first.define(agentDeps as Deps),
+    subscriptions: first.subscriptions ?? [],
+    skipDirectMessageSubscription: first.skipDirectMessageSubscription === true,
+    deps: deps as AgentHandlerDeps,
+  });
+}
+
+function handlerOf<State>(options: AgentHandlerOptions<State>): MiddyfiedHandler<unknown, unknown> {
   const { agentType, definition, deps } = options;
   const { runtime } = deps;
   runtime.host(agentType, definition, options.subscriptions ?? [], options);

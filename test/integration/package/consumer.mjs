@@ -12,15 +12,28 @@ for (const subpath of SUBPATHS) {
   entries[`agentbridge${subpath}`] = Object.keys(await import(`agentbridge${subpath}`)).sort();
 }
 
-const { AgentId, defineAgent, defineMessage, InProcessRuntime, TypeSubscription } = await import(
-  'agentbridge'
-);
+const {
+  AgentId,
+  declareAgent,
+  defineAgent,
+  defineMessage,
+  InProcessRuntime,
+  registerAgent,
+  TypeSubscription,
+} = await import('agentbridge');
 const { AgentBridge } = await import('agentbridge/cdk');
 
 const Greet = defineMessage('Greet', z.object({ name: z.string() }), { response: z.string() });
-const Greeter = defineAgent({ handlers: (on) => [on.rpc(Greet, (msg) => `Hello ${msg.name}`)] });
+// One declaration, read by the in-process runtime and by the construct alike.
+const GREETER_AGENT = declareAgent({
+  agentType: 'greeter',
+  subscriptions: [new TypeSubscription('greetings', 'greeter')],
+  publishes: true,
+  define: ({ greeting }) =>
+    defineAgent({ handlers: (on) => [on.rpc(Greet, (msg) => `${greeting} ${msg.name}`)] }),
+});
 const runtime = new InProcessRuntime();
-await runtime.register('greeter', Greeter);
+await registerAgent(runtime, GREETER_AGENT, { greeting: 'Hello' });
 const reply = await runtime.send(Greet, { name: 'Ada' }, new AgentId('greeter', 'default'));
 
 // The handler file only has to exist: bundling is skipped, so nothing here needs esbuild or Docker.
@@ -30,10 +43,7 @@ const app = new App({ outdir: 'cdk.out', context: { 'aws:cdk:bundling-stacks': [
 Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 const stack = new Stack(app, 'Greetings', { env: { account: '111111111111', region: 'eu-west-1' } });
 const bridge = new AgentBridge(stack, 'Greetings', { namePrefix: 'greetings' });
-bridge.addAgent(
-  { agentType: 'greeter', subscriptions: [new TypeSubscription('greetings', 'greeter')], publishes: true },
-  { entry: `${process.cwd()}/greeter-handler.mjs` },
-);
+bridge.addAgent(GREETER_AGENT, { entry: `${process.cwd()}/greeter-handler.mjs` });
 const template = app.synth().getStackByName('Greetings').template;
 const resources = Object.values(template.Resources);
 const ofType = (type) => resources.filter((resource) => resource.Type === type);

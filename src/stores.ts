@@ -4,7 +4,8 @@
  * Event store (conditional appends, snapshots), agent state (versioned, with the messages already
  * applied), item stores for a system's own records, locks with fencing tokens, a two-layer cache, and Step
  * Functions task tokens. Both adapters of a port pass one conformance suite (`agentbridge/testing`). The
- * table definitions are what the `agentbridge/cdk` constructs create for them.
+ * table definitions are what the `agentbridge/cdk` constructs create for them, and `TABLE_ACTIONS` what they
+ * grant: an agent's declaration names its tables from here, so its handler never loads the CDK.
  *
  * @example
  * ```ts
@@ -17,6 +18,8 @@
  * @packageDocumentation
  */
 
+export type { TableAccess } from '../lambdas/contracts/table-access.js';
+export { agentFunctionTables, TABLE_ACTIONS } from '../lambdas/contracts/table-access.js';
 export type { TableDefinition } from '../lambdas/contracts/table-definition.js';
 // The tables these stores need.
 export { AGENT_STATE_TABLE } from '../lambdas/contracts/tables/agent-state-table.js';

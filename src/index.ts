@@ -21,6 +21,8 @@
  * @packageDocumentation
  */
 
+export type { Clock } from '../lambdas/contracts/clock.js';
+export { systemClock } from '../lambdas/contracts/clock.js';
 export type { Envelope, MessageMetadata } from '../lambdas/contracts/envelope.js';
 export { EnvelopeSchema, MessageMetadataSchema } from '../lambdas/contracts/envelope.js';
 export type { Logger } from '../lambdas/contracts/logger.js';

@@ -57,8 +57,6 @@ export {
   InvalidCacheTtlError,
 } from '../lambdas/stores/cache/cache-error.js';
 export type { CacheEntry, CacheLayer } from '../lambdas/stores/cache/cache-layer.js';
-export type { Clock } from '../lambdas/stores/cache/clock.js';
-export { systemClock } from '../lambdas/stores/cache/clock.js';
 export type { DynamoDbCacheLayerOptions } from '../lambdas/stores/cache/dynamodb/dynamodb-cache-layer.js';
 export { DynamoDbCacheLayer } from '../lambdas/stores/cache/dynamodb/dynamodb-cache-layer.js';
 export type { LruCacheLayerOptions } from '../lambdas/stores/cache/in-memory/lru-cache-layer.js';
@@ -119,8 +117,6 @@ export type { FencedResource, FencedValue } from '../lambdas/stores/locks/fenced
 export { InMemoryFencedResource } from '../lambdas/stores/locks/in-memory/in-memory-fenced-resource.js';
 export { InMemoryLockStore } from '../lambdas/stores/locks/in-memory/in-memory-lock-store.js';
 export type { Lock, LockHolder, LockSnapshot, QueuedWaiter } from '../lambdas/stores/locks/lock.js';
-export type { LockClock } from '../lambdas/stores/locks/lock-clock.js';
-export { systemLockClock } from '../lambdas/stores/locks/lock-clock.js';
 export {
   CorruptLockItemError,
   InvalidLockRequestError,

@@ -1,3 +1,4 @@
+import { type Clock, systemClock } from '../contracts/clock.js';
 import { EventStore } from '../stores/event-store/event-store.js';
 import type { EventStorePort } from '../stores/event-store/event-store-port.js';
 import { InMemoryEventStoreAdapter } from '../stores/event-store/in-memory/in-memory-event-store-adapter.js';
@@ -67,14 +68,14 @@ export interface InMemoryOrderSystem {
  */
 export function inMemoryOrderSystem(
   options: {
-    clock?: () => Date;
+    clock?: Clock;
     /** The event store's storage; pass your own to subscribe to its change feed. Default: a fresh one. */
     eventStoreAdapter?: EventStorePort;
     /** Wraps each store as it is built (e.g. to measure what it is asked); default: the store itself. */
     decorateStore?: OrderStoreDecorator;
   } = {},
 ): InMemoryOrderSystem {
-  const clock = options.clock ?? (() => new Date());
+  const clock = options.clock ?? systemClock;
   const decorate: OrderStoreDecorator = options.decorateStore ?? ((_name, store) => store);
   const adapter = decorate('events', options.eventStoreAdapter ?? new InMemoryEventStoreAdapter());
   const stores: InMemoryOrderStores = {
@@ -93,7 +94,7 @@ export function inMemoryOrderSystem(
         events,
         claims,
         claimGraceMs: DEFAULT_CLAIM_GRACE_MS,
-        nowMs: () => clock().getTime(),
+        clock,
       }),
       queries: userQueries({ readModel }),
       projection: userProjection({ events, readModel, claims }),

@@ -34,7 +34,7 @@ const readModel = new DynamoDbUserReadModel({ documentClient, tableName: usersTa
 export const handler = agentHandler({
   agentType: ORDER_AGENT_TYPES.users,
   definition: usersAgent({
-    commands: userCommands({ events, claims, claimGraceMs: DEFAULT_CLAIM_GRACE_MS, nowMs: Date.now }),
+    commands: userCommands({ events, claims, claimGraceMs: DEFAULT_CLAIM_GRACE_MS }),
     queries: userQueries({ readModel }),
     projection: userProjection({ events, readModel, claims }),
     tasks: userTasks({ events }),

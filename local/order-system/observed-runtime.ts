@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { type Clock, systemClock } from '../../lambdas/contracts/clock.js';
 import type { MessageType } from '../../lambdas/contracts/message-type.js';
 import type { DeliveryContext } from '../../lambdas/runtime/delivery-context.js';
 import { InProcessRuntime, type InProcessRuntimeOptions } from '../../lambdas/runtime/in-process-runtime.js';
@@ -46,11 +47,11 @@ export class ObservedRuntime extends InProcessRuntime {
   readonly #events: ObservedEvent[] = [];
   readonly #listeners = new Set<ObservedEventListener>();
   readonly #idleSources = new Set<IdleSource>();
-  readonly #clock: () => Date;
+  readonly #clock: Clock;
 
-  constructor(options: InProcessRuntimeOptions & { clock?: () => Date } = {}) {
+  constructor(options: InProcessRuntimeOptions & { clock?: Clock } = {}) {
     super(options);
-    this.#clock = options.clock ?? (() => new Date());
+    this.#clock = options.clock ?? systemClock;
   }
 
   /** Every event published so far, oldest first. */
@@ -98,7 +99,7 @@ export class ObservedRuntime extends InProcessRuntime {
     const sender = options?.sender ?? caller?.recipient;
     const event: ObservedEvent = {
       seq: this.#events.length + 1,
-      at: this.#clock(),
+      at: new Date(this.#clock.now()),
       type: type.name,
       topic: { type: topic.type, source: topic.source },
       messageId,

@@ -6,6 +6,7 @@ import {
 import { lifecycleTasks } from '../../lambdas/agents/lifecycle/lifecycle-tasks.js';
 import { recordedOrderStates } from '../../lambdas/agents/lifecycle/recorded-order-states.js';
 import { InMemoryParkedSagaQueue } from '../../lambdas/agents/saga-starter/in-memory-parked-saga-queue.js';
+import { type Clock, systemClock } from '../../lambdas/contracts/clock.js';
 import { consoleLogger, type Logger } from '../../lambdas/contracts/logger.js';
 import { MessageRegistry } from '../../lambdas/contracts/message-registry.js';
 import type { MessageType } from '../../lambdas/contracts/message-type.js';
@@ -67,7 +68,7 @@ export interface LocalOrderSystemOptions {
   readonly redelivery?: Omit<LocalRedeliveryOptions, 'logger'>;
   /** Receives handler errors of published events, duplicate-order notices and outbox failures. Default: stderr. */
   readonly logger?: Logger;
-  readonly clock?: () => Date;
+  readonly clock?: Clock;
   /** The account's quota of open STANDARD executions (lifecycles), to make StartLifecycle hit it. Default: none. */
   readonly openExecutionLimit?: number;
   /** Nested StartExecution calls that time out (see `LocalStepFunctionsOptions.nestedStartTimeout`). */
@@ -120,13 +121,13 @@ const definitionText = (key: StateMachineKey): string =>
 export async function startLocalOrderSystem(
   options: LocalOrderSystemOptions = {},
 ): Promise<LocalOrderSystem> {
-  const clock = options.clock ?? (() => new Date());
+  const clock = options.clock ?? systemClock;
   const logger = options.logger ?? consoleLogger;
   const runtime = new ObservedRuntime({ logger, clock });
   const outbox = localOutbox(runtime, logger);
   const decorateStore: OrderStoreDecorator = options.decorateStore ?? ((_name, store) => store);
   const system = inMemoryOrderSystem({ clock, eventStoreAdapter: outbox.eventStoreAdapter, decorateStore });
-  const tokens = decorateStore('tokens', new InMemoryTaskTokenStore({ now: () => clock().getTime() }));
+  const tokens = decorateStore('tokens', new InMemoryTaskTokenStore({ clock }));
   const hosted = new Map<string, HostedFunction>();
   const sagaStarts = new InMemoryAgentStateStore();
   const parkedSagas = new InMemoryParkedSagaQueue();

@@ -1,4 +1,5 @@
 import type { RunOptions } from 'aws-local-stepfunctions';
+import type { Clock } from '../../lambdas/contracts/clock.js';
 
 /**
  * What `$$.Task.Token` reads offline. The engine has one context per run, so it cannot hold a token per
@@ -26,7 +27,7 @@ export interface ExecutionIdentity {
  */
 export function executionContext(
   identity: ExecutionIdentity,
-  clock: () => Date,
+  clock: Clock,
 ): NonNullable<RunOptions['context']> {
   return {
     Execution: {
@@ -38,7 +39,7 @@ export function executionContext(
     StateMachine: { Id: identity.stateMachineArn, Name: identity.stateMachineName },
     State: {
       get EnteredTime(): string {
-        return clock().toISOString();
+        return new Date(clock.now()).toISOString();
       },
       RetryCount: 0,
     },

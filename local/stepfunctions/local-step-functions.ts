@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { type Clock, systemClock } from '../../lambdas/contracts/clock.js';
 import { CallbackRegistry } from './callback-registry.js';
 import { executionContext } from './execution-context.js';
 import type { LocalEventSink } from './local-event-sink.js';
@@ -37,7 +38,7 @@ export interface LocalStepFunctionsOptions {
   readonly callbackTimeScale?: number;
   /** Arms callbacks' timeouts and heartbeat deadlines. Default: real timers; tests pass one they move by hand. */
   readonly callbackTimer?: CallbackTimer;
-  readonly clock?: () => Date;
+  readonly clock?: Clock;
   /**
    * The account's quota of open STANDARD executions (AWS: 1,000,000 by default); a start beyond it fails with
    * `ExecutionLimitExceeded`. EXPRESS executions do not count. Default: unlimited.
@@ -138,13 +139,13 @@ export class LocalStepFunctions {
     if (machine.type === 'STANDARD' && limit !== undefined && this.#openStandardExecutions() >= limit) {
       throw new ExecutionLimitExceededError(limit);
     }
-    const clock = this.#options.clock ?? (() => new Date());
+    const clock = this.#options.clock ?? systemClock;
     const execution = new LocalExecution({
       executionArn,
       stateMachineArn: machine.stateMachineArn,
       name,
       input,
-      startDate: clock(),
+      startDate: new Date(clock.now()),
     });
     const stop = runExecution(machine, execution, parsed, {
       context: executionContext(

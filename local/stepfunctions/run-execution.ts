@@ -5,6 +5,7 @@ import {
   type RunOptions,
   type StateMachine,
 } from 'aws-local-stepfunctions';
+import type { Clock } from '../../lambdas/contracts/clock.js';
 import type { CallbackRegistry } from './callback-registry.js';
 import type { LocalEventSink } from './local-event-sink.js';
 import type { ExecutionStatus, LocalExecution } from './local-execution.js';
@@ -24,7 +25,7 @@ export interface RunExecutionDeps {
   readonly describeExecution: TaskOverrideDeps['describeExecution'];
   readonly retryIntervalMs: number | undefined;
   readonly callbackTimeScale: number;
-  readonly clock: () => Date;
+  readonly clock: Clock;
 }
 
 type EngineInput = Parameters<StateMachine['run']>[0];
@@ -74,7 +75,7 @@ export function runExecution(
     .then((outcome) => {
       deps.callbacks.closeExecution(execution.executionArn, `execution ${outcome.status.toLowerCase()}`);
       const { status, ...fields } = outcome;
-      execution.finish(status, deps.clock(), fields);
+      execution.finish(status, new Date(deps.clock.now()), fields);
     });
   return () => run.abort();
 }

@@ -18,7 +18,7 @@ export const newStreamId = (category = 'conformance'): string => `${category}-${
 export const FIXED_TIME = new Date('2026-01-02T03:04:05.678Z');
 
 export const storeOn = (harness: EventStoreHarness, options: Partial<EventStoreOptions> = {}): EventStore =>
-  new EventStore({ adapter: harness.adapter, clock: () => FIXED_TIME, ...options });
+  new EventStore({ adapter: harness.adapter, clock: { now: () => FIXED_TIME.getTime() }, ...options });
 
 /** A JSON state every test reducer folds into. */
 export interface Tally {

@@ -1,3 +1,4 @@
+import { type Clock, systemClock } from '../../contracts/clock.js';
 import type { MessageOf, ResponseOf } from '../../contracts/message-type.js';
 import type { StartInventoryProcessing } from '../../contracts/order/fulfilment-tasks.js';
 import type { CheckInventory, ReleaseInventory, ReserveInventory } from '../../contracts/order/saga-tasks.js';
@@ -7,7 +8,7 @@ import { mergeStockLines, sameStockLines } from './merge-stock-lines.js';
 
 export interface InventoryDeps {
   readonly stock: InventoryStorePort;
-  readonly clock?: () => Date;
+  readonly clock?: Clock;
 }
 
 export interface InventoryTasks {
@@ -43,7 +44,7 @@ const reserved = (record: ReservationRecord): ResponseOf<typeof ReserveInventory
  * ```
  */
 export function inventoryTasks(deps: InventoryDeps): InventoryTasks {
-  const now = (): string => (deps.clock ?? (() => new Date()))().toISOString();
+  const now = (): string => new Date((deps.clock ?? systemClock).now()).toISOString();
   const { stock } = deps;
 
   return {

@@ -1,3 +1,4 @@
+import { type Clock, systemClock } from '../../contracts/clock.js';
 import type { Logger } from '../../contracts/logger.js';
 import type { MessageOf, ResponseOf } from '../../contracts/message-type.js';
 import type { LifecycleSignal } from '../../contracts/order/lifecycle-entry.js';
@@ -22,7 +23,7 @@ export interface LifecycleDeps {
   readonly callbacks: TaskCallbackPort;
   /** The order's state (a new trigger no parked wait takes: "not yet" or "never") and charge (PaymentCompleted). */
   readonly orders: OrderStateReader;
-  readonly clock?: () => Date;
+  readonly clock?: Clock;
   /** Receives clean-up failures that do not change the outcome (a stale item then expires by its TTL). */
   readonly logger?: Logger;
 }
@@ -81,7 +82,7 @@ export interface LifecycleTasks {
 export function lifecycleTasks(deps: LifecycleDeps): LifecycleTasks {
   const { tokens } = deps;
   const resumer = waitResumer(tokens, deps.callbacks);
-  const now = (): string => (deps.clock ?? (() => new Date()))().toISOString();
+  const now = (): string => new Date((deps.clock ?? systemClock).now()).toISOString();
 
   const read = async (orderId: string): Promise<OrderTriggers> => {
     try {

@@ -1,3 +1,4 @@
+import { type Clock, systemClock } from '../../contracts/clock.js';
 import type { MessageOf, ResponseOf } from '../../contracts/message-type.js';
 import type { ListNotifications, Notification } from '../../contracts/notification/notification-messages.js';
 import type { SendShippingNotification } from '../../contracts/order/fulfilment-tasks.js';
@@ -8,7 +9,7 @@ import { RecipientUnknownError } from './notification-error.js';
 export interface NotificationDeps {
   readonly sender: NotificationSenderPort;
   readonly contacts: ContactDirectory;
-  readonly clock?: () => Date;
+  readonly clock?: Clock;
 }
 
 export interface NotificationTasks {
@@ -30,7 +31,7 @@ export interface NotificationTasks {
  * ```
  */
 export function notificationTasks(deps: NotificationDeps): NotificationTasks {
-  const now = (): string => (deps.clock ?? (() => new Date()))().toISOString();
+  const now = (): string => new Date((deps.clock ?? systemClock).now()).toISOString();
   const { sender, contacts } = deps;
 
   return {

@@ -1,3 +1,4 @@
+import { type Clock, systemClock } from '../../contracts/clock.js';
 import type { MessageOf, ResponseOf } from '../../contracts/message-type.js';
 import { orderTotal } from '../../contracts/order/order-total.js';
 import type { ChargePayment, RefundPayment } from '../../contracts/order/saga-tasks.js';
@@ -8,7 +9,7 @@ import type { PaymentGateway } from './payment-gateway.js';
 export interface PaymentDeps {
   readonly payments: PaymentStorePort;
   readonly gateway: PaymentGateway;
-  readonly clock?: () => Date;
+  readonly clock?: Clock;
 }
 
 export interface PaymentTasks {
@@ -36,7 +37,7 @@ const refundKey = (sagaId: string): string => `${sagaId}:RefundPayment`;
  * ```
  */
 export function paymentTasks(deps: PaymentDeps): PaymentTasks {
-  const now = (): string => (deps.clock ?? (() => new Date()))().toISOString();
+  const now = (): string => new Date((deps.clock ?? systemClock).now()).toISOString();
   const { payments, gateway } = deps;
 
   const answer = (record: ChargeRecord): ResponseOf<typeof ChargePayment> => {

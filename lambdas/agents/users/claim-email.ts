@@ -1,3 +1,4 @@
+import { type Clock, systemClock } from '../../contracts/clock.js';
 import { normalizeEmail, userStreamId } from '../../contracts/users/user-values.js';
 import type { EventStore } from '../../stores/event-store/event-store.js';
 import type { EmailClaim, UserClaimsPort } from '../../stores/users/user-claims-port.js';
@@ -12,8 +13,11 @@ export interface ClaimEmailDeps {
    * flight between its claim and its append. Must exceed the longest command (the Lambda timeout).
    */
   readonly claimGraceMs: number;
-  readonly nowMs: () => number;
+  /** Dates claims and ages them against the grace period; default the wall clock. */
+  readonly clock?: Clock;
 }
+
+const nowOf = (deps: ClaimEmailDeps): number => (deps.clock ?? systemClock).now();
 
 /** Default grace: 5 minutes, well past a command's 30 s Lambda timeout. */
 export const DEFAULT_CLAIM_GRACE_MS = 5 * 60_000;
@@ -24,7 +28,7 @@ export const DEFAULT_CLAIM_GRACE_MS = 5 * 60_000;
  * debris from a command that died between its steps.
  */
 async function isLive(deps: ClaimEmailDeps, claim: EmailClaim): Promise<boolean> {
-  if (deps.nowMs() - claim.claimedAtMs < deps.claimGraceMs) return true;
+  if (nowOf(deps) - claim.claimedAtMs < deps.claimGraceMs) return true;
   const { state: holder } = await deps.events.load(userStreamId(claim.userId), userReducer);
   return holder !== null && holder.status === 'active' && normalizeEmail(holder.email) === claim.email;
 }
@@ -47,10 +51,10 @@ async function isLive(deps: ClaimEmailDeps, claim: EmailClaim): Promise<boolean>
 export async function claimEmail(deps: ClaimEmailDeps, email: string, userId: string): Promise<string> {
   const normalized = normalizeEmail(email);
   for (let attempt = 1; attempt <= 3; attempt += 1) {
-    const outcome = await deps.claims.claimEmail(normalized, userId, deps.nowMs());
+    const outcome = await deps.claims.claimEmail(normalized, userId, nowOf(deps));
     if (outcome.kind === 'claimed') return normalized;
     if (await isLive(deps, outcome.claim)) throw new EmailAlreadyTakenError(email, outcome.claim.userId);
-    if (await deps.claims.takeOverEmail(normalized, outcome.claim, userId, deps.nowMs())) return normalized;
+    if (await deps.claims.takeOverEmail(normalized, outcome.claim, userId, nowOf(deps))) return normalized;
   }
   throw new EmailAlreadyTakenError(email, undefined);
 }

@@ -1,3 +1,4 @@
+import { systemClock } from '../../contracts/clock.js';
 import type { MessageOf, ResponseOf } from '../../contracts/message-type.js';
 import type { CreateUser, DeleteUser, UpdateUser } from '../../contracts/users/user-commands.js';
 import { UserCreated, UserDeleted, UserUpdated } from '../../contracts/users/user-events.js';
@@ -29,7 +30,7 @@ export interface UserCommands {
  *
  * @example
  * ```ts
- * const commands = userCommands({ events, claims, claimGraceMs: DEFAULT_CLAIM_GRACE_MS, nowMs: Date.now });
+ * const commands = userCommands({ events, claims, claimGraceMs: DEFAULT_CLAIM_GRACE_MS });
  * await commands.create({ userId: 'u-1', email: 'ada@example.com', name: 'Ada' });
  * ```
  */
@@ -66,7 +67,7 @@ export function userCommands(deps: UserCommandDeps): UserCommands {
 
   return {
     async create({ userId, email, name, phone }) {
-      const { created } = await claims.register(userId, deps.nowMs());
+      const { created } = await claims.register(userId, (deps.clock ?? systemClock).now());
       // A registration without events is a create that died before its append: this retry completes it.
       if (!created && (await events.currentVersion(userStreamId(userId))) > 0)
         throw new UserAlreadyExistsError(userId);

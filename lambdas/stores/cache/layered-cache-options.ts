@@ -1,9 +1,9 @@
+import type { Clock } from '../../contracts/clock.js';
 import type { Logger } from '../../contracts/logger.js';
 import { CacheConfigurationError } from './cache-error.js';
 import type { CacheLayer } from './cache-layer.js';
 import type { CacheMetrics } from './cache-metrics.js';
 import { assertCacheTtl } from './cache-ttl.js';
-import type { Clock } from './clock.js';
 
 /** One layer and how long it keeps what is written to it. */
 export interface CacheLayerPolicy {

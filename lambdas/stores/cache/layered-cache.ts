@@ -1,10 +1,10 @@
+import { type Clock, systemClock } from '../../contracts/clock.js';
 import type { Logger } from '../../contracts/logger.js';
 import { type CacheKey, cacheKey } from './cache-key.js';
 import type { CacheEntry } from './cache-layer.js';
 import { CACHE_LAYER_FAILURE_METRIC, type CacheMetrics } from './cache-metrics.js';
 import type { CacheStats } from './cache-stats.js';
 import { ttlCapOf } from './cache-ttl.js';
-import { type Clock, systemClock } from './clock.js';
 import type { JsonValue } from './json-value.js';
 import {
   assertLayerPolicies,

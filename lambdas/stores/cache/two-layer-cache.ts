@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type Clock, systemClock } from '../../contracts/clock.js';
 import type { Logger } from '../../contracts/logger.js';
 import type { CacheMetrics } from './cache-metrics.js';
-import { type Clock, systemClock } from './clock.js';
 import { DynamoDbCacheLayer } from './dynamodb/dynamodb-cache-layer.js';
 import { LruCacheLayer } from './in-memory/lru-cache-layer.js';
 import { LayeredCache } from './layered-cache.js';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { type Clock, systemClock } from '../../contracts/clock.js';
 import { consoleLogger, type Logger } from '../../contracts/logger.js';
 import { BackgroundSnapshots } from './background-snapshots.js';
 import { decodeEvent } from './decode-event.js';
@@ -22,7 +23,7 @@ export interface EventStoreOptions {
   readonly snapshots?: SnapshotPolicy;
   /** Receives background snapshot failures; default `consoleLogger`. */
   readonly logger?: Logger;
-  readonly clock?: () => Date;
+  readonly clock?: Clock;
   readonly newId?: () => string;
   /** Attempts of an `'any'` append that keeps losing races; default 5. */
   readonly anyVersionAttempts?: number;
@@ -51,7 +52,7 @@ export class EventStore {
   readonly #adapter: EventStorePort;
   readonly #snapshots: { readonly policy: SnapshotPolicy; readonly every: number } | undefined;
   readonly #background: BackgroundSnapshots;
-  readonly #clock: () => Date;
+  readonly #clock: Clock;
   readonly #newId: () => string;
   readonly #anyAttempts: number;
 
@@ -60,7 +61,7 @@ export class EventStore {
     const policy = options.snapshots;
     this.#snapshots = policy === undefined ? undefined : { policy, every: snapshotInterval(policy) };
     this.#background = new BackgroundSnapshots(options.logger ?? consoleLogger);
-    this.#clock = options.clock ?? (() => new Date());
+    this.#clock = options.clock ?? systemClock;
     this.#newId = options.newId ?? randomUUID;
     this.#anyAttempts = options.anyVersionAttempts ?? 5;
     if (!Number.isSafeInteger(this.#anyAttempts) || this.#anyAttempts < 1) {
@@ -82,7 +83,10 @@ export class EventStore {
   ): Promise<AppendResult> {
     assertStreamId(streamId);
     const expected = resolveExpectedVersion(expectedVersion);
-    const prepared = prepareAppend(streamId, events, options, { now: this.#clock(), newId: this.#newId });
+    const prepared = prepareAppend(streamId, events, options, {
+      now: new Date(this.#clock.now()),
+      newId: this.#newId,
+    });
     const written =
       expected === ANY_VERSION
         ? await this.#appendAtCurrentVersion(streamId, prepared)
@@ -149,7 +153,7 @@ export class EventStore {
       atVersion === undefined
         ? await this.load(streamId, reducer)
         : await this.loadAt(streamId, atVersion, reducer);
-    return writeSnapshot(this.#adapter, streamId, reducer.version, loaded, this.#clock());
+    return writeSnapshot(this.#adapter, streamId, reducer.version, loaded, new Date(this.#clock.now()));
   }
 
   /** Resolves once every background snapshot started so far has settled. */

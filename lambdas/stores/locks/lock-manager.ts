@@ -1,5 +1,5 @@
+import { type Clock, systemClock } from '../../contracts/clock.js';
 import type { Lock, LockSnapshot } from './lock.js';
-import { type LockClock, systemLockClock } from './lock-clock.js';
 import { LockHeldError, LockWaitTimeoutError } from './lock-error.js';
 import type { LockStore, WaiterTicket } from './lock-store-port.js';
 import { LockWakeBoard } from './lock-wake-board.js';
@@ -13,7 +13,7 @@ import {
 } from './validate-lock-request.js';
 
 export interface LockManagerOptions {
-  readonly clock?: LockClock;
+  readonly clock?: Clock;
   /** First pause between polls of a waiter, doubled up to `maxPollIntervalMs`. Default 25. */
   readonly pollIntervalMs?: number;
   /** Longest pause between polls: bounds the hand-over delay to a waiter in another process. Default 1,000. */
@@ -50,7 +50,7 @@ export interface LockRelease {
  */
 export class LockManager {
   readonly #store: LockStore;
-  readonly #clock: LockClock;
+  readonly #clock: Clock;
   readonly #pollIntervalMs: number;
   readonly #maxPollIntervalMs: number;
   readonly #livenessMs: number;
@@ -58,7 +58,7 @@ export class LockManager {
 
   constructor(store: LockStore, options: LockManagerOptions = {}) {
     this.#store = store;
-    this.#clock = options.clock ?? systemLockClock;
+    this.#clock = options.clock ?? systemClock;
     this.#pollIntervalMs = options.pollIntervalMs ?? 25;
     this.#maxPollIntervalMs = Math.max(this.#pollIntervalMs, options.maxPollIntervalMs ?? 1000);
     this.#livenessMs = options.waiterLivenessMs ?? 10_000;

@@ -25,7 +25,7 @@ const wire = () => {
     events,
     claims,
     readModel,
-    commands: userCommands({ events, claims, claimGraceMs: DEFAULT_CLAIM_GRACE_MS, nowMs: Date.now }),
+    commands: userCommands({ events, claims, claimGraceMs: DEFAULT_CLAIM_GRACE_MS }),
     projection: userProjection({ events, readModel, claims }),
   };
 };

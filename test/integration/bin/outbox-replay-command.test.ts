@@ -64,7 +64,7 @@ const seeded = async (count: number, later: readonly number[] = []) => {
   const start = new Date('2026-03-01T10:00:00.000Z');
   for (const [index, event] of addedEvents(count).entries()) {
     const at = later.includes(index + 1) ? new Date(start.getTime() + 3_600_000) : start;
-    await new EventStore({ adapter, clock: () => at }).append(streamId, index, [event]);
+    await new EventStore({ adapter, clock: { now: () => at.getTime() } }).append(streamId, index, [event]);
   }
   return { streamId, start };
 };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import type { Clock } from '../../../lambdas/contracts/clock.js';
 import type { OrderState } from '../../../lambdas/contracts/order/lifecycle-messages.js';
 import type { WaitingState } from '../../../lambdas/contracts/order/lifecycle-waits.js';
 import { TASK_TOKEN_TABLE } from '../../../lambdas/contracts/tables/task-token-table.js';
@@ -9,15 +10,15 @@ import type { TaskTokenStore } from '../../../lambdas/stores/task-tokens/task-to
 import { testDynamoClients } from '../../support/dynamodb.js';
 import { InjectedCrash, lifecycleHarness, trigger } from '../../support/lifecycle/lifecycle-harness.js';
 
-const adapters: ReadonlyArray<readonly [string, (now: () => number) => TaskTokenStore]> = [
-  ['in-memory', (now) => new InMemoryTaskTokenStore({ now })],
+const adapters: ReadonlyArray<readonly [string, (clock: Clock) => TaskTokenStore]> = [
+  ['in-memory', (clock) => new InMemoryTaskTokenStore({ clock })],
   [
     'DynamoDB',
-    (now) =>
+    (clock) =>
       new DynamoDbTaskTokenStore({
         documentClient: testDynamoClients().documentClient,
         tableName: TASK_TOKEN_TABLE.localName,
-        now,
+        clock,
       }),
   ],
 ];

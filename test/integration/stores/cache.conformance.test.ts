@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import type { Clock } from '../../../lambdas/contracts/clock.js';
 import { CACHE_TABLE } from '../../../lambdas/contracts/tables/cache-table.js';
 import {
   isCacheValueNotSerializableError,
@@ -13,7 +14,6 @@ import {
   MAX_CACHE_NAMESPACE_BYTES,
 } from '../../../lambdas/stores/cache/cache-key.js';
 import type { CacheLayer } from '../../../lambdas/stores/cache/cache-layer.js';
-import type { Clock } from '../../../lambdas/stores/cache/clock.js';
 import { DynamoDbCacheLayer } from '../../../lambdas/stores/cache/dynamodb/dynamodb-cache-layer.js';
 import { LruCacheLayer } from '../../../lambdas/stores/cache/in-memory/lru-cache-layer.js';
 import { MapCacheLayer } from '../../../lambdas/stores/cache/in-memory/map-cache-layer.js';

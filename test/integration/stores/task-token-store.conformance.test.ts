@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import type { Clock } from '../../../lambdas/contracts/clock.js';
 import { TASK_TOKEN_TABLE } from '../../../lambdas/contracts/tables/task-token-table.js';
 import { DynamoDbTaskTokenStore } from '../../../lambdas/stores/task-tokens/dynamodb/dynamodb-task-token-store.js';
 import { InMemoryTaskTokenStore } from '../../../lambdas/stores/task-tokens/in-memory/in-memory-task-token-store.js';
@@ -8,17 +9,17 @@ import { MAX_TASK_TOKEN_LENGTH } from '../../../lambdas/stores/task-tokens/task-
 import type { TaskTokenStore } from '../../../lambdas/stores/task-tokens/task-token-store.js';
 import { testDynamoClients } from '../../support/dynamodb.js';
 
-type MakeStore = (now: () => number) => TaskTokenStore;
+type MakeStore = (clock: Clock) => TaskTokenStore;
 
 const adapters: ReadonlyArray<readonly [string, MakeStore]> = [
-  ['in-memory', (now) => new InMemoryTaskTokenStore({ now })],
+  ['in-memory', (clock) => new InMemoryTaskTokenStore({ clock })],
   [
     'DynamoDB',
-    (now) =>
+    (clock) =>
       new DynamoDbTaskTokenStore({
         documentClient: testDynamoClients().documentClient,
         tableName: TASK_TOKEN_TABLE.localName,
-        now,
+        clock,
         // Two items a page, so every read of a busy order also exercises pagination.
         queryPageSize: 2,
       }),
@@ -34,7 +35,7 @@ describe.each(adapters)('TaskTokenStore conformance: %s', (_name, makeStore) => 
     let nowMs = startMs;
     return { now: () => nowMs, advanceSeconds: (seconds) => (nowMs += seconds * 1000) };
   };
-  const store = makeStore(clock().now);
+  const store = makeStore(clock());
   const wait = { state: 'created', ttlSeconds: 60 };
 
   it('removes a wait item only while it still holds the same token', async () => {
@@ -133,7 +134,7 @@ describe.each(adapters)('TaskTokenStore conformance: %s', (_name, makeStore) => 
 
   it('treats an item whose TTL has passed as absent, even before DynamoDB deletes it', async () => {
     const time = clock();
-    const expiring = makeStore(time.now);
+    const expiring = makeStore(time);
     const orderId = newOrderId();
     await expiring.put({ orderId, trigger: 'Shipped', token: 'short', state: 'processing', ttlSeconds: 30 });
     await expiring.put({ orderId, trigger: 'Cancelled', token: 'long', state: 'paid', ttlSeconds: 300 });

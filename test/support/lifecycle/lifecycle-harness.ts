@@ -6,6 +6,7 @@ import {
   TaskTokenClosedError,
 } from '../../../lambdas/agents/lifecycle/task-callback-error.js';
 import type { TaskCallbackPort } from '../../../lambdas/agents/lifecycle/task-callback-port.js';
+import type { Clock } from '../../../lambdas/contracts/clock.js';
 import type { LifecycleTrigger, OrderState } from '../../../lambdas/contracts/order/lifecycle-messages.js';
 import { LIFECYCLE_WAITS, type WaitingState } from '../../../lambdas/contracts/order/lifecycle-waits.js';
 import { InMemoryTaskTokenStore } from '../../../lambdas/stores/task-tokens/in-memory/in-memory-task-token-store.js';
@@ -96,11 +97,10 @@ class FaultPoint {
  */
 export function lifecycleHarness(
   recorded: Record<string, OrderState> = {},
-  makeStore: (now: () => number) => TaskTokenStore = (now) => new InMemoryTaskTokenStore({ now }),
+  makeStore: (clock: Clock) => TaskTokenStore = (clock) => new InMemoryTaskTokenStore({ clock }),
 ) {
   const time = new ManualClock();
-  const clock = () => new Date(time.now());
-  const store = makeStore(() => time.now());
+  const store = makeStore(time);
   const callbacks = new FakeCallbacks();
   const faults = new FaultPoint();
   const orders: OrderStateReader = {
@@ -113,7 +113,7 @@ export function lifecycleHarness(
     tokens: faults.wrap<TaskTokenStore>(store),
     callbacks: faults.wrap<TaskCallbackPort>(callbacks),
     orders,
-    clock,
+    clock: time,
   });
   let issued = 0;
   const park = async (orderId: string, state: WaitingState, taskToken = `token-${++issued}`) => {
@@ -134,7 +134,7 @@ export function lifecycleHarness(
     park,
     recorded,
     advanceMinutes: (minutes: number) => time.advanceSeconds(minutes * 60),
-    now: clock,
+    now: () => new Date(time.now()),
   };
 }
 

@@ -1,10 +1,10 @@
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type Clock, systemClock } from '../../../contracts/clock.js';
 import { CACHE_ATTRIBUTES } from '../../../contracts/tables/cache-table.js';
 import { CacheLayerError } from '../cache-error.js';
 import { type CacheKey, MAX_CACHE_FULL_KEY_BYTES } from '../cache-key.js';
 import type { CacheEntry, CacheLayer } from '../cache-layer.js';
 import { expiryAfter } from '../cache-ttl.js';
-import { type Clock, systemClock } from '../clock.js';
 import type { JsonValue } from '../json-value.js';
 import { serializeCacheValue } from '../serialize-cache-value.js';
 

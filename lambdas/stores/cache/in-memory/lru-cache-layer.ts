@@ -1,9 +1,9 @@
 import { LRUCache } from 'lru-cache';
+import { type Clock, systemClock } from '../../../contracts/clock.js';
 import { CacheConfigurationError } from '../cache-error.js';
 import type { CacheKey } from '../cache-key.js';
 import type { CacheEntry, CacheLayer } from '../cache-layer.js';
 import { expiryAfter } from '../cache-ttl.js';
-import { type Clock, systemClock } from '../clock.js';
 import { cloneJsonValue } from '../clone-json-value.js';
 import type { JsonValue } from '../json-value.js';
 import { serializeCacheValue } from '../serialize-cache-value.js';

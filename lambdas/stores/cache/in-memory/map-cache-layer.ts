@@ -1,7 +1,7 @@
+import { type Clock, systemClock } from '../../../contracts/clock.js';
 import type { CacheKey } from '../cache-key.js';
 import type { CacheEntry, CacheLayer } from '../cache-layer.js';
 import { expiryAfter } from '../cache-ttl.js';
-import { type Clock, systemClock } from '../clock.js';
 import { cloneJsonValue } from '../clone-json-value.js';
 import type { JsonValue } from '../json-value.js';
 import { serializeCacheValue } from '../serialize-cache-value.js';

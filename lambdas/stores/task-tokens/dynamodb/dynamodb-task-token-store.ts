@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type Clock, systemClock } from '../../../contracts/clock.js';
 import { TASK_TOKEN_ATTRIBUTES as A } from '../../../contracts/tables/task-token-table.js';
 import { TaskTokenStoreUnavailableError } from '../task-token-error.js';
 import {
@@ -34,8 +35,8 @@ export interface DynamoDbTaskTokenStoreOptions {
    * exercise pagination without megabytes of data (DynamoDB Local does not enforce the 1 MB page limit).
    */
   readonly queryPageSize?: number;
-  /** Epoch milliseconds; inject a fake clock to test expiry without waiting. */
-  readonly now?: () => number;
+  /** Judges expiry; inject a fake clock to test expiry without waiting. Default: the wall clock. */
+  readonly clock?: Clock;
 }
 
 type Item = Record<string, unknown>;
@@ -59,17 +60,17 @@ export class DynamoDbTaskTokenStore implements TaskTokenStore {
   readonly #client: DynamoDBDocumentClient;
   readonly #tableName: string;
   readonly #queryPageSize: number | undefined;
-  readonly #now: () => number;
+  readonly #clock: Clock;
 
   constructor(options: DynamoDbTaskTokenStoreOptions) {
     this.#client = options.documentClient;
     this.#tableName = options.tableName;
     this.#queryPageSize = options.queryPageSize;
-    this.#now = options.now ?? Date.now;
+    this.#clock = options.clock ?? systemClock;
   }
 
   async put(entry: TaskTokenPut): Promise<void> {
-    const expiresAt = validateTaskTokenPut(entry, this.#now());
+    const expiresAt = validateTaskTokenPut(entry, this.#clock.now());
     await this.#send('put', () =>
       this.#client.send(
         new PutCommand({
@@ -128,7 +129,7 @@ export class DynamoDbTaskTokenStore implements TaskTokenStore {
   }
 
   async record(entry: TriggerRecord): Promise<RecordedTrigger> {
-    const expiresAt = validateTriggerRecord(entry, this.#now());
+    const expiresAt = validateTriggerRecord(entry, this.#clock.now());
     const key = itemKey.inbox(entry.trigger);
     const item = {
       [A.orderId]: entry.orderId,
@@ -159,7 +160,7 @@ export class DynamoDbTaskTokenStore implements TaskTokenStore {
   }
 
   async claim(entry: WaitClaimPut): Promise<WaitClaim> {
-    const expiresAt = validateWaitClaim(entry, this.#now());
+    const expiresAt = validateWaitClaim(entry, this.#clock.now());
     const key = itemKey.claim(entry.token);
     const item = {
       [A.orderId]: entry.orderId,
@@ -181,7 +182,7 @@ export class DynamoDbTaskTokenStore implements TaskTokenStore {
           Item: item,
           ConditionExpression: ABSENT,
           ExpressionAttributeNames: { '#trigger': A.trigger, '#expiresAt': A.expiresAt },
-          ExpressionAttributeValues: { ':now': this.#now() / 1000 },
+          ExpressionAttributeValues: { ':now': this.#clock.now() / 1000 },
         }),
       ),
     );
@@ -217,7 +218,7 @@ export class DynamoDbTaskTokenStore implements TaskTokenStore {
             },
             ExpressionAttributeValues: {
               ':orderId': orderId,
-              ':now': this.#now() / 1000,
+              ':now': this.#clock.now() / 1000,
               ...(key === undefined ? {} : { ':key': key }),
             },
             ConsistentRead: true,

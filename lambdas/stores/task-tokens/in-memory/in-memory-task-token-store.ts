@@ -1,3 +1,4 @@
+import { type Clock, systemClock } from '../../../contracts/clock.js';
 import {
   assertEventId,
   assertOrderId,
@@ -23,8 +24,8 @@ import type {
 } from '../task-token-store.js';
 
 export interface InMemoryTaskTokenStoreOptions {
-  /** Epoch milliseconds; inject a fake clock to test expiry without waiting. */
-  readonly now?: () => number;
+  /** Judges expiry; inject a fake clock to test expiry without waiting. Default: the wall clock. */
+  readonly clock?: Clock;
 }
 
 type Item =
@@ -49,14 +50,14 @@ const byUtf8 = (a: string, b: string): number =>
  */
 export class InMemoryTaskTokenStore implements TaskTokenStore {
   readonly #orders = new Map<string, Map<string, Item>>();
-  readonly #now: () => number;
+  readonly #clock: Clock;
 
   constructor(options: InMemoryTaskTokenStoreOptions = {}) {
-    this.#now = options.now ?? Date.now;
+    this.#clock = options.clock ?? systemClock;
   }
 
   async put(entry: TaskTokenPut): Promise<void> {
-    const expiresAt = validateTaskTokenPut(entry, this.#now());
+    const expiresAt = validateTaskTokenPut(entry, this.#clock.now());
     const { trigger, state, token } = entry;
     this.#items(entry.orderId).set(itemKey.wait(trigger), {
       kind: 'wait',
@@ -75,7 +76,7 @@ export class InMemoryTaskTokenStore implements TaskTokenStore {
     const claims: WaitClaim[] = [];
     const entries = [...(this.#orders.get(orderId) ?? new Map<string, Item>()).entries()];
     for (const [, item] of entries.sort(([a], [b]) => byUtf8(a, b))) {
-      if (!isLive(item.value.expiresAt, this.#now())) continue;
+      if (!isLive(item.value.expiresAt, this.#clock.now())) continue;
       if (item.kind === 'wait') waits.push(item.value);
       else if (item.kind === 'inbox') inbox.push(item.value);
       else claims.push(item.value);
@@ -94,7 +95,7 @@ export class InMemoryTaskTokenStore implements TaskTokenStore {
   }
 
   async record(entry: TriggerRecord): Promise<RecordedTrigger> {
-    const expiresAt = validateTriggerRecord(entry, this.#now());
+    const expiresAt = validateTriggerRecord(entry, this.#clock.now());
     const key = itemKey.inbox(entry.trigger);
     const existing = this.#live(entry.orderId, key);
     if (existing?.kind === 'inbox') return existing.value;
@@ -113,7 +114,7 @@ export class InMemoryTaskTokenStore implements TaskTokenStore {
   }
 
   async claim(entry: WaitClaimPut): Promise<WaitClaim> {
-    const expiresAt = validateWaitClaim(entry, this.#now());
+    const expiresAt = validateWaitClaim(entry, this.#clock.now());
     const key = itemKey.claim(entry.token);
     const existing = this.#live(entry.orderId, key);
     if (existing?.kind === 'claim') return existing.value;
@@ -130,7 +131,9 @@ export class InMemoryTaskTokenStore implements TaskTokenStore {
 
   #live(orderId: string, key: string): Item | undefined {
     const item = this.#orders.get(orderId)?.get(key);
-    return item !== undefined && item.kind === kindOfKey(key) && isLive(item.value.expiresAt, this.#now())
+    return item !== undefined &&
+      item.kind === kindOfKey(key) &&
+      isLive(item.value.expiresAt, this.#clock.now())
       ? item
       : undefined;
   }

@@ -9,7 +9,10 @@ import { InMemoryInventoryStore } from '../../../../lambdas/stores/inventory/in-
 const setup = async (stockLevels: Record<string, number>) => {
   const stock = new InMemoryInventoryStore();
   for (const [sku, quantity] of Object.entries(stockLevels)) await stock.restock(sku, quantity);
-  return { stock, tasks: inventoryTasks({ stock, clock: () => new Date('2026-01-01T00:00:00Z') }) };
+  return {
+    stock,
+    tasks: inventoryTasks({ stock, clock: { now: () => Date.parse('2026-01-01T00:00:00Z') } }),
+  };
 };
 const level = async (stock: InMemoryInventoryStore, sku: string) => (await stock.stockLevels([sku]))[0];
 const saga = { sagaId: 'saga-1', orderId: 'order-1' };

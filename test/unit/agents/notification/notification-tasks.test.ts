@@ -3,7 +3,7 @@ import { inMemoryOrderSystem } from '../../../../lambdas/agents/in-memory-order-
 import { RecipientUnknownError } from '../../../../lambdas/agents/notification/notification-error.js';
 
 const setup = async (phone?: string) => {
-  const system = inMemoryOrderSystem({ clock: () => new Date('2026-03-01T12:00:00.000Z') });
+  const system = inMemoryOrderSystem({ clock: { now: () => Date.parse('2026-03-01T12:00:00.000Z') } });
   await system.users.commands.create({
     userId: 'u-ada',
     email: 'ada@example.com',

@@ -113,7 +113,12 @@ describe('user commands', () => {
   it('lets another user take over a dead claim after the grace period, but not before', async () => {
     const { stores } = inMemoryOrderSystem();
     let now = 1_000_000;
-    const deps = { events: stores.events, claims: stores.claims, claimGraceMs: 60_000, nowMs: () => now };
+    const deps = {
+      events: stores.events,
+      claims: stores.claims,
+      claimGraceMs: 60_000,
+      clock: { now: () => now },
+    };
     await stores.claims.claimEmail('dead@example.com', 'u-crashed', now);
     const commands = userCommands(deps);
     await expect(

@@ -33,7 +33,7 @@ describe('EventStore', () => {
     let next = 0;
     const store = new EventStore({
       adapter: new InMemoryEventStoreAdapter(),
-      clock: () => new Date('2030-05-06T07:08:09.000Z'),
+      clock: { now: () => Date.parse('2030-05-06T07:08:09.000Z') },
       newId: () => `id-${++next}`,
     });
     const { events } = await store.append('user-1', 'no-stream', addedEvents(2));

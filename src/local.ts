@@ -4,7 +4,10 @@
  * `matchEventPattern` is EventBridge's full pattern language (prefix, suffix, wildcard, anything-but,
  * numeric ranges, CIDR, `$or`, exists) as AWS documents it; `LocalStepFunctions` runs ASL with real task
  * tokens; `startDynamoDbLocal` starts AWS's DynamoDB Local jar (Java 17) and `createTables` creates the
- * tables of `agentbridge/stores` in it.
+ * tables of `agentbridge/stores` in it. `loadLocalDeployment` reads a cdk.out (any stack built with
+ * `AgentBridge`) into the local deployment model — tables, buses, rules, queues, functions, event source
+ * mappings and state machines with every reference resolved to a local name, ARN or URL — and lists what the
+ * local cloud ignores or does not support.
  *
  * @example
  * ```ts
@@ -16,6 +19,35 @@
  * @packageDocumentation
  */
 
+export type { CdkOutErrorCode } from '../local/cloud/cdk-out-error.js';
+export { CdkOutError, isCdkOutError } from '../local/cloud/cdk-out-error.js';
+export type { AssemblyStack, FileAsset } from '../local/cloud/cloud-assembly.js';
+export { readCloudAssembly } from '../local/cloud/cloud-assembly.js';
+export type { LoadLocalDeploymentOptions } from '../local/cloud/load-local-deployment.js';
+export { loadLocalDeployment } from '../local/cloud/load-local-deployment.js';
+export type {
+  KeyElement,
+  LocalDeployment,
+  LocalEventBus,
+  LocalEventInvokeConfig,
+  LocalEventSourceMapping,
+  LocalFunction,
+  LocalFunctionCode,
+  LocalLink,
+  LocalQueue,
+  LocalRetryPolicy,
+  LocalRule,
+  LocalRuleTarget,
+  LocalStack,
+  LocalStateMachine,
+  LocalTable,
+  LocalTableIndex,
+  TemplateOrigin,
+} from '../local/cloud/local-deployment.js';
+export type { LocalIdentity } from '../local/cloud/local-identity.js';
+export { DEFAULT_LOCAL_IDENTITY, localIdentity } from '../local/cloud/local-identity.js';
+export type { NotModelledEntry } from '../local/cloud/not-modelled.js';
+export { formatNotModelled, IGNORED_RESOURCE_TYPES } from '../local/cloud/not-modelled.js';
 // DynamoDB Local.
 export { createTableInput, createTables } from '../local/dynamodb/create-tables.js';
 export {

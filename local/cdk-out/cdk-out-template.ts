@@ -8,11 +8,32 @@ export interface TemplateResource {
   readonly Type: string;
   readonly Properties?: Readonly<Record<string, unknown>>;
   readonly Metadata?: Readonly<Record<string, unknown>>;
+  /** The name of a template condition: the resource exists only when it is true. */
+  readonly Condition?: string;
 }
 
-/** A synthesized template: its resources by logical id. */
+/** A parameter of a synthesized template (CDK writes `BootstrapVersion`, legacy synthesis asset parameters). */
+export interface TemplateParameter {
+  readonly Type: string;
+  readonly Default?: unknown;
+}
+
+/** An output of a synthesized template; `Export.Name` makes it readable by `Fn::ImportValue` elsewhere. */
+export interface TemplateOutput {
+  readonly Value: unknown;
+  readonly Export?: { readonly Name: unknown };
+  readonly Condition?: string;
+}
+
+/** A synthesized template: its resources by logical id, and what they may refer to. */
 export interface CdkTemplate {
   readonly Resources: Readonly<Record<string, TemplateResource>>;
+  readonly Parameters?: Readonly<Record<string, TemplateParameter>>;
+  readonly Conditions?: Readonly<Record<string, unknown>>;
+  readonly Mappings?: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, unknown>>>>>>;
+  readonly Outputs?: Readonly<Record<string, TemplateOutput>>;
+  /** Template rules: assertions on the target account (CDK's bootstrap version check). */
+  readonly Rules?: Readonly<Record<string, unknown>>;
 }
 
 /** The repository root, where `cdk.out/` is written. */

@@ -50,6 +50,7 @@ export {
   RemoteAgentError,
   RemoteFunctionError,
 } from '../lambdas/runtime/aws/remote-agent-error.js';
+export { requiredEnv } from '../lambdas/runtime/aws/required-env.js';
 export type { RetryPolicy } from '../lambdas/runtime/aws/retry-policy.js';
 export { backoffDelayMs, DEFAULT_PUBLISH_RETRY } from '../lambdas/runtime/aws/retry-policy.js';
 export type { SendRequest } from '../lambdas/runtime/aws/send-request.js';

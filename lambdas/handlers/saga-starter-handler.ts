@@ -5,7 +5,7 @@ import { SfnExecutionStarter } from '../agents/saga-starter/sfn-execution-starte
 import { ENV } from '../contracts/env-names.js';
 import { SAGA_STARTER_AGENT_TYPE } from '../contracts/order/order-saga-io.js';
 import { AGENT_STATE_TABLE } from '../contracts/tables/agent-state-table.js';
-import { AwsRuntimeConfigError } from '../runtime/aws/aws-runtime-error.js';
+import { requiredEnv } from '../runtime/aws/required-env.js';
 import { agentHandler } from '../runtime/lambda/agent-handler.js';
 import { DynamoDbAgentStateStore } from '../stores/agent-state/dynamodb/dynamodb-agent-state-store.js';
 import { agentFunctionWiring } from './agent-function-wiring.js';
@@ -18,10 +18,7 @@ import { agentFunctionWiring } from './agent-function-wiring.js';
  * (`AGENTBRIDGE_SAGA_STATE_MACHINE_ARN`).
  */
 const wiring = agentFunctionWiring(SAGA_STARTER_AGENT_TYPE);
-const stateMachineArn = process.env[ENV.sagaStateMachineArn];
-if (stateMachineArn === undefined || stateMachineArn === '') {
-  throw new AwsRuntimeConfigError(ENV.sagaStateMachineArn, 'is not set');
-}
+const stateMachineArn = requiredEnv(process.env, ENV.sagaStateMachineArn);
 const starter = new SfnExecutionStarter({
   client: wiring.deps.tracer.captureAWSv3Client(new SFNClient({})),
   stateMachineArn,

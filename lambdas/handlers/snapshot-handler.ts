@@ -7,7 +7,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import middy from '@middy/core';
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { EVENT_STORE_TABLE } from '../contracts/tables/event-store-table.js';
-import { AwsRuntimeConfigError } from '../runtime/aws/aws-runtime-error.js';
+import { requiredEnv } from '../runtime/aws/required-env.js';
 import { powertoolsLogger } from '../runtime/lambda/powertools-logger.js';
 import { DynamoDbEventStoreAdapter } from '../stores/event-store/dynamodb/dynamodb-event-store-adapter.js';
 import { SnapshotStreamConsumer } from '../stores/event-store/dynamodb/snapshot-stream-consumer.js';
@@ -25,10 +25,7 @@ import { aggregateSnapshotPolicy } from './aggregate-snapshot-policy.js';
  * IAM: the stream, dynamodb:Query on the table, dynamodb:PutItem on snapshot partitions only.
  */
 const SERVICE = 'snapshot-writer';
-const tableName = process.env[EVENT_STORE_TABLE.envVar];
-if (tableName === undefined || tableName === '') {
-  throw new AwsRuntimeConfigError(EVENT_STORE_TABLE.envVar, 'is not set');
-}
+const tableName = requiredEnv(process.env, EVENT_STORE_TABLE.envVar);
 const logger = new Logger({ serviceName: SERVICE });
 const tracer = new Tracer({ serviceName: SERVICE });
 const documentClient = DynamoDBDocumentClient.from(tracer.captureAWSv3Client(new DynamoDBClient({})));

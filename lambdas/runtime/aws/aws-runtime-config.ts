@@ -3,6 +3,7 @@ import { ENV } from '../../contracts/env-names.js';
 import { sourceFor } from '../../contracts/sources.js';
 import { assertAgentType } from '../identifiers.js';
 import { AwsRuntimeConfigError } from './aws-runtime-error.js';
+import { requiredEnv } from './required-env.js';
 
 /** Thirty seconds: well inside a synchronous invoke's limits, long enough for a chain of a few sends. */
 export const DEFAULT_SEND_TIMEOUT_MS = 30_000;
@@ -55,12 +56,6 @@ export function parseAgentFunctions(json: string | undefined): Map<string, strin
   return functions;
 }
 
-function required(env: NodeJS.ProcessEnv, variable: string): string {
-  const value = env[variable];
-  if (value === undefined || value === '') throw new AwsRuntimeConfigError(variable, 'is not set');
-  return value;
-}
-
 /**
  * Reads the runtime's configuration from the environment the CDK stack (and the local cloud) sets. Runs once
  * at module scope, so a misconfigured function fails at cold start, not on its first message.
@@ -86,7 +81,7 @@ export function awsRuntimeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): A
     );
   }
   return {
-    eventBusName: required(env, ENV.eventBusName),
+    eventBusName: requiredEnv(env, ENV.eventBusName),
     source,
     agentFunctions: parseAgentFunctions(env[ENV.agentFunctions]),
     sendTimeoutMs,

@@ -18,6 +18,7 @@ import { DynamoDbAgentStateStore } from '../../stores/agent-state/dynamodb/dynam
 import { AwsRuntime } from '../aws/aws-runtime.js';
 import { awsRuntimeConfigFromEnv } from '../aws/aws-runtime-config.js';
 import { AwsRuntimeConfigError } from '../aws/aws-runtime-error.js';
+import { requiredEnv } from '../aws/required-env.js';
 import type { AgentHandlerDeps } from './agent-handler.js';
 import { SqsDeadLetterSink } from './dead-letter/sqs-dead-letter-sink.js';
 import { powertoolsLogger } from './powertools-logger.js';
@@ -81,15 +82,8 @@ export function agentFunctionWiring(
   options: AgentFunctionWiringOptions = {},
 ): AgentFunctionWiring {
   const env = options.env ?? process.env;
-  const tableName = (table: TableDefinition): string => {
-    const name = env[table.envVar];
-    if (name === undefined || name === '') throw new AwsRuntimeConfigError(table.envVar, 'is not set');
-    return name;
-  };
-  const deadLetterQueueUrl = env[ENV.deadLetterQueueUrl];
-  if (deadLetterQueueUrl === undefined || deadLetterQueueUrl === '') {
-    throw new AwsRuntimeConfigError(ENV.deadLetterQueueUrl, 'is not set');
-  }
+  const tableName = (table: TableDefinition): string => requiredEnv(env, table.envVar);
+  const deadLetterQueueUrl = requiredEnv(env, ENV.deadLetterQueueUrl);
   const logger = new Logger({ serviceName: agentType });
   const tracer = new Tracer({ serviceName: agentType });
   const metrics = new Metrics({ namespace: AGENT_METRICS.namespace, serviceName: agentType, logger });

@@ -16,7 +16,7 @@ export interface QuotaRow {
   readonly adjustable: boolean;
 }
 
-/** The quotas, the first one to bind, and what the seed's 150,000 messages a second would take. */
+/** The quotas, the first one to bind, and what the target of 150,000 messages a second would take. */
 export interface CapacityReport {
   readonly rows: readonly QuotaRow[];
   readonly binding: QuotaRow;
@@ -28,7 +28,7 @@ export interface CapacityReport {
   };
 }
 
-const SEED_MESSAGES_PER_SECOND = 150_000;
+const TARGET_MESSAGES_PER_SECOND = 150_000;
 
 /**
  * Orders and messages per second before each default quota binds, from the measured rates per delivered
@@ -126,7 +126,7 @@ export function quotaCapacity(
   ];
   const binding = [...rows].sort((a, b) => a.ordersPerSecond - b.ordersPerSecond)[0] ?? rows[0];
   if (binding === undefined) throw new Error('no quota rows');
-  const ordersForTarget = SEED_MESSAGES_PER_SECOND / rates.busEntries;
+  const ordersForTarget = TARGET_MESSAGES_PER_SECOND / rates.busEntries;
   const raises = rows
     .filter((r) => r.ordersPerSecond < ordersForTarget)
     .map((r) => {
@@ -139,7 +139,7 @@ export function quotaCapacity(
     rows,
     binding,
     messagesPerOrder: rates.busEntries,
-    target: { messagesPerSecond: SEED_MESSAGES_PER_SECOND, ordersPerSecond: ordersForTarget, raises },
+    target: { messagesPerSecond: TARGET_MESSAGES_PER_SECOND, ordersPerSecond: ordersForTarget, raises },
   };
 }
 

@@ -22,7 +22,7 @@ interface LayerSlot extends CacheLayerPolicy {
 }
 
 /**
- * A cache over an ordered list of layers (the seed's 6.2): reads search the layers in policy order and
+ * A cache over an ordered list of layers (say, in memory over DynamoDB): reads search the layers in policy order and
  * promote a hit to the faster layers; writes go to every layer with that layer's TTL; keys are
  * `namespace:key`; a failing layer is skipped with a warning and a `CacheLayerFailure` metric, so a
  * DynamoDB outage degrades to L1-only instead of failing the request. Values are returned as copies.

@@ -30,7 +30,7 @@ export interface LockRelease {
 }
 
 /**
- * Fenced distributed locks (the seed's 5.2, with fencing tokens) over any `LockStore`.
+ * Fenced distributed locks (leases with fencing tokens) over any `LockStore`.
  *
  * Waiting is a poll: a queued waiter re-reads the lease and the queue head with exponential backoff, and only
  * the earliest live waiter may take a free or expired lease (the store checks this and dequeues it in the

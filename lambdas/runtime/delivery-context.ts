@@ -3,22 +3,45 @@ import type { AgentId } from './agent-id.js';
 import type { MessageContext, PublishOptions, SendOptions } from './message-context.js';
 import type { TopicId } from './topic-id.js';
 
-/** What a delivery context needs from the runtime that created it. */
-export interface ContextHost {
-  sendFrom<T, R>(
-    caller: DeliveryContext,
+/**
+ * What a delivery context needs from the runtime that created it: `sendFrom` and `publishFrom`, which take
+ * the context a call comes from (`undefined` outside any handler). A runtime extends it, and its own `send`
+ * and `publish` are those calls from no context, so both runtimes forward the same way.
+ */
+export abstract class ContextHost {
+  abstract sendFrom<T, R>(
+    caller: DeliveryContext | undefined,
     type: MessageType<string, T, R>,
     message: T,
     recipient: AgentId,
     options: SendOptions | undefined,
   ): Promise<R>;
-  publishFrom<T>(
-    caller: DeliveryContext,
+
+  abstract publishFrom<T>(
+    caller: DeliveryContext | undefined,
     type: MessageType<string, T, unknown>,
     message: T,
     topic: TopicId,
     options: PublishOptions | undefined,
   ): Promise<void>;
+
+  send<T, R>(
+    type: MessageType<string, T, R>,
+    message: T,
+    recipient: AgentId,
+    options?: SendOptions,
+  ): Promise<R> {
+    return this.sendFrom(undefined, type, message, recipient, options);
+  }
+
+  publish<T>(
+    type: MessageType<string, T, unknown>,
+    message: T,
+    topic: TopicId,
+    options?: PublishOptions,
+  ): Promise<void> {
+    return this.publishFrom(undefined, type, message, topic, options);
+  }
 }
 
 /** The holder of an agent's state, read lazily so a context costs one allocation. */

@@ -8,7 +8,7 @@ import { AgentDirectory } from './agent-directory.js';
 import { AgentId } from './agent-id.js';
 import type { AgentRuntime, RegisterOptions, RuntimeState } from './agent-runtime.js';
 import type { AgentType } from './agent-type.js';
-import { DeliveryContext } from './delivery-context.js';
+import { ContextHost, DeliveryContext } from './delivery-context.js';
 import { directMessageSubscription } from './direct-message-subscription.js';
 import { isTopicType } from './identifiers.js';
 import { DropMessage, type InterventionHandler, intervene, MessageDroppedError } from './intervention.js';
@@ -44,7 +44,7 @@ export interface InProcessRuntimeOptions {
  * await runtime.waitUntilIdle();
  * ```
  */
-export class InProcessRuntime implements AgentRuntime {
+export class InProcessRuntime extends ContextHost implements AgentRuntime {
   readonly #logger: Logger;
   readonly #agents = new AgentDirectory<Mailbox>(this, (agent) => new Mailbox(agent));
   readonly #subscriptions = new SubscriptionRegistry();
@@ -62,6 +62,7 @@ export class InProcessRuntime implements AgentRuntime {
   readonly #interventions: readonly InterventionHandler[];
 
   constructor(options: InProcessRuntimeOptions = {}) {
+    super();
     this.#logger = options.logger ?? consoleLogger;
     this.#interventions = options.interventions ?? [];
   }
@@ -100,24 +101,6 @@ export class InProcessRuntime implements AgentRuntime {
 
   async removeSubscription(id: string): Promise<void> {
     this.#subscriptions.remove(id);
-  }
-
-  send<T, R>(
-    type: MessageType<string, T, R>,
-    message: T,
-    recipient: AgentId,
-    options?: SendOptions,
-  ): Promise<R> {
-    return this.sendFrom(undefined, type, message, recipient, options);
-  }
-
-  publish<T>(
-    type: MessageType<string, T, unknown>,
-    message: T,
-    topic: TopicId,
-    options?: PublishOptions,
-  ): Promise<void> {
-    return this.publishFrom(undefined, type, message, topic, options);
   }
 
   sendFrom<T, R>(

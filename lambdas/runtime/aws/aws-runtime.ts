@@ -9,7 +9,7 @@ import type { AgentDefinition } from '../agent-definition.js';
 import type { AgentId } from '../agent-id.js';
 import type { AgentRuntime, RegisterOptions, RuntimeState } from '../agent-runtime.js';
 import type { AgentType } from '../agent-type.js';
-import type { ContextHost, DeliveryContext } from '../delivery-context.js';
+import { ContextHost, type DeliveryContext } from '../delivery-context.js';
 import { directMessageSubscription } from '../direct-message-subscription.js';
 import type { PublishOptions, SendOptions } from '../message-context.js';
 import { MessageCancelledError, UnknownAgentTypeError } from '../runtime-error.js';
@@ -63,7 +63,7 @@ export interface AwsRuntimeOptions {
  * await runtime.publish(PaymentTaken, { orderId }, new TopicId('payment.taken', orderId));
  * ```
  */
-export class AwsRuntime implements AgentRuntime, ContextHost {
+export class AwsRuntime extends ContextHost implements AgentRuntime {
   readonly #config: AwsRuntimeConfig;
   readonly #publisher: EventPublisher;
   readonly #invoker: AgentInvoker;
@@ -72,6 +72,7 @@ export class AwsRuntime implements AgentRuntime, ContextHost {
   readonly #calls = new DeliveryCalls();
 
   constructor(options: AwsRuntimeOptions) {
+    super();
     this.#config = options.config;
     this.#publisher = new EventPublisher(options.eventBridge, options.publisher);
     this.#invoker = new AgentInvoker(options.lambda);
@@ -134,24 +135,6 @@ export class AwsRuntime implements AgentRuntime, ContextHost {
 
   subscriptions(): readonly Subscription[] {
     return this.#host.subscriptions.list();
-  }
-
-  send<T, R>(
-    type: MessageType<string, T, R>,
-    message: T,
-    recipient: AgentId,
-    options?: SendOptions,
-  ): Promise<R> {
-    return this.sendFrom(undefined, type, message, recipient, options);
-  }
-
-  publish<T>(
-    type: MessageType<string, T, unknown>,
-    message: T,
-    topic: TopicId,
-    options?: PublishOptions,
-  ): Promise<void> {
-    return this.publishFrom(undefined, type, message, topic, options);
   }
 
   async sendFrom<T, R>(

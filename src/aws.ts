@@ -32,7 +32,6 @@ export {
 } from '../lambdas/runtime/aws/aws-runtime-config.js';
 export {
   AwsRuntimeConfigError,
-  AwsRuntimeError,
   DeliveryConflictError,
   InvalidOutgoingEnvelopeError,
   RecordedReplyUnavailableError,

@@ -21,6 +21,8 @@
  * @packageDocumentation
  */
 
+export type { AgentbridgeErrorOptions } from '../lambdas/contracts/agentbridge-error.js';
+export { AgentbridgeError, isAgentbridgeError } from '../lambdas/contracts/agentbridge-error.js';
 export type { Clock } from '../lambdas/contracts/clock.js';
 export { systemClock } from '../lambdas/contracts/clock.js';
 export type { Envelope, MessageMetadata } from '../lambdas/contracts/envelope.js';
@@ -84,7 +86,6 @@ export {
   InvalidIdentifierError,
   MessageCancelledError,
   ReplyValidationError,
-  RuntimeError,
   SubscriptionExistsError,
   SubscriptionNotFoundError,
   UnknownAgentTypeError,

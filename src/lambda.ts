@@ -39,7 +39,6 @@ export { agentFunctionWiring } from '../lambdas/runtime/lambda/agent-function-wi
 export type { AgentHandlerDeps, AgentHandlerOptions } from '../lambdas/runtime/lambda/agent-handler.js';
 export { agentHandler, DEFAULT_MAX_INPUT_BYTES } from '../lambdas/runtime/lambda/agent-handler.js';
 export {
-  AgentHandlerError,
   ForbiddenSenderError,
   IdempotencyPersistenceMissingError,
   InputTooDeepError,

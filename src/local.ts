@@ -51,7 +51,6 @@ export { formatNotModelled, IGNORED_RESOURCE_TYPES } from '../local/cloud/not-mo
 // DynamoDB Local.
 export { createTableInput, createTables } from '../local/dynamodb/create-tables.js';
 export {
-  DynamoDbLocalError,
   DynamoDbLocalFetchError,
   DynamoDbLocalStartError,
   JavaMissingError,
@@ -65,13 +64,11 @@ export { compileEventPattern } from '../local/eventbridge/compile-event-pattern.
 // EventBridge patterns.
 export type { CompiledEventPattern } from '../local/eventbridge/compiled-event-pattern.js';
 export type { EventBridgeEvent, EventPattern, MatchExpression } from '../local/eventbridge/event-pattern.js';
-export { EventPatternError } from '../local/eventbridge/event-pattern-error.js';
 export type {
   EventPatternOptions,
   NumericSemanticsName,
 } from '../local/eventbridge/event-pattern-options.js';
 export { InvalidEventError } from '../local/eventbridge/invalid-event-error.js';
-export { InvalidEventPatternError } from '../local/eventbridge/invalid-event-pattern-error.js';
 export { matchEventPattern } from '../local/eventbridge/match-event-pattern.js';
 export { checkEventPattern, validateEventPattern } from '../local/eventbridge/validate-event-pattern.js';
 // Step Functions.

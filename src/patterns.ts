@@ -27,7 +27,6 @@ export type {
   DecisionContext,
 } from '../lambdas/patterns/aggregate/aggregate-definition.js';
 export {
-  AggregateCommandError,
   ConcurrencyRetriesExhaustedError,
   InvalidAggregateOptionsError,
 } from '../lambdas/patterns/aggregate/aggregate-error.js';
@@ -36,7 +35,7 @@ export {
 export type { EventBridgeOutboxPortOptions } from '../lambdas/patterns/outbox/event-bridge-outbox-port.js';
 export { eventBridgeOutboxPort } from '../lambdas/patterns/outbox/event-bridge-outbox-port.js';
 export { inProcessOutboxPort } from '../lambdas/patterns/outbox/in-process-outbox-port.js';
-export { OutboxError, OutboxOrderHoldError } from '../lambdas/patterns/outbox/outbox-error.js';
+export { OutboxOrderHoldError } from '../lambdas/patterns/outbox/outbox-error.js';
 export type {
   OutboxEntry,
   OutboxEventMetadata,

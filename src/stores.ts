@@ -30,7 +30,6 @@ export { LOCK_TABLE } from '../lambdas/contracts/tables/lock-table.js';
 export { TASK_TOKEN_TABLE } from '../lambdas/contracts/tables/task-token-table.js';
 // Agent state.
 export {
-  AgentStateError,
   AgentStateStoreUnavailableError,
   CorruptAgentStateError,
   InvalidAgentStateError,
@@ -49,7 +48,6 @@ export { InMemoryAgentStateStore } from '../lambdas/stores/agent-state/in-memory
 // Cache: an in-memory L1 over a DynamoDB L2.
 export {
   CacheConfigurationError,
-  CacheError,
   CacheLayerError,
   CacheValueNotSerializableError,
   CacheValueTooLargeError,
@@ -79,7 +77,6 @@ export {
   ConcurrencyError,
   CorruptStoredItemError,
   EventStoreAccessError,
-  EventStoreError,
   StreamVersionNotFoundError,
 } from '../lambdas/stores/event-store/event-store-error.js';
 export type {
@@ -139,7 +136,6 @@ export type { InMemoryTaskTokenStoreOptions } from '../lambdas/stores/task-token
 export { InMemoryTaskTokenStore } from '../lambdas/stores/task-tokens/in-memory/in-memory-task-token-store.js';
 export {
   InvalidTaskTokenInputError,
-  TaskTokenError,
   TaskTokenStoreUnavailableError,
 } from '../lambdas/stores/task-tokens/task-token-error.js';
 export type { TaskTokenStore } from '../lambdas/stores/task-tokens/task-token-store.js';

@@ -1,15 +1,9 @@
+import { AgentbridgeError } from './agentbridge-error.js';
+
 /**
- * Base of every error the contracts module raises. Each subclass carries a stable `code` so callers
- * (and the wire, where errors travel as name/code/message) can branch without `instanceof`.
+ * A message type, subscription or sender declaration used in a way the contracts do not allow (a type
+ * registered twice, senders declared for no type). The more specific contract errors extend it.
  */
-export class ContractError extends Error {
-  readonly code: string;
-
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
-    this.code = code;
-  }
+export class ContractError extends AgentbridgeError {
+  override readonly name: string = 'ContractError';
 }
-
-export const isContractError = (error: unknown): error is ContractError => error instanceof ContractError;

@@ -3,6 +3,7 @@ import type { MessageType } from './message-type.js';
 
 /** A message of a type no registry entry names: bad input, never retried. */
 export class UnknownMessageTypeError extends ContractError {
+  override readonly name = 'UnknownMessageTypeError';
   readonly messageType: string;
 
   constructor(messageType: string) {
@@ -10,9 +11,6 @@ export class UnknownMessageTypeError extends ContractError {
     this.messageType = messageType;
   }
 }
-
-export const isUnknownMessageTypeError = (error: unknown): error is UnknownMessageTypeError =>
-  error instanceof UnknownMessageTypeError;
 
 /**
  * Message types by name, for the boundaries that receive a type name off the wire (Lambda events,

@@ -10,6 +10,7 @@ export const summarizeIssues = (error: z.ZodError): string =>
 
 /** Input did not satisfy a message schema. Never retried: the same input fails the same way. */
 export class MessageValidationError extends ContractError {
+  override readonly name = 'MessageValidationError';
   readonly messageType: string;
   readonly issues: readonly z.core.$ZodIssue[];
 
@@ -19,6 +20,3 @@ export class MessageValidationError extends ContractError {
     this.issues = error.issues;
   }
 }
-
-export const isMessageValidationError = (error: unknown): error is MessageValidationError =>
-  error instanceof MessageValidationError;

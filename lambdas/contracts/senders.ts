@@ -45,6 +45,7 @@ export interface ResolvedSenders {
 
 /** A subscription names a producer for a message type the deployment has not configured. */
 export class UnknownProducerError extends ContractError {
+  override readonly name = 'UnknownProducerError';
   readonly messageType: string;
 
   constructor(messageType: string) {

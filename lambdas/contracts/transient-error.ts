@@ -26,8 +26,9 @@ export const LAMBDA_TRANSIENT_ERRORS = [
  * ```
  */
 export class TransientError extends ContractError {
+  override readonly name = 'TransientError';
   /** Marks the error retryable for `isTransientError` and friends. */
-  readonly transient = true;
+  override readonly transient = true;
   readonly errorType: string;
 
   constructor(cause: unknown) {

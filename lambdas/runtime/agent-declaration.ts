@@ -1,9 +1,9 @@
+import { AgentbridgeError } from '../contracts/agentbridge-error.js';
 import type { AgentDefinition } from './agent-definition.js';
 import type { AgentRuntime } from './agent-runtime.js';
 import type { AgentSpec } from './agent-spec.js';
 import type { AgentType } from './agent-type.js';
 import { assertAgentType } from './identifiers.js';
-import { RuntimeError } from './runtime-error.js';
 
 /**
  * One agent, declared once: its type, its subscriptions (with who may send what), the resources it needs
@@ -18,7 +18,8 @@ export interface AgentDeclaration<Deps, State = unknown> extends AgentSpec {
 }
 
 /** A declaration that contradicts itself (a subscription for another agent type, a malformed send target). */
-export class AgentDeclarationError extends RuntimeError {
+export class AgentDeclarationError extends AgentbridgeError {
+  override readonly name = 'AgentDeclarationError';
   readonly agentType: string;
 
   constructor(agentType: string, problem: string) {

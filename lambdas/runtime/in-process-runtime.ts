@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isAgentbridgeError } from '../contracts/agentbridge-error.js';
 import { consoleLogger, type Logger } from '../contracts/logger.js';
 import type { MessageType } from '../contracts/message-type.js';
 import { NEVER_ABORTED, raceAbort } from './abort.js';
@@ -17,7 +18,7 @@ import { Mailbox } from './mailbox.js';
 import { MailboxScheduler } from './mailbox-scheduler.js';
 import type { PublishOptions, SendOptions } from './message-context.js';
 import { causationIdOf, correlationIdOf } from './message-lineage.js';
-import { isAgentConstructionError, isCantHandleError, MessageCancelledError } from './runtime-error.js';
+import { isCantHandleError, MessageCancelledError } from './runtime-error.js';
 import type { Subscription } from './subscription.js';
 import { SubscriptionRegistry } from './subscription-registry.js';
 import type { TopicId } from './topic-id.js';
@@ -239,7 +240,8 @@ export class InProcessRuntime extends ContextHost implements AgentRuntime {
         mailbox = this.#agents.get(recipient);
       } catch (error) {
         const details = { recipient: recipient.toString(), messageType: type.name, messageId, error };
-        if (isAgentConstructionError(error)) this.#logger.error('Agent could not be constructed', details);
+        if (isAgentbridgeError(error, 'AGENT_CONSTRUCTION_FAILED'))
+          this.#logger.error('Agent could not be constructed', details);
         else this.#logger.warn('Subscription names an unregistered agent type', details);
         continue;
       }

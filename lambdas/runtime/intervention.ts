@@ -1,5 +1,5 @@
+import { AgentbridgeError } from '../contracts/agentbridge-error.js';
 import type { AgentId } from './agent-id.js';
-import { RuntimeError } from './runtime-error.js';
 import type { TopicId } from './topic-id.js';
 
 /** What an intervention handler returns to drop a message (AutoGen's `DropMessage`). */
@@ -37,7 +37,8 @@ export interface InterventionHandler {
 }
 
 /** A send (or its reply) an intervention handler dropped: the caller's promise rejects with this. */
-export class MessageDroppedError extends RuntimeError {
+export class MessageDroppedError extends AgentbridgeError {
+  override readonly name = 'MessageDroppedError';
   constructor(messageType: string, what: 'message' | 'reply') {
     super('MESSAGE_DROPPED', `An intervention handler dropped the ${what} of ${messageType}`);
   }

@@ -1,24 +1,10 @@
 import type * as z from 'zod';
+import { AgentbridgeError } from '../contracts/agentbridge-error.js';
 import { summarizeIssues } from '../contracts/message-validation-error.js';
 
-/**
- * Base of every error the agent runtime raises. `code` is stable and travels over the wire (Lambda
- * invoke responses carry name/code/message), so callers branch on it rather than on `instanceof`.
- */
-export class RuntimeError extends Error {
-  readonly code: string;
-
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
-    this.code = code;
-  }
-}
-
-export const isRuntimeError = (error: unknown): error is RuntimeError => error instanceof RuntimeError;
-
 /** An agent type, topic type or key that breaks AutoGen's identifier rules. */
-export class InvalidIdentifierError extends RuntimeError {
+export class InvalidIdentifierError extends AgentbridgeError {
+  override readonly name = 'InvalidIdentifierError';
   readonly kind: 'agent type' | 'agent key' | 'topic type' | 'topic source' | 'agent id';
   readonly value: string;
 
@@ -29,11 +15,9 @@ export class InvalidIdentifierError extends RuntimeError {
   }
 }
 
-export const isInvalidIdentifierError = (error: unknown): error is InvalidIdentifierError =>
-  error instanceof InvalidIdentifierError;
-
 /** No handler accepted the message (send), or a subscription was asked to map a topic it does not match. */
-export class CantHandleError extends RuntimeError {
+export class CantHandleError extends AgentbridgeError {
+  override readonly name = 'CantHandleError';
   constructor(message: string) {
     super('CANT_HANDLE', message);
   }
@@ -43,7 +27,8 @@ export const isCantHandleError = (error: unknown): error is CantHandleError =>
   error instanceof CantHandleError;
 
 /** `send` to an agent type nobody registered: fails at once, nothing is queued. */
-export class UnknownAgentTypeError extends RuntimeError {
+export class UnknownAgentTypeError extends AgentbridgeError {
+  override readonly name = 'UnknownAgentTypeError';
   readonly agentType: string;
 
   constructor(agentType: string) {
@@ -52,14 +37,12 @@ export class UnknownAgentTypeError extends RuntimeError {
   }
 }
 
-export const isUnknownAgentTypeError = (error: unknown): error is UnknownAgentTypeError =>
-  error instanceof UnknownAgentTypeError;
-
 /**
  * The factory (or a definition's `state` initializer) threw while creating the instance a message is addressed
  * to: the agent type is registered, but this instance could not be built. Carries the factory's error as `cause`.
  */
-export class AgentConstructionError extends RuntimeError {
+export class AgentConstructionError extends AgentbridgeError {
+  override readonly name = 'AgentConstructionError';
   readonly agentId: string;
 
   constructor(agentId: string, cause: unknown) {
@@ -69,11 +52,9 @@ export class AgentConstructionError extends RuntimeError {
   }
 }
 
-export const isAgentConstructionError = (error: unknown): error is AgentConstructionError =>
-  error instanceof AgentConstructionError;
-
 /** Registering an agent type twice. */
-export class AgentTypeExistsError extends RuntimeError {
+export class AgentTypeExistsError extends AgentbridgeError {
+  override readonly name = 'AgentTypeExistsError';
   readonly agentType: string;
 
   constructor(agentType: string) {
@@ -83,7 +64,8 @@ export class AgentTypeExistsError extends RuntimeError {
 }
 
 /** Adding a subscription equal to one already present (same id, or same topic and agent type). */
-export class SubscriptionExistsError extends RuntimeError {
+export class SubscriptionExistsError extends AgentbridgeError {
+  override readonly name = 'SubscriptionExistsError';
   readonly subscriptionId: string;
 
   constructor(subscriptionId: string) {
@@ -93,7 +75,8 @@ export class SubscriptionExistsError extends RuntimeError {
 }
 
 /** Removing a subscription id the runtime does not hold. */
-export class SubscriptionNotFoundError extends RuntimeError {
+export class SubscriptionNotFoundError extends AgentbridgeError {
+  override readonly name = 'SubscriptionNotFoundError';
   readonly subscriptionId: string;
 
   constructor(subscriptionId: string) {
@@ -106,7 +89,8 @@ export class SubscriptionNotFoundError extends RuntimeError {
  * A `send`'s reply does not satisfy its message type's reply schema: the recipient answered the wrong shape.
  * The caller's promise rejects with it; `issues` are the schema's findings.
  */
-export class ReplyValidationError extends RuntimeError {
+export class ReplyValidationError extends AgentbridgeError {
+  override readonly name = 'ReplyValidationError';
   readonly messageType: string;
   readonly issues: readonly z.core.$ZodIssue[];
 
@@ -119,15 +103,10 @@ export class ReplyValidationError extends RuntimeError {
   }
 }
 
-export const isReplyValidationError = (error: unknown): error is ReplyValidationError =>
-  error instanceof ReplyValidationError;
-
 /** The caller's AbortSignal fired before the reply came back (or before delivery started). */
-export class MessageCancelledError extends RuntimeError {
+export class MessageCancelledError extends AgentbridgeError {
+  override readonly name = 'MessageCancelledError';
   constructor(messageType: string, options?: { cause?: unknown }) {
     super('MESSAGE_CANCELLED', `${messageType} was cancelled`, options);
   }
 }
-
-export const isMessageCancelledError = (error: unknown): error is MessageCancelledError =>
-  error instanceof MessageCancelledError;

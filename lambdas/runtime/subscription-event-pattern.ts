@@ -15,6 +15,7 @@ export interface SenderContext {
 
 /** A subscription declares senders, but the pattern was compiled without a {@link SenderContext}. */
 export class MissingSenderContextError extends ContractError {
+  override readonly name = 'MissingSenderContextError';
   constructor(subscriptionId: string) {
     super(
       'MISSING_SENDER_CONTEXT',

@@ -1,21 +1,16 @@
+import { AgentbridgeError } from '../../lambdas/contracts/agentbridge-error.js';
+
 /**
  * Base of every error the infrastructure code raises while the app is being built (synth time). Each
  * subclass carries a stable `code`, so a failed `cdk synth` names what is wrong in the configuration.
  */
-export class InfraError extends Error {
-  readonly code: string;
-
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
-    this.code = code;
-  }
+export class InfraError extends AgentbridgeError {
+  override readonly name: string = 'InfraError';
 }
-
-export const isInfraError = (error: unknown): error is InfraError => error instanceof InfraError;
 
 /** A context value (`cdk.json` or `-c key=value`) that does not have the expected shape. */
 export class InvalidContextError extends InfraError {
+  override readonly name = 'InvalidContextError';
   readonly key: string;
 
   constructor(key: string, problem: string, options?: { cause?: unknown }) {
@@ -26,6 +21,7 @@ export class InvalidContextError extends InfraError {
 
 /** An ASL `${placeholder}` without a value in `definitionSubstitutions`: the deployed machine would break. */
 export class UnresolvedSubstitutionError extends InfraError {
+  override readonly name = 'UnresolvedSubstitutionError';
   readonly definitionFile: string;
   readonly placeholders: readonly string[];
 
@@ -41,6 +37,7 @@ export class UnresolvedSubstitutionError extends InfraError {
 
 /** An agent or state machine that refers to something the bridge does not deploy (an agent type, a table). */
 export class CatalogReferenceError extends InfraError {
+  override readonly name = 'CatalogReferenceError';
   readonly entry: string;
   readonly reference: string;
 

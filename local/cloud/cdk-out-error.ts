@@ -1,4 +1,4 @@
-import { LocalCloudError } from '../local-cloud-error.js';
+import { AgentbridgeError } from '../../lambdas/contracts/agentbridge-error.js';
 
 /** Why a cdk.out cannot be loaded; stable so callers (the CLI, tests) branch on it. */
 export type CdkOutErrorCode =
@@ -13,7 +13,8 @@ export type CdkOutErrorCode =
  * template CloudFormation itself would refuse (a `Ref` to nothing, a cycle, an invalid event pattern) or a
  * bundle that is not where the asset manifest says. `path` names the file, `logicalId` the resource.
  */
-export class CdkOutError extends LocalCloudError {
+export class CdkOutError extends AgentbridgeError {
+  override readonly name = 'CdkOutError';
   declare readonly code: CdkOutErrorCode;
   readonly path: string | undefined;
   readonly logicalId: string | undefined;

@@ -1,18 +1,13 @@
-/** Base of every error the demo raises; `code` is stable so the entry point can branch without `instanceof`. */
-export class DemoError extends Error {
-  readonly code: string;
+import { AgentbridgeError } from '../../lambdas/contracts/agentbridge-error.js';
 
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
-    this.code = code;
-  }
-}
+/** Base of every error the demo raises; `code` is stable so the entry point can branch without `instanceof`. */
+export abstract class DemoError extends AgentbridgeError {}
 
 export const isDemoError = (error: unknown): error is DemoError => error instanceof DemoError;
 
 /** A scenario line names a SKU the catalogue does not have. */
 export class UnknownProductError extends DemoError {
+  override readonly name = 'UnknownProductError';
   readonly sku: string;
 
   constructor(sku: string) {
@@ -23,6 +18,7 @@ export class UnknownProductError extends DemoError {
 
 /** `npm start` was given an argument it does not understand. */
 export class InvalidDemoArgumentError extends DemoError {
+  override readonly name = 'InvalidDemoArgumentError';
   readonly argument: string;
 
   constructor(argument: string, reason: string) {
@@ -33,6 +29,7 @@ export class InvalidDemoArgumentError extends DemoError {
 
 /** A `--target` that is named but not available in this build (the local cloud). */
 export class TargetNotAvailableError extends DemoError {
+  override readonly name = 'TargetNotAvailableError';
   readonly target: string;
 
   constructor(target: string, reason: string) {
@@ -43,6 +40,7 @@ export class TargetNotAvailableError extends DemoError {
 
 /** The order system did not get an order to its end within the demo's deadline. */
 export class OrderStalledError extends DemoError {
+  override readonly name = 'OrderStalledError';
   readonly orderId: string;
 
   constructor(orderId: string, waitingFor: string, options?: { cause?: unknown }) {
@@ -53,6 +51,7 @@ export class OrderStalledError extends DemoError {
 
 /** A percentile outside 0–100 was asked for. */
 export class InvalidPercentileError extends DemoError {
+  override readonly name = 'InvalidPercentileError';
   readonly percentile: number;
 
   constructor(percentile: number) {

@@ -1,19 +1,8 @@
-/**
- * Base of every error raised while preparing or running DynamoDB Local (tests, local cloud, `npm start`).
- * The `code` lets callers branch without `instanceof`.
- */
-export class DynamoDbLocalError extends Error {
-  readonly code: string;
-
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
-    this.code = code;
-  }
-}
+import { AgentbridgeError } from '../../lambdas/contracts/agentbridge-error.js';
 
 /** `java` is not on PATH; the message is one line a developer can act on. */
-export class JavaMissingError extends DynamoDbLocalError {
+export class JavaMissingError extends AgentbridgeError {
+  override readonly name = 'JavaMissingError';
   constructor(options?: { cause?: unknown }) {
     super(
       'JAVA_MISSING',
@@ -24,7 +13,8 @@ export class JavaMissingError extends DynamoDbLocalError {
 }
 
 /** The jar could not be fetched or extracted into the cache. */
-export class DynamoDbLocalFetchError extends DynamoDbLocalError {
+export class DynamoDbLocalFetchError extends AgentbridgeError {
+  override readonly name = 'DynamoDbLocalFetchError';
   readonly emulatorDir: string;
 
   constructor(emulatorDir: string, message: string, options?: { cause?: unknown }) {
@@ -34,7 +24,8 @@ export class DynamoDbLocalFetchError extends DynamoDbLocalError {
 }
 
 /** The Java process exited, or did not answer ListTables, before the start deadline. */
-export class DynamoDbLocalStartError extends DynamoDbLocalError {
+export class DynamoDbLocalStartError extends AgentbridgeError {
+  override readonly name = 'DynamoDbLocalStartError';
   readonly port: number;
   readonly output: string;
 
@@ -46,7 +37,8 @@ export class DynamoDbLocalStartError extends DynamoDbLocalError {
 }
 
 /** CreateTable or UpdateTimeToLive failed for one contract table. */
-export class TableCreationError extends DynamoDbLocalError {
+export class TableCreationError extends AgentbridgeError {
+  override readonly name = 'TableCreationError';
   readonly tableName: string;
 
   constructor(tableName: string, options?: { cause?: unknown }) {
@@ -54,6 +46,3 @@ export class TableCreationError extends DynamoDbLocalError {
     this.tableName = tableName;
   }
 }
-
-export const isDynamoDbLocalError = (error: unknown): error is DynamoDbLocalError =>
-  error instanceof DynamoDbLocalError;

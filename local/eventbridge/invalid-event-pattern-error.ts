@@ -1,4 +1,4 @@
-import { EventPatternError } from './event-pattern-error.js';
+import { AgentbridgeError } from '../../lambdas/contracts/agentbridge-error.js';
 import type { PatternErrorCode } from './pattern-error-code.js';
 
 /**
@@ -6,7 +6,8 @@ import type { PatternErrorCode } from './pattern-error-code.js';
  * `path` points at the offending part of the pattern (`$.detail.state[0].numeric`), `reason` is the
  * matcher's reason text, and the message reads like EventBridge's.
  */
-export class InvalidEventPatternError extends EventPatternError {
+export class InvalidEventPatternError extends AgentbridgeError {
+  override readonly name = 'InvalidEventPatternError';
   readonly path: string;
   readonly reason: string;
   declare readonly code: PatternErrorCode;

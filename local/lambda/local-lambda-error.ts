@@ -1,10 +1,11 @@
-import { LocalCloudError } from '../local-cloud-error.js';
+import { AgentbridgeError } from '../../lambdas/contracts/agentbridge-error.js';
 
 /**
  * An agent function run in this process tried to call AWS (a publish or send through its context during a
  * task). Offline, functions reach the bus and each other through the local state machines and runtime only.
  */
-export class OfflineAwsCallError extends LocalCloudError {
+export class OfflineAwsCallError extends AgentbridgeError {
+  override readonly name = 'OfflineAwsCallError';
   readonly agentType: string;
   readonly service: string;
   /** As the SDK marks a request it refuses: the publisher and invoker do not retry it. */
@@ -19,6 +20,3 @@ export class OfflineAwsCallError extends LocalCloudError {
     this.service = service;
   }
 }
-
-export const isOfflineAwsCallError = (error: unknown): error is OfflineAwsCallError =>
-  error instanceof OfflineAwsCallError;

@@ -1,16 +1,11 @@
-import { LocalCloudError } from '../local-cloud-error.js';
-
-/** Base of every error the local order system wiring raises; `code` is stable so callers branch on it. */
-export class LocalOrderSystemError extends LocalCloudError {}
-
-export const isLocalOrderSystemError = (error: unknown): error is LocalOrderSystemError =>
-  error instanceof LocalOrderSystemError;
+import { AgentbridgeError } from '../../lambdas/contracts/agentbridge-error.js';
 
 /**
  * A `lambda:invoke` task named a function the local system does not host, or addressed an agent type that
  * function does not run (on AWS: ResourceNotFound, or the handler's UnknownAgentTypeError). A definition bug.
  */
-export class UnroutableTaskError extends LocalOrderSystemError {
+export class UnroutableTaskError extends AgentbridgeError {
+  override readonly name = 'UnroutableTaskError';
   readonly functionName: string;
   readonly recipient: string;
 
@@ -21,11 +16,9 @@ export class UnroutableTaskError extends LocalOrderSystemError {
   }
 }
 
-export const isUnroutableTaskError = (error: unknown): error is UnroutableTaskError =>
-  error instanceof UnroutableTaskError;
-
 /** An `events:putEvents` entry whose detail is not an agentbridge envelope of a known message type. */
-export class UnpublishableEntryError extends LocalOrderSystemError {
+export class UnpublishableEntryError extends AgentbridgeError {
+  override readonly name = 'UnpublishableEntryError';
   readonly detailType: string;
 
   constructor(detailType: string, reason: string, options?: { cause?: unknown }) {
@@ -33,6 +26,3 @@ export class UnpublishableEntryError extends LocalOrderSystemError {
     this.detailType = detailType;
   }
 }
-
-export const isUnpublishableEntryError = (error: unknown): error is UnpublishableEntryError =>
-  error instanceof UnpublishableEntryError;

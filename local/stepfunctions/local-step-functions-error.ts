@@ -1,23 +1,18 @@
+import { AgentbridgeError } from '../../lambdas/contracts/agentbridge-error.js';
+
 /**
  * Base of every error the local Step Functions service raises. `code` is the AWS Step Functions API error
  * code the real service answers in the same situation (`ExecutionAlreadyExists`, `TaskTimedOut`, ...), so
  * adapters translate local and SDK errors the same way, and the local cloud can return it on the wire.
  */
-export class LocalStepFunctionsError extends Error {
-  readonly code: string;
-
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
-    this.code = code;
-  }
-}
+export abstract class LocalStepFunctionsError extends AgentbridgeError {}
 
 export const isLocalStepFunctionsError = (error: unknown): error is LocalStepFunctionsError =>
   error instanceof LocalStepFunctionsError;
 
 /** StartExecution with a name already used on this state machine (and a different input, or not running). */
 export class ExecutionAlreadyExistsError extends LocalStepFunctionsError {
+  override readonly name = 'ExecutionAlreadyExistsError';
   readonly executionArn: string;
 
   constructor(executionArn: string) {
@@ -30,6 +25,7 @@ export const isExecutionAlreadyExistsError = (error: unknown): error is Executio
   error instanceof ExecutionAlreadyExistsError;
 
 export class ExecutionDoesNotExistError extends LocalStepFunctionsError {
+  override readonly name = 'ExecutionDoesNotExistError';
   readonly executionArn: string;
 
   constructor(executionArn: string) {
@@ -38,10 +34,8 @@ export class ExecutionDoesNotExistError extends LocalStepFunctionsError {
   }
 }
 
-export const isExecutionDoesNotExistError = (error: unknown): error is ExecutionDoesNotExistError =>
-  error instanceof ExecutionDoesNotExistError;
-
 export class StateMachineDoesNotExistError extends LocalStepFunctionsError {
+  override readonly name = 'StateMachineDoesNotExistError';
   readonly stateMachineArn: string;
 
   constructor(stateMachineArn: string) {
@@ -50,11 +44,9 @@ export class StateMachineDoesNotExistError extends LocalStepFunctionsError {
   }
 }
 
-export const isStateMachineDoesNotExistError = (error: unknown): error is StateMachineDoesNotExistError =>
-  error instanceof StateMachineDoesNotExistError;
-
 /** A definition the engine cannot run: invalid ASL, an unresolved `${Placeholder}`, an unsupported Task. */
 export class InvalidDefinitionError extends LocalStepFunctionsError {
+  override readonly name = 'InvalidDefinitionError';
   readonly stateMachineName: string;
   readonly problems: readonly string[];
 
@@ -69,11 +61,9 @@ export class InvalidDefinitionError extends LocalStepFunctionsError {
   }
 }
 
-export const isInvalidDefinitionError = (error: unknown): error is InvalidDefinitionError =>
-  error instanceof InvalidDefinitionError;
-
 /** A name, input or output the API refuses (bad execution name, input or output that is not JSON). */
 export class InvalidRequestError extends LocalStepFunctionsError {
+  override readonly name = 'InvalidRequestError';
   readonly field: 'name' | 'input' | 'output';
 
   constructor(
@@ -86,31 +76,25 @@ export class InvalidRequestError extends LocalStepFunctionsError {
   }
 }
 
-export const isInvalidRequestError = (error: unknown): error is InvalidRequestError =>
-  error instanceof InvalidRequestError;
-
 /** SendTask* with a token no task ever issued. */
 export class InvalidTokenError extends LocalStepFunctionsError {
+  override readonly name = 'InvalidTokenError';
   constructor() {
     super('InvalidToken', 'Invalid task token');
   }
 }
 
-export const isInvalidTokenError = (error: unknown): error is InvalidTokenError =>
-  error instanceof InvalidTokenError;
-
 /** SendTask* with the token of a task that is over (completed, failed or timed out), as AWS answers. */
 export class TaskTimedOutError extends LocalStepFunctionsError {
+  override readonly name = 'TaskTimedOutError';
   constructor() {
     super('TaskTimedOut', 'Task Timed Out: the task of this token is no longer waiting');
   }
 }
 
-export const isTaskTimedOutError = (error: unknown): error is TaskTimedOutError =>
-  error instanceof TaskTimedOutError;
-
 /** StartExecution of a STANDARD machine while the account's open executions are at their quota. */
 export class ExecutionLimitExceededError extends LocalStepFunctionsError {
+  override readonly name = 'ExecutionLimitExceededError';
   readonly limit: number;
 
   constructor(limit: number) {

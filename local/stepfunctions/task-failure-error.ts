@@ -1,15 +1,18 @@
+import { AgentbridgeError } from '../../lambdas/contracts/agentbridge-error.js';
+
 /**
  * A task's failure as the engine sees it: `name` is the Step Functions error (what `Retry`/`Catch`
  * `ErrorEquals` match: `PaymentDeclinedError`, `TransientError`, `States.Timeout`,
  * `StepFunctions.ExecutionAlreadyExists`, ...) and `message` its cause (the engine's `Cause`).
  */
-export class TaskFailureError extends Error {
-  readonly code = 'TASK_FAILED';
+export class TaskFailureError extends AgentbridgeError {
+  /** The Step Functions error name, as `ErrorEquals` matches it. */
+  override readonly name: string;
   /** The Step Functions error name; also `name`. */
   readonly error: string;
 
   constructor(error: string, cause: string, options?: { cause?: unknown }) {
-    super(cause, options);
+    super('TASK_FAILED', cause, options);
     this.name = error;
     this.error = error;
   }

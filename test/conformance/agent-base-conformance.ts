@@ -4,7 +4,7 @@ import { AgentId } from '../../lambdas/runtime/agent-id.js';
 import { defineClosureAgent, registerClosureAgent } from '../../lambdas/runtime/closure-agent.js';
 import { DefaultSubscription } from '../../lambdas/runtime/default-subscription.js';
 import { DefaultTopicId } from '../../lambdas/runtime/default-topic.js';
-import { isInvalidIdentifierError } from '../../lambdas/runtime/runtime-error.js';
+import { InvalidIdentifierError } from '../../lambdas/runtime/runtime-error.js';
 import { TopicId } from '../../lambdas/runtime/topic-id.js';
 import { TypeSubscription } from '../../lambdas/runtime/type-subscription.js';
 import { Note, Ping } from './conformance-messages.js';
@@ -60,7 +60,9 @@ export function describeAgentBaseConformance(create: () => Promise<RuntimeHarnes
       );
       expect(() => new AgentId('a', notString)).toSatisfy(throwsInvalid);
       expect(() => new TopicId(notString, 's')).toSatisfy(throwsInvalid);
-      await expect(harness.runtime.register(notString, recorder)).rejects.toSatisfy(isInvalidIdentifierError);
+      await expect(harness.runtime.register(notString, recorder)).rejects.toBeInstanceOf(
+        InvalidIdentifierError,
+      );
     }
     // undefined is TopicId's documented "no source": the default one.
     expect(() => new TopicId('t', 7 as unknown as string)).toSatisfy(throwsInvalid);
@@ -136,6 +138,6 @@ const throwsInvalid = (make: () => unknown): boolean => {
     make();
     return false;
   } catch (error) {
-    return isInvalidIdentifierError(error);
+    return error instanceof InvalidIdentifierError;
   }
 };

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { defineAgent } from '../../lambdas/runtime/agent-definition.js';
 import { AgentId } from '../../lambdas/runtime/agent-id.js';
-import { isMessageCancelledError, isUnknownAgentTypeError } from '../../lambdas/runtime/runtime-error.js';
+import { MessageCancelledError, UnknownAgentTypeError } from '../../lambdas/runtime/runtime-error.js';
 import { TopicId } from '../../lambdas/runtime/topic-id.js';
 import { TypeSubscription } from '../../lambdas/runtime/type-subscription.js';
 import { Count, Fail, Ping, Round, Slow } from './conformance-messages.js';
@@ -44,7 +44,7 @@ export function describeLifecycleConformance(create: () => Promise<RuntimeHarnes
   it('11. a send to an unregistered agent type fails at once with a clear error', async () => {
     const started = Date.now();
     const failure = harness.runtime.send(Ping, { text: 'x' }, new AgentId('nobody', 'k'));
-    await expect(failure).rejects.toSatisfy(isUnknownAgentTypeError);
+    await expect(failure).rejects.toBeInstanceOf(UnknownAgentTypeError);
     await expect(failure).rejects.toThrow(/nobody/);
     expect(Date.now() - started).toBeLessThan(1_000);
   });
@@ -96,7 +96,7 @@ export function describeLifecycleConformance(create: () => Promise<RuntimeHarnes
     // Abort once the handler runs (however long the delivery took to start), never on a guessed delay.
     await handlerStarted;
     controller.abort();
-    await expect(reply).rejects.toSatisfy(isMessageCancelledError);
+    await expect(reply).rejects.toBeInstanceOf(MessageCancelledError);
     await expect(handlerOutcome).resolves.toBe(
       harness.cancellation === 'propagated' ? 'AbortError' : 'finished',
     );
@@ -104,7 +104,7 @@ export function describeLifecycleConformance(create: () => Promise<RuntimeHarnes
     late.abort();
     await expect(
       harness.runtime.send(Slow, { ms: 1 }, new AgentId('slow', 'k'), { signal: late.signal }),
-    ).rejects.toSatisfy(isMessageCancelledError);
+    ).rejects.toBeInstanceOf(MessageCancelledError);
   });
 
   it('14. saved state restores into a fresh runtime; unknown agent types are skipped', async () => {

@@ -2,7 +2,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { AgentStateMachine } from '../../lib/constructs/agent-state-machine.js';
-import { isInfraError, UnresolvedSubstitutionError } from '../../lib/constructs/infra-error.js';
+import { InfraError, UnresolvedSubstitutionError } from '../../lib/constructs/infra-error.js';
 import { ECHO_ASL, template } from './support/constructs-under-test.js';
 import { renderedDefinition, resourcesOfType } from './support/template-queries.js';
 
@@ -35,7 +35,7 @@ describe('AgentStateMachine', () => {
     try {
       build();
     } catch (error) {
-      expect(isInfraError(error) && error.code).toBe('UNRESOLVED_SUBSTITUTION');
+      expect(error instanceof InfraError && error.code).toBe('UNRESOLVED_SUBSTITUTION');
       expect(error).toMatchObject({ placeholders: ['EventBusName'] });
     }
   });

@@ -1,15 +1,4 @@
-/** Base of every error the lifecycle agent raises; `code` is stable so callers branch on it. */
-export class LifecycleError extends Error {
-  readonly code: string;
-
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
-    this.code = code;
-  }
-}
-
-export const isLifecycleError = (error: unknown): error is LifecycleError => error instanceof LifecycleError;
+import { AgentbridgeError } from '../../contracts/agentbridge-error.js';
 
 /**
  * A trigger that is not valid in the order's current state ("an invalid trigger returns a clear
@@ -17,7 +6,8 @@ export const isLifecycleError = (error: unknown): error is LifecycleError => err
  * finished, unknown order). Nothing changed; the agent publishes
  * OrderTransitionRejected with the same fields.
  */
-export class TransitionRejectedError extends LifecycleError {
+export class TransitionRejectedError extends AgentbridgeError {
+  override readonly name = 'TransitionRejectedError';
   readonly orderId: string;
   readonly trigger: string;
   /** The order's recorded state, or `unknown` when no order was ever created. */
@@ -57,7 +47,8 @@ export const isTransitionRejectedError = (error: unknown): error is TransitionRe
  * A wait was resumed by a trigger that does not lead to the state the machine enters next: the lifecycle agent
  * and the state machine disagree (a defect). Not retried; the task's Catch compensates or parks the order.
  */
-export class UnexpectedLifecycleTriggerError extends LifecycleError {
+export class UnexpectedLifecycleTriggerError extends AgentbridgeError {
+  override readonly name = 'UnexpectedLifecycleTriggerError';
   readonly orderId: string;
   readonly trigger: string;
   readonly entering: string;

@@ -1,23 +1,12 @@
-/** Base of every error a {@link TaskCallbackPort} adapter raises; `code` is stable. */
-export class TaskCallbackError extends Error {
-  readonly code: string;
-
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
-    this.code = code;
-  }
-}
-
-export const isTaskCallbackError = (error: unknown): error is TaskCallbackError =>
-  error instanceof TaskCallbackError;
+import { AgentbridgeError } from '../../contracts/agentbridge-error.js';
 
 /**
  * The token's task is over: it completed (another trigger resumed it first), timed out, or the token was
  * never valid. Step Functions answers `TaskTimedOut`, `TaskDoesNotExist` or `InvalidToken`; retrying cannot
  * help, so the trigger is rejected.
  */
-export class TaskTokenClosedError extends TaskCallbackError {
+export class TaskTokenClosedError extends AgentbridgeError {
+  override readonly name = 'TaskTokenClosedError';
   /** The service's error code, e.g. `TaskTimedOut`. */
   readonly serviceCode: string;
 
@@ -31,9 +20,10 @@ export const isTaskTokenClosedError = (error: unknown): error is TaskTokenClosed
   error instanceof TaskTokenClosedError;
 
 /** Step Functions could not be reached or throttled the call: worth a retry. */
-export class TaskCallbackUnavailableError extends TaskCallbackError {
+export class TaskCallbackUnavailableError extends AgentbridgeError {
+  override readonly name = 'TaskCallbackUnavailableError';
   /** Marks the error retryable for the runtime's `isTransientError`. */
-  readonly transient = true;
+  override readonly transient = true;
   readonly operation: 'succeed' | 'fail' | 'heartbeat';
 
   constructor(operation: TaskCallbackUnavailableError['operation'], options?: { cause?: unknown }) {

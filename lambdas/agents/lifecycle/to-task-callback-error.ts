@@ -1,8 +1,4 @@
-import {
-  type TaskCallbackError,
-  TaskCallbackUnavailableError,
-  TaskTokenClosedError,
-} from './task-callback-error.js';
+import { TaskCallbackUnavailableError, TaskTokenClosedError } from './task-callback-error.js';
 
 /** Step Functions error codes meaning "this token's task is over": retrying cannot help. */
 const CLOSED_CODES = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
@@ -19,7 +15,7 @@ const CLOSED_CODES = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken'
 export function toTaskCallbackError(
   operation: TaskCallbackUnavailableError['operation'],
   error: unknown,
-): TaskCallbackError {
+): TaskTokenClosedError | TaskCallbackUnavailableError {
   const fields = error instanceof Error ? (error as Error & { code?: unknown }) : undefined;
   const code = typeof fields?.code === 'string' ? fields.code : fields?.name;
   if (code !== undefined && CLOSED_CODES.has(code)) return new TaskTokenClosedError(code, { cause: error });

@@ -1,19 +1,8 @@
-/** Base of every error the notification agent raises; `code` is stable so callers branch on it. */
-export class NotificationError extends Error {
-  readonly code: string;
-
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
-    this.code = code;
-  }
-}
-
-export const isNotificationError = (error: unknown): error is NotificationError =>
-  error instanceof NotificationError;
+import { AgentbridgeError } from '../../contracts/agentbridge-error.js';
 
 /** No contact details for the user (unknown or deleted): nothing was recorded. */
-export class RecipientUnknownError extends NotificationError {
+export class RecipientUnknownError extends AgentbridgeError {
+  override readonly name = 'RecipientUnknownError';
   readonly userId: string;
 
   constructor(userId: string, options?: { cause?: unknown }) {
@@ -21,6 +10,3 @@ export class RecipientUnknownError extends NotificationError {
     this.userId = userId;
   }
 }
-
-export const isRecipientUnknownError = (error: unknown): error is RecipientUnknownError =>
-  error instanceof RecipientUnknownError;

@@ -1,20 +1,9 @@
+import { AgentbridgeError } from '../../contracts/agentbridge-error.js';
 import { SAGA_TASK_ERRORS } from '../../contracts/order/saga-task-errors.js';
 
-/** Base of every error the orders agent raises; `code` is stable so callers branch on it. */
-export class OrdersError extends Error {
-  readonly code: string;
-
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
-    this.code = code;
-  }
-}
-
-export const isOrdersError = (error: unknown): error is OrdersError => error instanceof OrdersError;
-
 /** CreateOrder (saga task): the order id already belongs to another saga. Caught by name. */
-export class OrderAlreadyExistsError extends OrdersError {
+export class OrderAlreadyExistsError extends AgentbridgeError {
+  override readonly name = 'OrderAlreadyExistsError';
   readonly orderId: string;
   readonly sagaId: string;
 
@@ -29,11 +18,9 @@ export class OrderAlreadyExistsError extends OrdersError {
   }
 }
 
-export const isOrderAlreadyExistsError = (error: unknown): error is OrderAlreadyExistsError =>
-  error instanceof OrderAlreadyExistsError;
-
 /** `recordTransition` for an order that was never created. */
-export class OrderNotFoundError extends OrdersError {
+export class OrderNotFoundError extends AgentbridgeError {
+  override readonly name = 'OrderNotFoundError';
   readonly orderId: string;
 
   constructor(orderId: string, options?: { cause?: unknown }) {
@@ -42,14 +29,12 @@ export class OrderNotFoundError extends OrdersError {
   }
 }
 
-export const isOrderNotFoundError = (error: unknown): error is OrderNotFoundError =>
-  error instanceof OrderNotFoundError;
-
 /**
  * `recordTransition` the aggregate refuses: not allowed from the order's state (the lifecycle and the
  * aggregate disagree), or missing what the target state needs (a tracking number for `shipped`).
  */
-export class InvalidOrderTransitionError extends OrdersError {
+export class InvalidOrderTransitionError extends AgentbridgeError {
+  override readonly name = 'InvalidOrderTransitionError';
   readonly orderId: string;
   readonly state: string;
   readonly to: string;
@@ -62,6 +47,3 @@ export class InvalidOrderTransitionError extends OrdersError {
     this.to = to;
   }
 }
-
-export const isInvalidOrderTransitionError = (error: unknown): error is InvalidOrderTransitionError =>
-  error instanceof InvalidOrderTransitionError;

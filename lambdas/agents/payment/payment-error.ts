@@ -1,17 +1,5 @@
+import { AgentbridgeError } from '../../contracts/agentbridge-error.js';
 import { SAGA_TASK_ERRORS } from '../../contracts/order/saga-task-errors.js';
-
-/** Base of every error the payment agent raises; `code` is stable so callers branch on it. */
-export class PaymentError extends Error {
-  readonly code: string;
-
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
-    this.code = code;
-  }
-}
-
-export const isPaymentError = (error: unknown): error is PaymentError => error instanceof PaymentError;
 
 /**
  * Why a charge declined: the decline rule (`card-declined`, `amount-over-limit`, see `declineReason`), or
@@ -20,7 +8,8 @@ export const isPaymentError = (error: unknown): error is PaymentError => error i
 export type DeclineReason = 'card-declined' | 'amount-over-limit' | 'saga-compensated';
 
 /** ChargePayment (saga task): the decline rule matched; nothing was charged. Caught by name. */
-export class PaymentDeclinedError extends PaymentError {
+export class PaymentDeclinedError extends AgentbridgeError {
+  override readonly name = 'PaymentDeclinedError';
   readonly sagaId: string;
   readonly amount: number;
   readonly reason: DeclineReason;
@@ -32,6 +21,3 @@ export class PaymentDeclinedError extends PaymentError {
     this.reason = reason;
   }
 }
-
-export const isPaymentDeclinedError = (error: unknown): error is PaymentDeclinedError =>
-  error instanceof PaymentDeclinedError;

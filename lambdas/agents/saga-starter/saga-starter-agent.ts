@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { isAgentbridgeError } from '../../contracts/agentbridge-error.js';
 import type { Logger } from '../../contracts/logger.js';
 import type { MessageOf } from '../../contracts/message-type.js';
 import { OrderRequested } from '../../contracts/order/order-messages.js';
 import { type AgentDefinition, defineAgent } from '../../runtime/agent-definition.js';
-import { isStateVersionConflictError } from '../../stores/agent-state/agent-state-error.js';
 import type { AgentStateStore, VersionedAgentState } from '../../stores/agent-state/agent-state-store.js';
 import type { ExecutionStarter } from './execution-starter-port.js';
 import { type SagaStartRecord, SagaStartRecordSchema, sagaStartRecordId } from './saga-start-record.js';
-import { isExecutionAlreadyStartedError } from './saga-starter-error.js';
 
 export interface SagaStarterOptions {
   /** Where each order's start record lives (the agent-state table, the starter's partition). */
@@ -57,7 +56,7 @@ export function sagaStarterAgent(
     try {
       return { state, version: await records.put(id, state, 0) };
     } catch (error) {
-      if (isStateVersionConflictError(error)) return undefined;
+      if (isAgentbridgeError(error, 'STATE_VERSION_CONFLICT')) return undefined;
       throw error;
     }
   };
@@ -106,7 +105,7 @@ async function start(starter: ExecutionStarter, record: SagaStartRecord): Promis
     });
     return executionArn;
   } catch (error) {
-    if (isExecutionAlreadyStartedError(error)) return undefined;
+    if (isAgentbridgeError(error, 'EXECUTION_ALREADY_STARTED')) return undefined;
     throw error;
   }
 }

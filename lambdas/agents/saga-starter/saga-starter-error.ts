@@ -1,22 +1,11 @@
-/** Base of every error the saga starter raises; `code` is stable so callers branch on it. */
-export class SagaStarterError extends Error {
-  readonly code: string;
-
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
-    this.code = code;
-  }
-}
-
-export const isSagaStarterError = (error: unknown): error is SagaStarterError =>
-  error instanceof SagaStarterError;
+import { AgentbridgeError } from '../../contracts/agentbridge-error.js';
 
 /**
  * An execution of this name exists already (Step Functions' `ExecutionAlreadyExists`): the order's saga was
  * started by an earlier delivery of the same OrderRequested. The starter treats it as done.
  */
-export class ExecutionAlreadyStartedError extends SagaStarterError {
+export class ExecutionAlreadyStartedError extends AgentbridgeError {
+  override readonly name = 'ExecutionAlreadyStartedError';
   readonly executionName: string;
 
   constructor(executionName: string, options?: { cause?: unknown }) {
@@ -25,13 +14,11 @@ export class ExecutionAlreadyStartedError extends SagaStarterError {
   }
 }
 
-export const isExecutionAlreadyStartedError = (error: unknown): error is ExecutionAlreadyStartedError =>
-  error instanceof ExecutionAlreadyStartedError;
-
 /** Step Functions throttled or failed the call: worth a retry (the event is redelivered). */
-export class ExecutionStartUnavailableError extends SagaStarterError {
+export class ExecutionStartUnavailableError extends AgentbridgeError {
+  override readonly name = 'ExecutionStartUnavailableError';
   /** Marks the error retryable for the runtime's `isTransientError`. */
-  readonly transient = true;
+  override readonly transient = true;
   readonly executionName: string;
 
   constructor(executionName: string, options?: { cause?: unknown }) {
@@ -44,14 +31,12 @@ export class ExecutionStartUnavailableError extends SagaStarterError {
   }
 }
 
-export const isExecutionStartUnavailableError = (error: unknown): error is ExecutionStartUnavailableError =>
-  error instanceof ExecutionStartUnavailableError;
-
 /**
  * Step Functions refused the start for a reason a retry cannot fix (the state machine does not exist, the
  * role may not start it, the name or input is invalid): the event ends in the dead-letter queue.
  */
-export class ExecutionStartRejectedError extends SagaStarterError {
+export class ExecutionStartRejectedError extends AgentbridgeError {
+  override readonly name = 'ExecutionStartRejectedError';
   readonly executionName: string;
   /** The service's error name, e.g. `StateMachineDoesNotExist`. */
   readonly serviceCode: string;
@@ -66,6 +51,3 @@ export class ExecutionStartRejectedError extends SagaStarterError {
     this.serviceCode = serviceCode;
   }
 }
-
-export const isExecutionStartRejectedError = (error: unknown): error is ExecutionStartRejectedError =>
-  error instanceof ExecutionStartRejectedError;

@@ -1,20 +1,9 @@
+import { AgentbridgeError } from '../../contracts/agentbridge-error.js';
 import { SAGA_TASK_ERRORS } from '../../contracts/order/saga-task-errors.js';
 
-/** Base of every error the users agent raises; `code` is stable so callers branch on it, not `instanceof`. */
-export class UsersError extends Error {
-  readonly code: string;
-
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
-    this.code = code;
-  }
-}
-
-export const isUsersError = (error: unknown): error is UsersError => error instanceof UsersError;
-
 /** ValidateUser (saga task): the user does not exist or is deleted. Step Functions catches it by name. */
-export class UserInvalidError extends UsersError {
+export class UserInvalidError extends AgentbridgeError {
+  override readonly name = 'UserInvalidError';
   readonly userId: string;
   readonly reason: 'not-found' | 'deleted';
 
@@ -25,11 +14,9 @@ export class UserInvalidError extends UsersError {
   }
 }
 
-export const isUserInvalidError = (error: unknown): error is UserInvalidError =>
-  error instanceof UserInvalidError;
-
 /** A command named a user that does not exist (or no longer does: deleted users accept no commands). */
-export class UserNotFoundError extends UsersError {
+export class UserNotFoundError extends AgentbridgeError {
+  override readonly name = 'UserNotFoundError';
   readonly userId: string;
 
   constructor(userId: string, options?: { cause?: unknown }) {
@@ -38,11 +25,9 @@ export class UserNotFoundError extends UsersError {
   }
 }
 
-export const isUserNotFoundError = (error: unknown): error is UserNotFoundError =>
-  error instanceof UserNotFoundError;
-
 /** Create with an id that is already taken. */
-export class UserAlreadyExistsError extends UsersError {
+export class UserAlreadyExistsError extends AgentbridgeError {
+  override readonly name = 'UserAlreadyExistsError';
   readonly userId: string;
 
   constructor(userId: string, options?: { cause?: unknown }) {
@@ -51,11 +36,9 @@ export class UserAlreadyExistsError extends UsersError {
   }
 }
 
-export const isUserAlreadyExistsError = (error: unknown): error is UserAlreadyExistsError =>
-  error instanceof UserAlreadyExistsError;
-
 /** Create or update with an email another user holds (compared normalized: trimmed, lower-cased). */
-export class EmailAlreadyTakenError extends UsersError {
+export class EmailAlreadyTakenError extends AgentbridgeError {
+  override readonly name = 'EmailAlreadyTakenError';
   readonly email: string;
   readonly heldBy: string | undefined;
 
@@ -65,6 +48,3 @@ export class EmailAlreadyTakenError extends UsersError {
     this.heldBy = heldBy;
   }
 }
-
-export const isEmailAlreadyTakenError = (error: unknown): error is EmailAlreadyTakenError =>
-  error instanceof EmailAlreadyTakenError;

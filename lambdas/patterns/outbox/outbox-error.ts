@@ -1,25 +1,11 @@
-/**
- * Base of the errors the outbox publisher raises per record; each becomes a batch item failure, so the
- * stream redelivers the record (and, past the retry limit, the event source's on-failure destination
- * receives it).
- */
-export class OutboxError extends Error {
-  readonly code: string;
-
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
-    this.code = code;
-  }
-}
-
-export const isOutboxError = (error: unknown): error is OutboxError => error instanceof OutboxError;
+import { AgentbridgeError } from '../../contracts/agentbridge-error.js';
 
 /**
  * Held back, not attempted: an earlier event of the same stream failed in this batch, and publishing this
  * one first would reorder the stream for consumers.
  */
-export class OutboxOrderHoldError extends OutboxError {
+export class OutboxOrderHoldError extends AgentbridgeError {
+  override readonly name = 'OutboxOrderHoldError';
   readonly streamId: string;
   readonly version: number;
 
@@ -32,6 +18,3 @@ export class OutboxOrderHoldError extends OutboxError {
     this.version = version;
   }
 }
-
-export const isOutboxOrderHoldError = (error: unknown): error is OutboxOrderHoldError =>
-  error instanceof OutboxOrderHoldError;

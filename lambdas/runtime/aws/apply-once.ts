@@ -1,4 +1,4 @@
-import { isStateVersionConflictError } from '../../stores/agent-state/agent-state-error.js';
+import { isAgentbridgeError } from '../../contracts/agentbridge-error.js';
 import type { AgentStateStore, StoredAgentState } from '../../stores/agent-state/agent-state-store.js';
 import {
   type AppliedMessage,
@@ -61,7 +61,7 @@ export async function applyOnce(request: ApplyOnceRequest): Promise<AppliedOutco
       await store.put(agentId, next, stored?.version ?? 0, withApplied(log, entry));
       return { result, duplicate: false };
     } catch (error) {
-      if (!isStateVersionConflictError(error)) throw error;
+      if (!isAgentbridgeError(error, 'STATE_VERSION_CONFLICT')) throw error;
       if (attempt >= DELIVERY_ATTEMPTS) throw new DeliveryConflictError(agentId, messageId, { cause: error });
     }
   }

@@ -1,4 +1,4 @@
-import { AwsRuntimeError } from './aws-runtime-error.js';
+import { AgentbridgeError } from '../../contracts/agentbridge-error.js';
 
 /** One event EventBridge did not accept, after every attempt the retry policy allowed. */
 export interface FailedEvent {
@@ -17,7 +17,8 @@ export interface FailedEvent {
  * fix, such as `MalformedDetail`). Every other event of the call was accepted. Never a silent drop: each
  * failure is listed with EventBridge's error code.
  */
-export class PublishFailedError extends AwsRuntimeError {
+export class PublishFailedError extends AgentbridgeError {
+  override readonly name = 'PublishFailedError';
   readonly failures: readonly FailedEvent[];
   /** How many events of the call EventBridge accepted. */
   readonly published: number;
@@ -34,11 +35,9 @@ export class PublishFailedError extends AwsRuntimeError {
   }
 }
 
-export const isPublishFailedError = (error: unknown): error is PublishFailedError =>
-  error instanceof PublishFailedError;
-
 /** One event is over EventBridge's 256 KB entry limit; raised before any call, nothing was published. */
-export class EventTooLargeError extends AwsRuntimeError {
+export class EventTooLargeError extends AgentbridgeError {
+  override readonly name = 'EventTooLargeError';
   readonly index: number;
   readonly messageId: string;
   readonly detailType: string;

@@ -1,4 +1,4 @@
-import { AwsRuntimeError } from './aws-runtime-error.js';
+import { AgentbridgeError } from '../../contracts/agentbridge-error.js';
 
 /** An error as it crosses the wire in a send response: enough to branch on, nothing more. */
 export interface WireError {
@@ -12,7 +12,9 @@ export interface WireError {
  * are the remote error's own, so callers branch exactly as they would in process
  * (`error.code === 'OUT_OF_STOCK'`); `instanceof RemoteAgentError` tells that it came over the wire.
  */
-export class RemoteAgentError extends AwsRuntimeError {
+export class RemoteAgentError extends AgentbridgeError {
+  /** The remote error's own name. */
+  override readonly name: string;
   readonly recipient: string;
 
   constructor(recipient: string, remote: WireError) {
@@ -22,14 +24,12 @@ export class RemoteAgentError extends AwsRuntimeError {
   }
 }
 
-export const isRemoteAgentError = (error: unknown): error is RemoteAgentError =>
-  error instanceof RemoteAgentError;
-
 /**
  * Lambda reported a `FunctionError`: the recipient's function failed outside the handler's control (an
  * unhandled or transient error, a timeout, out of memory). `errorType`/`errorMessage` are Lambda's.
  */
-export class RemoteFunctionError extends AwsRuntimeError {
+export class RemoteFunctionError extends AgentbridgeError {
+  override readonly name = 'RemoteFunctionError';
   readonly functionName: string;
   readonly functionError: string;
   readonly errorType: string;
@@ -47,11 +47,9 @@ export class RemoteFunctionError extends AwsRuntimeError {
   }
 }
 
-export const isRemoteFunctionError = (error: unknown): error is RemoteFunctionError =>
-  error instanceof RemoteFunctionError;
-
 /** The recipient's function answered with something that is not a send response (a wrong function name). */
-export class InvalidRemoteResponseError extends AwsRuntimeError {
+export class InvalidRemoteResponseError extends AgentbridgeError {
+  override readonly name = 'InvalidRemoteResponseError';
   readonly functionName: string;
 
   constructor(functionName: string, reason: string, options?: { cause?: unknown }) {
@@ -59,6 +57,3 @@ export class InvalidRemoteResponseError extends AwsRuntimeError {
     this.functionName = functionName;
   }
 }
-
-export const isInvalidRemoteResponseError = (error: unknown): error is InvalidRemoteResponseError =>
-  error instanceof InvalidRemoteResponseError;

@@ -1,10 +1,11 @@
-import { AwsRuntimeError } from './aws-runtime-error.js';
+import { AgentbridgeError } from '../../contracts/agentbridge-error.js';
 
 /**
  * A `send` got no reply within its timeout. The remote handler may still be running (its `ctx.signal` aborts
  * at the same deadline); the caller has stopped waiting.
  */
-export class SendTimeoutError extends AwsRuntimeError {
+export class SendTimeoutError extends AgentbridgeError {
+  override readonly name = 'SendTimeoutError';
   readonly recipient: string;
   readonly messageType: string;
   readonly timeoutMs: number;
@@ -16,6 +17,3 @@ export class SendTimeoutError extends AwsRuntimeError {
     this.timeoutMs = timeoutMs;
   }
 }
-
-export const isSendTimeoutError = (error: unknown): error is SendTimeoutError =>
-  error instanceof SendTimeoutError;

@@ -1,24 +1,8 @@
-import { RuntimeError } from '../runtime-error.js';
-
-/**
- * Base of the errors the Lambda adapter raises about its input. Like every agentbridge error it carries a
- * stable `code`; all of these mean bad input, recorded to the dead-letter queue and never retried.
- */
-export class AgentHandlerError extends Error {
-  readonly code: string;
-
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
-    this.code = code;
-  }
-}
-
-export const isAgentHandlerError = (error: unknown): error is AgentHandlerError =>
-  error instanceof AgentHandlerError;
+import { AgentbridgeError } from '../../contracts/agentbridge-error.js';
 
 /** A string input (or an event `detail` given as a string) that does not parse as JSON. */
-export class InvalidJsonError extends AgentHandlerError {
+export class InvalidJsonError extends AgentbridgeError {
+  override readonly name = 'InvalidJsonError';
   readonly where: string;
 
   constructor(where: string, options?: { cause?: unknown }) {
@@ -27,21 +11,17 @@ export class InvalidJsonError extends AgentHandlerError {
   }
 }
 
-export const isInvalidJsonError = (error: unknown): error is InvalidJsonError =>
-  error instanceof InvalidJsonError;
-
 /** An input that is neither an EventBridge event, a send payload nor a Step Functions task input. */
-export class UnrecognisedInputError extends AgentHandlerError {
+export class UnrecognisedInputError extends AgentbridgeError {
+  override readonly name = 'UnrecognisedInputError';
   constructor(description: string) {
     super('UNRECOGNISED_INPUT', `Input is not an EventBridge event, a send or a task: ${description}`);
   }
 }
 
-export const isUnrecognisedInputError = (error: unknown): error is UnrecognisedInputError =>
-  error instanceof UnrecognisedInputError;
-
 /** An input of a recognised kind whose envelope (event fields, metadata, send/task fields) is malformed. */
-export class InvalidEnvelopeError extends AgentHandlerError {
+export class InvalidEnvelopeError extends AgentbridgeError {
+  override readonly name = 'InvalidEnvelopeError';
   readonly kind: string;
 
   constructor(kind: string, summary: string, options?: { cause?: unknown }) {
@@ -50,11 +30,9 @@ export class InvalidEnvelopeError extends AgentHandlerError {
   }
 }
 
-export const isInvalidEnvelopeError = (error: unknown): error is InvalidEnvelopeError =>
-  error instanceof InvalidEnvelopeError;
-
 /** An input larger than the function accepts (by default what one EventBridge event may carry). */
-export class OversizedInputError extends AgentHandlerError {
+export class OversizedInputError extends AgentbridgeError {
+  override readonly name = 'OversizedInputError';
   readonly bytes: number;
   readonly limit: number;
 
@@ -65,11 +43,9 @@ export class OversizedInputError extends AgentHandlerError {
   }
 }
 
-export const isOversizedInputError = (error: unknown): error is OversizedInputError =>
-  error instanceof OversizedInputError;
-
 /** An input whose objects and arrays nest deeper than the function accepts (see `MAX_INPUT_DEPTH`). */
-export class InputTooDeepError extends AgentHandlerError {
+export class InputTooDeepError extends AgentbridgeError {
+  override readonly name = 'InputTooDeepError';
   readonly limit: number;
 
   constructor(limit: number) {
@@ -78,14 +54,12 @@ export class InputTooDeepError extends AgentHandlerError {
   }
 }
 
-export const isInputTooDeepError = (error: unknown): error is InputTooDeepError =>
-  error instanceof InputTooDeepError;
-
 /**
  * A stateless agent's function was wired without Powertools idempotency persistence. Raised when the handler
  * is built (cold start), never for an input: without it a redelivery would rerun the agent's side effects.
  */
-export class IdempotencyPersistenceMissingError extends RuntimeError {
+export class IdempotencyPersistenceMissingError extends AgentbridgeError {
+  override readonly name = 'IdempotencyPersistenceMissingError';
   readonly agentType: string;
 
   constructor(agentType: string) {
@@ -101,7 +75,8 @@ export class IdempotencyPersistenceMissingError extends RuntimeError {
  * An EventBridge event whose `source` or `account` no subscription of the receiving agent admits for its
  * detail-type: a forgery or a misconfigured producer. Recorded and never retried; nothing is dispatched.
  */
-export class ForbiddenSenderError extends AgentHandlerError {
+export class ForbiddenSenderError extends AgentbridgeError {
+  override readonly name = 'ForbiddenSenderError';
   readonly detailType: string;
   readonly source: string;
   readonly account: string;
@@ -116,6 +91,3 @@ export class ForbiddenSenderError extends AgentHandlerError {
     this.account = account;
   }
 }
-
-export const isForbiddenSenderError = (error: unknown): error is ForbiddenSenderError =>
-  error instanceof ForbiddenSenderError;

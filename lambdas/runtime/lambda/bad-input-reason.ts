@@ -1,15 +1,19 @@
+import { isAgentbridgeError } from '../../contracts/agentbridge-error.js';
 import type { DeadLetterReason } from '../../contracts/dead-letter-record.js';
-import { isUnknownMessageTypeError } from '../../contracts/message-registry.js';
-import { isMessageValidationError } from '../../contracts/message-validation-error.js';
-import { isInvalidIdentifierError, isUnknownAgentTypeError } from '../runtime-error.js';
-import {
-  isForbiddenSenderError,
-  isInputTooDeepError,
-  isInvalidEnvelopeError,
-  isInvalidJsonError,
-  isOversizedInputError,
-  isUnrecognisedInputError,
-} from './agent-handler-error.js';
+
+/** The codes of the errors that mean "this input is bad", each with its dead-letter reason. */
+const REASON_BY_CODE: Readonly<Record<string, DeadLetterReason>> = {
+  INVALID_JSON: 'invalid-json',
+  UNRECOGNISED_INPUT: 'unrecognised-input',
+  INVALID_ENVELOPE: 'invalid-envelope',
+  OVERSIZED_INPUT: 'oversized',
+  INPUT_TOO_DEEP: 'too-deep',
+  UNKNOWN_MESSAGE_TYPE: 'unknown-message-type',
+  MESSAGE_VALIDATION: 'schema-violation',
+  UNKNOWN_AGENT_TYPE: 'unknown-agent-type',
+  INVALID_IDENTIFIER: 'invalid-identifier',
+  FORBIDDEN_SENDER: 'forbidden-sender',
+};
 
 /**
  * The dead-letter reason for an error raised while parsing an input, or undefined when the error is not
@@ -22,15 +26,7 @@ import {
  * ```
  */
 export function badInputReason(error: unknown): DeadLetterReason | undefined {
-  if (isInvalidJsonError(error)) return 'invalid-json';
-  if (isUnrecognisedInputError(error)) return 'unrecognised-input';
-  if (isInvalidEnvelopeError(error)) return 'invalid-envelope';
-  if (isOversizedInputError(error)) return 'oversized';
-  if (isInputTooDeepError(error)) return 'too-deep';
-  if (isUnknownMessageTypeError(error)) return 'unknown-message-type';
-  if (isMessageValidationError(error)) return 'schema-violation';
-  if (isUnknownAgentTypeError(error)) return 'unknown-agent-type';
-  if (isInvalidIdentifierError(error)) return 'invalid-identifier';
-  if (isForbiddenSenderError(error)) return 'forbidden-sender';
-  return undefined;
+  return isAgentbridgeError(error) && Object.hasOwn(REASON_BY_CODE, error.code)
+    ? REASON_BY_CODE[error.code]
+    : undefined;
 }

@@ -1,25 +1,11 @@
-/**
- * Base of every error the agent-state store raises. `code` is stable, so callers branch on it rather than
- * on `instanceof`.
- */
-export class AgentStateError extends Error {
-  readonly code: string;
-
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
-    this.code = code;
-  }
-}
-
-export const isAgentStateError = (error: unknown): error is AgentStateError =>
-  error instanceof AgentStateError;
+import { AgentbridgeError } from '../../contracts/agentbridge-error.js';
 
 /**
  * A write lost an optimistic-concurrency race: the stored version was not `expected`. `actual` is the version
  * found (0 = no state) when the store could tell, otherwise undefined. Nothing was written.
  */
-export class StateVersionConflictError extends AgentStateError {
+export class StateVersionConflictError extends AgentbridgeError {
+  override readonly name = 'StateVersionConflictError';
   readonly agentId: string;
   readonly expected: number;
   readonly actual: number | undefined;
@@ -36,11 +22,9 @@ export class StateVersionConflictError extends AgentStateError {
   }
 }
 
-export const isStateVersionConflictError = (error: unknown): error is StateVersionConflictError =>
-  error instanceof StateVersionConflictError;
-
 /** An AgentId that is not `type/key` with a non-empty type and key within DynamoDB's key size limits. */
-export class InvalidAgentStateIdError extends AgentStateError {
+export class InvalidAgentStateIdError extends AgentbridgeError {
+  override readonly name = 'InvalidAgentStateIdError';
   readonly agentId: string;
   readonly rule: string;
 
@@ -51,11 +35,9 @@ export class InvalidAgentStateIdError extends AgentStateError {
   }
 }
 
-export const isInvalidAgentStateIdError = (error: unknown): error is InvalidAgentStateIdError =>
-  error instanceof InvalidAgentStateIdError;
-
 /** State that cannot be stored: not JSON-serialisable, too large for one item, or a bad expected version. */
-export class InvalidAgentStateError extends AgentStateError {
+export class InvalidAgentStateError extends AgentbridgeError {
+  override readonly name = 'InvalidAgentStateError';
   readonly agentId: string;
   readonly reason: string;
 
@@ -66,11 +48,9 @@ export class InvalidAgentStateError extends AgentStateError {
   }
 }
 
-export const isInvalidAgentStateError = (error: unknown): error is InvalidAgentStateError =>
-  error instanceof InvalidAgentStateError;
-
 /** The backing store failed for a reason other than a version conflict (throttling, network, permissions). */
-export class AgentStateStoreUnavailableError extends AgentStateError {
+export class AgentStateStoreUnavailableError extends AgentbridgeError {
+  override readonly name = 'AgentStateStoreUnavailableError';
   readonly operation: string;
 
   constructor(operation: string, options?: { cause?: unknown }) {
@@ -83,11 +63,9 @@ export class AgentStateStoreUnavailableError extends AgentStateError {
   }
 }
 
-export const isAgentStateStoreUnavailableError = (error: unknown): error is AgentStateStoreUnavailableError =>
-  error instanceof AgentStateStoreUnavailableError;
-
 /** A stored item that does not have the shape this store writes (edited by hand, or another writer). */
-export class CorruptAgentStateError extends AgentStateError {
+export class CorruptAgentStateError extends AgentbridgeError {
+  override readonly name = 'CorruptAgentStateError';
   readonly agentId: string;
   readonly reason: string;
 
@@ -97,6 +75,3 @@ export class CorruptAgentStateError extends AgentStateError {
     this.reason = reason;
   }
 }
-
-export const isCorruptAgentStateError = (error: unknown): error is CorruptAgentStateError =>
-  error instanceof CorruptAgentStateError;

@@ -1,24 +1,10 @@
-/**
- * Base of every error the cache raises. `code` is stable, so callers branch on it rather than on
- * `instanceof`. Input errors (key, value, TTL, configuration) reach the caller; a layer that is down is
- * skipped by the layered cache with a warning instead (see `LayeredCache`).
- */
-export class CacheError extends Error {
-  readonly code: string;
-
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
-    this.code = code;
-  }
-}
-
-export const isCacheError = (error: unknown): error is CacheError => error instanceof CacheError;
+import { AgentbridgeError } from '../../contracts/agentbridge-error.js';
 
 const preview = (text: string): string => (text.length > 80 ? `${text.slice(0, 80)}…` : text);
 
 /** A namespace or key that breaks the `namespace:key` rules. */
-export class InvalidCacheKeyError extends CacheError {
+export class InvalidCacheKeyError extends AgentbridgeError {
+  override readonly name = 'InvalidCacheKeyError';
   readonly part: 'namespace' | 'key';
   readonly value: string;
   readonly rule: string;
@@ -31,11 +17,9 @@ export class InvalidCacheKeyError extends CacheError {
   }
 }
 
-export const isInvalidCacheKeyError = (error: unknown): error is InvalidCacheKeyError =>
-  error instanceof InvalidCacheKeyError;
-
 /** A value that would not survive a JSON round trip unchanged; `path` points at the offending part. */
-export class CacheValueNotSerializableError extends CacheError {
+export class CacheValueNotSerializableError extends AgentbridgeError {
+  override readonly name = 'CacheValueNotSerializableError';
   readonly path: string;
   readonly reason: string;
 
@@ -50,11 +34,9 @@ export class CacheValueNotSerializableError extends CacheError {
   }
 }
 
-export const isCacheValueNotSerializableError = (error: unknown): error is CacheValueNotSerializableError =>
-  error instanceof CacheValueNotSerializableError;
-
 /** A serialised value bigger than a layer can hold (DynamoDB: the 400 KB item limit). */
-export class CacheValueTooLargeError extends CacheError {
+export class CacheValueTooLargeError extends AgentbridgeError {
+  override readonly name = 'CacheValueTooLargeError';
   readonly sizeBytes: number;
   readonly maxBytes: number;
 
@@ -65,11 +47,9 @@ export class CacheValueTooLargeError extends CacheError {
   }
 }
 
-export const isCacheValueTooLargeError = (error: unknown): error is CacheValueTooLargeError =>
-  error instanceof CacheValueTooLargeError;
-
 /** A TTL that is not a positive, finite number of seconds. */
-export class InvalidCacheTtlError extends CacheError {
+export class InvalidCacheTtlError extends AgentbridgeError {
+  override readonly name = 'InvalidCacheTtlError';
   readonly ttlSeconds: number;
 
   constructor(ttlSeconds: number, context: string) {
@@ -81,21 +61,17 @@ export class InvalidCacheTtlError extends CacheError {
   }
 }
 
-export const isInvalidCacheTtlError = (error: unknown): error is InvalidCacheTtlError =>
-  error instanceof InvalidCacheTtlError;
-
 /** A cache or layer built with options that cannot work (no layers, duplicate layer names, max ≤ 0). */
-export class CacheConfigurationError extends CacheError {
+export class CacheConfigurationError extends AgentbridgeError {
+  override readonly name = 'CacheConfigurationError';
   constructor(message: string) {
     super('CACHE_CONFIGURATION', message);
   }
 }
 
-export const isCacheConfigurationError = (error: unknown): error is CacheConfigurationError =>
-  error instanceof CacheConfigurationError;
-
 /** A layer could not serve an operation (network, throttling, a corrupt stored entry). */
-export class CacheLayerError extends CacheError {
+export class CacheLayerError extends AgentbridgeError {
+  override readonly name = 'CacheLayerError';
   readonly layer: string;
   readonly operation: 'get' | 'set' | 'delete';
   readonly cacheKey: string;
@@ -117,6 +93,3 @@ export class CacheLayerError extends CacheError {
     this.cacheKey = cacheKey;
   }
 }
-
-export const isCacheLayerError = (error: unknown): error is CacheLayerError =>
-  error instanceof CacheLayerError;

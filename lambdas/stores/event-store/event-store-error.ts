@@ -1,29 +1,13 @@
+import { AgentbridgeError } from '../../contracts/agentbridge-error.js';
 import type { ExpectedVersion } from './expected-version.js';
-
-/**
- * Base of every error the event store raises. `code` is stable, so callers (and the wire) branch on it
- * rather than on `instanceof`. Input errors live in `event-store-input-error.ts`; this file holds the
- * errors a valid request can still meet.
- */
-export class EventStoreError extends Error {
-  readonly code: string;
-
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
-    this.code = code;
-  }
-}
-
-export const isEventStoreError = (error: unknown): error is EventStoreError =>
-  error instanceof EventStoreError;
 
 /**
  * The stream was not at the expected version: another writer appended first (or the stream does not exist
  * yet / already exists). Nothing of this append was written. `actualVersion` is the stream's version read
  * right after the failure (0 = no stream); retry by reloading and deciding again.
  */
-export class ConcurrencyError extends EventStoreError {
+export class ConcurrencyError extends AgentbridgeError {
+  override readonly name = 'ConcurrencyError';
   readonly streamId: string;
   readonly expectedVersion: ExpectedVersion;
   readonly actualVersion: number;
@@ -49,7 +33,8 @@ export const isConcurrencyError = (error: unknown): error is ConcurrencyError =>
   error instanceof ConcurrencyError;
 
 /** `loadAt` asked for a version the stream has not reached. */
-export class StreamVersionNotFoundError extends EventStoreError {
+export class StreamVersionNotFoundError extends AgentbridgeError {
+  override readonly name = 'StreamVersionNotFoundError';
   readonly streamId: string;
   readonly requestedVersion: number;
   readonly actualVersion: number;
@@ -65,11 +50,9 @@ export class StreamVersionNotFoundError extends EventStoreError {
   }
 }
 
-export const isStreamVersionNotFoundError = (error: unknown): error is StreamVersionNotFoundError =>
-  error instanceof StreamVersionNotFoundError;
-
 /** A stored item (or stream record) that does not have the shape the store writes: never retried blindly. */
-export class CorruptStoredItemError extends EventStoreError {
+export class CorruptStoredItemError extends AgentbridgeError {
+  override readonly name = 'CorruptStoredItemError';
   readonly itemKey: string;
   readonly reason: string;
 
@@ -80,11 +63,9 @@ export class CorruptStoredItemError extends EventStoreError {
   }
 }
 
-export const isCorruptStoredItemError = (error: unknown): error is CorruptStoredItemError =>
-  error instanceof CorruptStoredItemError;
-
 /** The backing store failed (network, throttling, permissions): transient unless the cause says otherwise. */
-export class EventStoreAccessError extends EventStoreError {
+export class EventStoreAccessError extends AgentbridgeError {
+  override readonly name = 'EventStoreAccessError';
   readonly operation: string;
   readonly streamId: string;
 

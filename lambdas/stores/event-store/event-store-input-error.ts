@@ -1,9 +1,10 @@
-import { EventStoreError } from './event-store-error.js';
+import { AgentbridgeError } from '../../contracts/agentbridge-error.js';
 
 const preview = (text: string): string => (text.length > 80 ? `${text.slice(0, 80)}…` : text);
 
 /** A stream id that breaks the rules in `stream-id.ts` (empty, too long, a character outside the set). */
-export class InvalidStreamIdError extends EventStoreError {
+export class InvalidStreamIdError extends AgentbridgeError {
+  override readonly name = 'InvalidStreamIdError';
   readonly streamId: unknown;
   readonly rule: string;
 
@@ -15,11 +16,9 @@ export class InvalidStreamIdError extends EventStoreError {
   }
 }
 
-export const isInvalidStreamIdError = (error: unknown): error is InvalidStreamIdError =>
-  error instanceof InvalidStreamIdError;
-
 /** An expected version that is not a non-negative safe integer, `'no-stream'` or `'any'`. */
-export class InvalidExpectedVersionError extends EventStoreError {
+export class InvalidExpectedVersionError extends AgentbridgeError {
+  override readonly name = 'InvalidExpectedVersionError';
   readonly expectedVersion: unknown;
 
   constructor(expectedVersion: unknown) {
@@ -31,11 +30,9 @@ export class InvalidExpectedVersionError extends EventStoreError {
   }
 }
 
-export const isInvalidExpectedVersionError = (error: unknown): error is InvalidExpectedVersionError =>
-  error instanceof InvalidExpectedVersionError;
-
 /** An event (or the append as a whole) that is malformed: no events, a bad type, id or metadata field. */
-export class InvalidEventError extends EventStoreError {
+export class InvalidEventError extends AgentbridgeError {
+  override readonly name = 'InvalidEventError';
   /** `events[2].type`, `options.correlationId`, `events` … */
   readonly path: string;
   readonly reason: string;
@@ -51,7 +48,8 @@ export const isInvalidEventError = (error: unknown): error is InvalidEventError 
   error instanceof InvalidEventError;
 
 /** A value (event data, metadata, snapshot state) that would not read back equal from JSON. */
-export class NotJsonSerializableError extends EventStoreError {
+export class NotJsonSerializableError extends AgentbridgeError {
+  override readonly name = 'NotJsonSerializableError';
   readonly path: string;
   readonly reason: string;
 
@@ -62,11 +60,9 @@ export class NotJsonSerializableError extends EventStoreError {
   }
 }
 
-export const isNotJsonSerializableError = (error: unknown): error is NotJsonSerializableError =>
-  error instanceof NotJsonSerializableError;
-
 /** More events in one append than one DynamoDB transaction can hold. */
-export class TooManyEventsError extends EventStoreError {
+export class TooManyEventsError extends AgentbridgeError {
+  override readonly name = 'TooManyEventsError';
   readonly count: number;
   readonly max: number;
 
@@ -77,11 +73,9 @@ export class TooManyEventsError extends EventStoreError {
   }
 }
 
-export const isTooManyEventsError = (error: unknown): error is TooManyEventsError =>
-  error instanceof TooManyEventsError;
-
 /** One event whose stored item would exceed DynamoDB's 400 KB item limit. */
-export class EventTooLargeError extends EventStoreError {
+export class EventTooLargeError extends AgentbridgeError {
+  override readonly name = 'EventTooLargeError';
   readonly index: number;
   readonly sizeBytes: number;
   readonly maxBytes: number;
@@ -101,7 +95,8 @@ export const isEventTooLargeError = (error: unknown): error is EventTooLargeErro
   error instanceof EventTooLargeError;
 
 /** Events that fit one by one but together exceed what one transaction may carry. */
-export class AppendTooLargeError extends EventStoreError {
+export class AppendTooLargeError extends AgentbridgeError {
+  override readonly name = 'AppendTooLargeError';
   readonly sizeBytes: number;
   readonly maxBytes: number;
 
@@ -115,11 +110,9 @@ export class AppendTooLargeError extends EventStoreError {
   }
 }
 
-export const isAppendTooLargeError = (error: unknown): error is AppendTooLargeError =>
-  error instanceof AppendTooLargeError;
-
 /** A snapshot state whose item would exceed the 400 KB item limit (the stream still loads by replay). */
-export class SnapshotTooLargeError extends EventStoreError {
+export class SnapshotTooLargeError extends AgentbridgeError {
+  override readonly name = 'SnapshotTooLargeError';
   readonly streamId: string;
   readonly sizeBytes: number;
   readonly maxBytes: number;
@@ -132,14 +125,12 @@ export class SnapshotTooLargeError extends EventStoreError {
   }
 }
 
-export const isSnapshotTooLargeError = (error: unknown): error is SnapshotTooLargeError =>
-  error instanceof SnapshotTooLargeError;
-
 /**
  * An option out of range: read `fromVersion`/`limit`, a reducer, a load-at version, the snapshot interval,
  * the `'any'` retry count.
  */
-export class InvalidOptionError extends EventStoreError {
+export class InvalidOptionError extends AgentbridgeError {
+  override readonly name = 'InvalidOptionError';
   readonly option: string;
   readonly value: unknown;
 
@@ -150,11 +141,9 @@ export class InvalidOptionError extends EventStoreError {
   }
 }
 
-export const isInvalidOptionError = (error: unknown): error is InvalidOptionError =>
-  error instanceof InvalidOptionError;
-
 /** A cursor that was not issued by this store for this stream and direction. */
-export class InvalidCursorError extends EventStoreError {
+export class InvalidCursorError extends AgentbridgeError {
+  override readonly name = 'InvalidCursorError';
   readonly cursor: string;
 
   constructor(cursor: string, reason: string) {
@@ -162,6 +151,3 @@ export class InvalidCursorError extends EventStoreError {
     this.cursor = cursor;
   }
 }
-
-export const isInvalidCursorError = (error: unknown): error is InvalidCursorError =>
-  error instanceof InvalidCursorError;

@@ -1,26 +1,24 @@
+import { AgentbridgeError, type AgentbridgeErrorOptions } from '../../contracts/agentbridge-error.js';
+
 /**
  * Base of every error the lock store raises. `code` is stable, so callers (and the wire) branch on it rather
  * than on `instanceof`.
  */
-export class LockError extends Error {
-  readonly code: string;
+export abstract class LockError extends AgentbridgeError {
   readonly resource: string;
 
-  constructor(code: string, resource: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
-    this.code = code;
+  constructor(code: string, resource: string, message: string, options?: AgentbridgeErrorOptions) {
+    super(code, message, options);
     this.resource = resource;
   }
 }
-
-export const isLockError = (error: unknown): error is LockError => error instanceof LockError;
 
 /**
  * The lock is held by another owner (or, when `holder` is undefined, it is free but reserved for waiters
  * queued earlier: FIFO forbids jumping the queue) and the caller did not ask to wait.
  */
 export class LockHeldError extends LockError {
+  override readonly name = 'LockHeldError';
   readonly requester: string;
   readonly holder: string | undefined;
   readonly holderExpiresAt: number | undefined;
@@ -45,10 +43,9 @@ export class LockHeldError extends LockError {
   }
 }
 
-export const isLockHeldError = (error: unknown): error is LockHeldError => error instanceof LockHeldError;
-
 /** A waiter did not get the lock before its `waitTimeoutMs`; it has left the queue. */
 export class LockWaitTimeoutError extends LockError {
+  override readonly name = 'LockWaitTimeoutError';
   readonly owner: string;
   readonly waitTimeoutMs: number;
 
@@ -64,11 +61,9 @@ export class LockWaitTimeoutError extends LockError {
   }
 }
 
-export const isLockWaitTimeoutError = (error: unknown): error is LockWaitTimeoutError =>
-  error instanceof LockWaitTimeoutError;
-
 /** `release` with a lock id that is not the current grant (never granted, already released, taken over). */
 export class NotLockOwnerError extends LockError {
+  override readonly name = 'NotLockOwnerError';
   readonly lockId: string;
   readonly currentOwner: string | undefined;
 
@@ -89,11 +84,9 @@ export class NotLockOwnerError extends LockError {
   }
 }
 
-export const isNotLockOwnerError = (error: unknown): error is NotLockOwnerError =>
-  error instanceof NotLockOwnerError;
-
 /** `extend` (heartbeat) of a grant that no longer exists: released, or taken over after its lease ended. */
 export class LockLostError extends LockError {
+  override readonly name = 'LockLostError';
   readonly lockId: string;
   readonly currentOwner: string | undefined;
 
@@ -114,10 +107,9 @@ export class LockLostError extends LockError {
   }
 }
 
-export const isLockLostError = (error: unknown): error is LockLostError => error instanceof LockLostError;
-
 /** A write to a fenced resource carried a token older than one the resource has already accepted. */
 export class StaleFencingTokenError extends LockError {
+  override readonly name = 'StaleFencingTokenError';
   readonly fencingToken: number;
   readonly lastFencingToken: number | undefined;
 
@@ -138,11 +130,9 @@ export class StaleFencingTokenError extends LockError {
   }
 }
 
-export const isStaleFencingTokenError = (error: unknown): error is StaleFencingTokenError =>
-  error instanceof StaleFencingTokenError;
-
 /** Bad input (empty resource, non-positive TTL, …); nothing was read or written. */
 export class InvalidLockRequestError extends LockError {
+  override readonly name = 'InvalidLockRequestError';
   readonly field: string;
   readonly value: unknown;
   readonly rule: string;
@@ -155,11 +145,9 @@ export class InvalidLockRequestError extends LockError {
   }
 }
 
-export const isInvalidLockRequestError = (error: unknown): error is InvalidLockRequestError =>
-  error instanceof InvalidLockRequestError;
-
 /** Conditional writes kept losing races (transaction conflicts) past the retry budget; safe to retry later. */
 export class LockContentionError extends LockError {
+  override readonly name = 'LockContentionError';
   readonly attempts: number;
 
   constructor(resource: string, attempts: number, options?: { cause?: unknown }) {
@@ -173,11 +161,9 @@ export class LockContentionError extends LockError {
   }
 }
 
-export const isLockContentionError = (error: unknown): error is LockContentionError =>
-  error instanceof LockContentionError;
-
 /** A stored lock item lacks an attribute or has the wrong type (hand-edited, or written by something else). */
 export class CorruptLockItemError extends LockError {
+  override readonly name = 'CorruptLockItemError';
   readonly sortKey: string;
   readonly attribute: string;
 
@@ -187,6 +173,3 @@ export class CorruptLockItemError extends LockError {
     this.attribute = attribute;
   }
 }
-
-export const isCorruptLockItemError = (error: unknown): error is CorruptLockItemError =>
-  error instanceof CorruptLockItemError;

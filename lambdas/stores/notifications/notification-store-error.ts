@@ -1,22 +1,11 @@
-/** Base of every error the notification record store raises; `code` is stable so callers branch on it. */
-export class NotificationStoreError extends Error {
-  readonly code: string;
-
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
-    this.code = code;
-  }
-}
-
-export const isNotificationStoreError = (error: unknown): error is NotificationStoreError =>
-  error instanceof NotificationStoreError;
+import { AgentbridgeError } from '../../contracts/agentbridge-error.js';
 
 /** DynamoDB failed (throttling, a network fault): transient, retry. */
-export class NotificationStoreUnavailableError extends NotificationStoreError {
+export class NotificationStoreUnavailableError extends AgentbridgeError {
+  override readonly name = 'NotificationStoreUnavailableError';
   readonly operation: string;
   /** Read by the Lambda layer's `isTransientError`: a later attempt can succeed. */
-  readonly transient = true;
+  override readonly transient = true;
 
   constructor(operation: string, options?: { cause?: unknown }) {
     super(
@@ -28,12 +17,9 @@ export class NotificationStoreUnavailableError extends NotificationStoreError {
   }
 }
 
-export const isNotificationStoreUnavailableError = (
-  error: unknown,
-): error is NotificationStoreUnavailableError => error instanceof NotificationStoreUnavailableError;
-
 /** A stored notification does not have the shape this code writes. Not transient. */
-export class CorruptNotificationItemError extends NotificationStoreError {
+export class CorruptNotificationItemError extends AgentbridgeError {
+  override readonly name = 'CorruptNotificationItemError';
   readonly id: string;
 
   constructor(id: string, detail: string) {
@@ -41,6 +27,3 @@ export class CorruptNotificationItemError extends NotificationStoreError {
     this.id = id;
   }
 }
-
-export const isCorruptNotificationItemError = (error: unknown): error is CorruptNotificationItemError =>
-  error instanceof CorruptNotificationItemError;

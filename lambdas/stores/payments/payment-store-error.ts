@@ -1,22 +1,11 @@
-/** Base of every error the payment store raises; `code` is stable so callers branch on it. */
-export class PaymentStoreError extends Error {
-  readonly code: string;
-
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
-    this.code = code;
-  }
-}
-
-export const isPaymentStoreError = (error: unknown): error is PaymentStoreError =>
-  error instanceof PaymentStoreError;
+import { AgentbridgeError } from '../../contracts/agentbridge-error.js';
 
 /** DynamoDB failed (throttling, a network fault): transient, retry the step. */
-export class PaymentStoreUnavailableError extends PaymentStoreError {
+export class PaymentStoreUnavailableError extends AgentbridgeError {
+  override readonly name = 'PaymentStoreUnavailableError';
   readonly operation: string;
   /** Read by the Lambda layer's `isTransientError`: a later attempt can succeed. */
-  readonly transient = true;
+  override readonly transient = true;
 
   constructor(operation: string, options?: { cause?: unknown }) {
     super('PAYMENT_STORE_UNAVAILABLE', `Payment ${operation} failed: ${String(options?.cause)}`, options);
@@ -24,11 +13,9 @@ export class PaymentStoreUnavailableError extends PaymentStoreError {
   }
 }
 
-export const isPaymentStoreUnavailableError = (error: unknown): error is PaymentStoreUnavailableError =>
-  error instanceof PaymentStoreUnavailableError;
-
 /** A stored charge does not have the shape this code writes. Not transient. */
-export class CorruptPaymentItemError extends PaymentStoreError {
+export class CorruptPaymentItemError extends AgentbridgeError {
+  override readonly name = 'CorruptPaymentItemError';
   readonly sagaId: string;
 
   constructor(sagaId: string, detail: string) {
@@ -36,6 +23,3 @@ export class CorruptPaymentItemError extends PaymentStoreError {
     this.sagaId = sagaId;
   }
 }
-
-export const isCorruptPaymentItemError = (error: unknown): error is CorruptPaymentItemError =>
-  error instanceof CorruptPaymentItemError;

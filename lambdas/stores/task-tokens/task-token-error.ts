@@ -1,21 +1,8 @@
-/**
- * Base of every error the task-token store raises. `code` is stable, so callers branch on it rather than
- * on `instanceof`.
- */
-export class TaskTokenError extends Error {
-  readonly code: string;
-
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
-    this.code = code;
-  }
-}
-
-export const isTaskTokenError = (error: unknown): error is TaskTokenError => error instanceof TaskTokenError;
+import { AgentbridgeError } from '../../contracts/agentbridge-error.js';
 
 /** An empty or oversized order id, trigger, state, token, event id or signal, or a TTL that is not a positive whole number of seconds. */
-export class InvalidTaskTokenInputError extends TaskTokenError {
+export class InvalidTaskTokenInputError extends AgentbridgeError {
+  override readonly name = 'InvalidTaskTokenInputError';
   readonly field: 'orderId' | 'trigger' | 'state' | 'token' | 'eventId' | 'signal' | 'ttlSeconds';
   readonly reason: string;
 
@@ -26,11 +13,9 @@ export class InvalidTaskTokenInputError extends TaskTokenError {
   }
 }
 
-export const isInvalidTaskTokenInputError = (error: unknown): error is InvalidTaskTokenInputError =>
-  error instanceof InvalidTaskTokenInputError;
-
 /** The backing store failed (throttling, network, permissions, a malformed item). */
-export class TaskTokenStoreUnavailableError extends TaskTokenError {
+export class TaskTokenStoreUnavailableError extends AgentbridgeError {
+  override readonly name = 'TaskTokenStoreUnavailableError';
   readonly operation: string;
 
   constructor(operation: string, options?: { cause?: unknown }) {

@@ -1,22 +1,11 @@
-/** Base of every error the users stores (claims, read model) raise; `code` is stable so callers branch on it. */
-export class UsersStoreError extends Error {
-  readonly code: string;
-
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
-    this.code = code;
-  }
-}
-
-export const isUsersStoreError = (error: unknown): error is UsersStoreError =>
-  error instanceof UsersStoreError;
+import { AgentbridgeError } from '../../contracts/agentbridge-error.js';
 
 /** DynamoDB failed (throttling, a network fault): transient, retry the command. */
-export class UsersStoreUnavailableError extends UsersStoreError {
+export class UsersStoreUnavailableError extends AgentbridgeError {
+  override readonly name = 'UsersStoreUnavailableError';
   readonly operation: string;
   /** Read by the Lambda layer's `isTransientError`: a later attempt can succeed. */
-  readonly transient = true;
+  override readonly transient = true;
 
   constructor(operation: string, options?: { cause?: unknown }) {
     super('USERS_STORE_UNAVAILABLE', `Users store ${operation} failed: ${String(options?.cause)}`, options);
@@ -24,11 +13,9 @@ export class UsersStoreUnavailableError extends UsersStoreError {
   }
 }
 
-export const isUsersStoreUnavailableError = (error: unknown): error is UsersStoreUnavailableError =>
-  error instanceof UsersStoreUnavailableError;
-
 /** A listing cursor that this store did not issue (or that was altered). Bad input: not retried. */
-export class InvalidUsersCursorError extends UsersStoreError {
+export class InvalidUsersCursorError extends AgentbridgeError {
+  override readonly name = 'InvalidUsersCursorError';
   readonly cursor: string;
 
   constructor(cursor: string, options?: { cause?: unknown }) {
@@ -37,11 +24,9 @@ export class InvalidUsersCursorError extends UsersStoreError {
   }
 }
 
-export const isInvalidUsersCursorError = (error: unknown): error is InvalidUsersCursorError =>
-  error instanceof InvalidUsersCursorError;
-
 /** A stored item does not have the shape this code writes. Not transient. */
-export class CorruptUserItemError extends UsersStoreError {
+export class CorruptUserItemError extends AgentbridgeError {
+  override readonly name = 'CorruptUserItemError';
   readonly key: string;
 
   constructor(key: string, detail: string) {
@@ -49,6 +34,3 @@ export class CorruptUserItemError extends UsersStoreError {
     this.key = key;
   }
 }
-
-export const isCorruptUserItemError = (error: unknown): error is CorruptUserItemError =>
-  error instanceof CorruptUserItemError;

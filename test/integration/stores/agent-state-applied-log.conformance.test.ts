@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  isInvalidAgentStateError,
-  isStateVersionConflictError,
+  InvalidAgentStateError,
+  StateVersionConflictError,
 } from '../../../lambdas/stores/agent-state/agent-state-error.js';
 import { MAX_AGENT_KEY_BYTES } from '../../../lambdas/stores/agent-state/agent-state-id.js';
 import {
@@ -50,7 +50,7 @@ describe.each(agentStateAdapters)(
       const id = `${uniqueAgentType()}/acct`;
       await store.put(id, 'won', 0, [{ id: 'winner', kind: 'event' }]);
       const error = await rejection(store.put(id, 'lost', 0, [{ id: 'loser', kind: 'event' }]));
-      expect(error).toSatisfy(isStateVersionConflictError);
+      expect(error).toBeInstanceOf(StateVersionConflictError);
       expect(await store.get(id)).toEqual({
         state: 'won',
         version: 1,
@@ -72,7 +72,7 @@ describe.each(agentStateAdapters)(
         [oversizedReply],
       ]) {
         const error = await rejection(store.put(id, 1, 0, bad as AppliedMessage[]));
-        expect(error).toSatisfy(isInvalidAgentStateError);
+        expect(error).toBeInstanceOf(InvalidAgentStateError);
       }
       expect(await store.get(id)).toBeUndefined();
     });

@@ -1,10 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  isInvalidAgentStateError,
-  isInvalidAgentStateIdError,
-  isStateVersionConflictError,
-  type StateVersionConflictError,
+  InvalidAgentStateError,
+  InvalidAgentStateIdError,
+  StateVersionConflictError,
 } from '../../../lambdas/stores/agent-state/agent-state-error.js';
 import { MAX_AGENT_KEY_BYTES } from '../../../lambdas/stores/agent-state/agent-state-id.js';
 import { MAX_AGENT_STATE_BYTES } from '../../../lambdas/stores/agent-state/encode-agent-state.js';
@@ -17,7 +16,7 @@ const conflictOf = async (promise: Promise<unknown>): Promise<StateVersionConfli
     () => undefined,
     (reason: unknown) => reason,
   );
-  if (!isStateVersionConflictError(error))
+  if (!(error instanceof StateVersionConflictError))
     throw new Error(`expected a StateVersionConflictError, got ${String(error)}`);
   return error;
 };
@@ -141,15 +140,15 @@ describe.each(agentStateAdapters)('AgentStateStore conformance: %s', (_name, mak
   it.each(['no-slash', '/key-without-type', 'type-without-key/', ''])(
     'rejects the agent id %j',
     async (id) => {
-      await expect(store.get(id)).rejects.toSatisfy(isInvalidAgentStateIdError);
-      await expect(store.put(id, 1, 0)).rejects.toSatisfy(isInvalidAgentStateIdError);
-      await expect(store.delete(id)).rejects.toSatisfy(isInvalidAgentStateIdError);
+      await expect(store.get(id)).rejects.toBeInstanceOf(InvalidAgentStateIdError);
+      await expect(store.put(id, 1, 0)).rejects.toBeInstanceOf(InvalidAgentStateIdError);
+      await expect(store.delete(id)).rejects.toBeInstanceOf(InvalidAgentStateIdError);
     },
   );
 
   it('rejects listing an agent type that is empty or contains "/"', async () => {
-    await expect(store.list([''])).rejects.toSatisfy(isInvalidAgentStateIdError);
-    await expect(store.list(['a/b'])).rejects.toSatisfy(isInvalidAgentStateIdError);
+    await expect(store.list([''])).rejects.toBeInstanceOf(InvalidAgentStateIdError);
+    await expect(store.list(['a/b'])).rejects.toBeInstanceOf(InvalidAgentStateIdError);
   });
 
   it('rejects state that has no JSON form or is too large, writing nothing', async () => {
@@ -157,7 +156,7 @@ describe.each(agentStateAdapters)('AgentStateStore conformance: %s', (_name, mak
     const circular: Record<string, unknown> = {};
     circular.self = circular;
     for (const bad of [undefined, () => 1, 10n, circular, 'x'.repeat(MAX_AGENT_STATE_BYTES)]) {
-      await expect(store.put(id, bad, 0)).rejects.toSatisfy(isInvalidAgentStateError);
+      await expect(store.put(id, bad, 0)).rejects.toBeInstanceOf(InvalidAgentStateError);
     }
     expect(await store.get(id)).toBeUndefined();
   });
@@ -165,7 +164,7 @@ describe.each(agentStateAdapters)('AgentStateStore conformance: %s', (_name, mak
   it('rejects an expected version that is negative or not an integer, writing nothing', async () => {
     const id = `${uniqueType()}/42`;
     for (const bad of [-1, 0.5, Number.NaN]) {
-      await expect(store.put(id, 'x', bad)).rejects.toSatisfy(isInvalidAgentStateError);
+      await expect(store.put(id, 'x', bad)).rejects.toBeInstanceOf(InvalidAgentStateError);
     }
     expect(await store.get(id)).toBeUndefined();
   });

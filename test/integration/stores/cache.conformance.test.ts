@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { Clock } from '../../../lambdas/contracts/clock.js';
 import { CACHE_TABLE } from '../../../lambdas/contracts/tables/cache-table.js';
 import {
-  isCacheValueNotSerializableError,
-  isCacheValueTooLargeError,
-  isInvalidCacheTtlError,
+  CacheValueNotSerializableError,
+  CacheValueTooLargeError,
+  InvalidCacheTtlError,
 } from '../../../lambdas/stores/cache/cache-error.js';
 import {
   type CacheKey,
@@ -134,15 +134,15 @@ describe.each(layers)('CacheLayer conformance: %s', (_name, makeLayer) => {
   ])('refuses %s with a typed error and keeps the previous entry', async (_label, value) => {
     const key = uniqueKey();
     await layer.set(key, 'kept', 30);
-    expect(isCacheValueNotSerializableError(await rejectionOf(layer.set(key, value, 30)))).toBe(true);
+    expect(await rejectionOf(layer.set(key, value, 30))).toBeInstanceOf(CacheValueNotSerializableError);
     expect((await layer.get(key))?.value).toBe('kept');
   });
 
   it('refuses a cyclic value with a typed error', async () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
-    expect(isCacheValueNotSerializableError(await rejectionOf(layer.set(uniqueKey(), cyclic, 30)))).toBe(
-      true,
+    expect(await rejectionOf(layer.set(uniqueKey(), cyclic, 30))).toBeInstanceOf(
+      CacheValueNotSerializableError,
     );
   });
 
@@ -150,7 +150,7 @@ describe.each(layers)('CacheLayer conformance: %s', (_name, makeLayer) => {
     'refuses the TTL %s and stores nothing',
     async (ttl) => {
       const key = uniqueKey();
-      expect(isInvalidCacheTtlError(await rejectionOf(layer.set(key, 'v', ttl)))).toBe(true);
+      expect(await rejectionOf(layer.set(key, 'v', ttl))).toBeInstanceOf(InvalidCacheTtlError);
       expect(await layer.get(key)).toBeUndefined();
     },
   );
@@ -165,7 +165,7 @@ describe.each(layers)('CacheLayer conformance: %s', (_name, makeLayer) => {
     await layer.set(key, jsonOfBytes(limit), 30);
     expect((await layer.get(key))?.value).toBe(jsonOfBytes(limit));
     const error = await rejectionOf(layer.set(key, jsonOfBytes(limit + 1), 30));
-    expect(isCacheValueTooLargeError(error)).toBe(true);
+    expect(error).toBeInstanceOf(CacheValueTooLargeError);
     expect(error).toMatchObject({ sizeBytes: limit + 1, maxBytes: limit });
     expect((await layer.get(key))?.value).toBe(jsonOfBytes(limit));
   });

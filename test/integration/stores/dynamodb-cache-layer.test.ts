@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { CACHE_TABLE } from '../../../lambdas/contracts/tables/cache-table.js';
-import { isCacheLayerError } from '../../../lambdas/stores/cache/cache-error.js';
+import { CacheLayerError } from '../../../lambdas/stores/cache/cache-error.js';
 import { type CacheKey, cacheKey } from '../../../lambdas/stores/cache/cache-key.js';
 import { DynamoDbCacheLayer } from '../../../lambdas/stores/cache/dynamodb/dynamodb-cache-layer.js';
 import { testDynamoClients } from '../../support/dynamodb.js';
@@ -63,7 +63,7 @@ describe('DynamoDbCacheLayer on DynamoDB Local', () => {
       () => undefined,
       (reason: unknown) => reason,
     );
-    expect(isCacheLayerError(error)).toBe(true);
+    expect(error).toBeInstanceOf(CacheLayerError);
     expect(error).toMatchObject({
       code: 'CACHE_LAYER_FAILED',
       layer: 'l2-dynamodb',

@@ -4,7 +4,7 @@ import type { Clock } from '../../../lambdas/contracts/clock.js';
 import { TASK_TOKEN_TABLE } from '../../../lambdas/contracts/tables/task-token-table.js';
 import { DynamoDbTaskTokenStore } from '../../../lambdas/stores/task-tokens/dynamodb/dynamodb-task-token-store.js';
 import { InMemoryTaskTokenStore } from '../../../lambdas/stores/task-tokens/in-memory/in-memory-task-token-store.js';
-import { isInvalidTaskTokenInputError } from '../../../lambdas/stores/task-tokens/task-token-error.js';
+import { InvalidTaskTokenInputError } from '../../../lambdas/stores/task-tokens/task-token-error.js';
 import { MAX_TASK_TOKEN_LENGTH } from '../../../lambdas/stores/task-tokens/task-token-input.js';
 import type { TaskTokenStore } from '../../../lambdas/stores/task-tokens/task-token-store.js';
 import { testDynamoClients } from '../../support/dynamodb.js';
@@ -186,7 +186,7 @@ describe.each(adapters)('TaskTokenStore conformance: %s', (_name, makeStore) => 
   ])('rejects a put with %s and stores nothing', async (_case, override, field) => {
     const orderId = newOrderId();
     const put = store.put({ orderId, trigger: 'Shipped', token: 'tok', ...wait, ...override });
-    await expect(put).rejects.toSatisfy(isInvalidTaskTokenInputError);
+    await expect(put).rejects.toBeInstanceOf(InvalidTaskTokenInputError);
     await expect(put).rejects.toMatchObject({ field });
     expect(await store.peek(orderId)).toEqual([]);
   });
@@ -197,9 +197,9 @@ describe.each(adapters)('TaskTokenStore conformance: %s', (_name, makeStore) => 
     await expect(store.record({ ...entry, eventId: '' })).rejects.toMatchObject({ field: 'eventId' });
     await expect(store.record({ ...entry, signal: '' })).rejects.toMatchObject({ field: 'signal' });
     await expect(store.claim({ ...entry, token: '' })).rejects.toMatchObject({ field: 'token' });
-    await expect(store.remove(orderId, '', 'tok')).rejects.toSatisfy(isInvalidTaskTokenInputError);
-    await expect(store.discard(orderId, 'Paid', '')).rejects.toSatisfy(isInvalidTaskTokenInputError);
-    await expect(store.read('')).rejects.toSatisfy(isInvalidTaskTokenInputError);
+    await expect(store.remove(orderId, '', 'tok')).rejects.toBeInstanceOf(InvalidTaskTokenInputError);
+    await expect(store.discard(orderId, 'Paid', '')).rejects.toBeInstanceOf(InvalidTaskTokenInputError);
+    await expect(store.read('')).rejects.toBeInstanceOf(InvalidTaskTokenInputError);
     expect(await store.read(orderId)).toEqual({ waits: [], inbox: [], claims: [] });
   });
 });

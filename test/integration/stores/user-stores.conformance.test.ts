@@ -8,7 +8,7 @@ import { InMemoryUserClaims } from '../../../lambdas/stores/users/in-memory/in-m
 import { InMemoryUserReadModel } from '../../../lambdas/stores/users/in-memory/in-memory-user-read-model.js';
 import type { UserClaimsPort } from '../../../lambdas/stores/users/user-claims-port.js';
 import type { UserReadModelPort } from '../../../lambdas/stores/users/user-read-model-port.js';
-import { isInvalidUsersCursorError } from '../../../lambdas/stores/users/users-store-error.js';
+import { InvalidUsersCursorError } from '../../../lambdas/stores/users/users-store-error.js';
 import { testDynamoClients } from '../../support/dynamodb.js';
 
 const dynamo = () => ({
@@ -163,6 +163,6 @@ describe.each(adapters)('UserReadModel conformance: %s', (_name, make) => {
 
   it('refuses a cursor it did not issue', async () => {
     const error = await readModel.list({ limit: 2, cursor: 'bm90LWEtY3Vyc29y' }).catch((e: unknown) => e);
-    expect(isInvalidUsersCursorError(error)).toBe(true);
+    expect(error).toBeInstanceOf(InvalidUsersCursorError);
   });
 });

@@ -5,7 +5,7 @@ import { LOCK_TABLE } from '../../../lambdas/contracts/tables/lock-table.js';
 import { cacheKey } from '../../../lambdas/stores/cache/cache-key.js';
 import { DynamoDbCacheLayer } from '../../../lambdas/stores/cache/dynamodb/dynamodb-cache-layer.js';
 import { DynamoDbLockStore } from '../../../lambdas/stores/locks/dynamodb/dynamodb-lock-store.js';
-import { isLockLostError, isNotLockOwnerError } from '../../../lambdas/stores/locks/lock-error.js';
+import { LockLostError, NotLockOwnerError } from '../../../lambdas/stores/locks/lock-error.js';
 import { rejectionOf } from '../locks/lock-fixture.js';
 import { ManualClock } from '../manual-clock.js';
 import type { TableWorkload } from './table-workload.js';
@@ -40,12 +40,12 @@ export const lockStoreWorkload: TableWorkload = async ({ documentClient }) => {
   await store.removeWaiter(await wait('cat', 30_000));
   expect(await store.touchWaiter(ben, clock.now() + 40_000)).toBe(true);
   await store.extend(resource, lockId, 10_000, clock.now());
-  expect(isLockLostError(await rejectionOf(store.extend(resource, 'stranger', 1_000, clock.now())))).toBe(
-    true,
+  expect(await rejectionOf(store.extend(resource, 'stranger', 1_000, clock.now()))).toBeInstanceOf(
+    LockLostError,
   );
   expect(await store.release(resource, lockId, clock.now())).toBe(1);
   expect(await store.release(resource, lockId, clock.now())).toBe(0);
-  expect(isNotLockOwnerError(await rejectionOf(store.release(resource, lockId, clock.now())))).toBe(true);
+  expect(await rejectionOf(store.release(resource, lockId, clock.now()))).toBeInstanceOf(NotLockOwnerError);
   clock.advanceMs(10);
   const handedOver = await store.tryAcquire(resource, {
     owner: 'ben',

@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
-import {
-  isInvalidLockRequestError,
-  isStaleFencingTokenError,
-} from '../../../lambdas/stores/locks/lock-error.js';
+import { InvalidLockRequestError, StaleFencingTokenError } from '../../../lambdas/stores/locks/lock-error.js';
 import { type LockAdapter, lockFixture, rejectionOf } from './lock-fixture.js';
 
 /** A resource protected by fencing tokens refuses the writes of a holder whose lease passed on. */
@@ -19,7 +16,7 @@ export const fencingConformance = (adapter: LockAdapter): void => {
     const successor = await locks.acquire(resource, { owner: 'bob', ttlSeconds: 10 });
     await records.write(record, successor.fencingToken, 'bob-1');
     const stale = await rejectionOf(records.write(record, paused.fencingToken, 'alice-late'));
-    expect(isStaleFencingTokenError(stale) && stale).toMatchObject({
+    expect(stale instanceof StaleFencingTokenError && stale).toMatchObject({
       code: 'STALE_FENCING_TOKEN',
       fencingToken: paused.fencingToken,
       lastFencingToken: successor.fencingToken,
@@ -38,8 +35,8 @@ export const fencingConformance = (adapter: LockAdapter): void => {
   it('rejects a token that is not a positive integer before writing', async () => {
     const records = adapter.fenced();
     const record = `fenced-test/${randomUUID()}`;
-    expect(isInvalidLockRequestError(await rejectionOf(records.write(record, 0, 'x')))).toBe(true);
-    expect(isInvalidLockRequestError(await rejectionOf(records.write(record, 1.5, 'x')))).toBe(true);
+    expect(await rejectionOf(records.write(record, 0, 'x'))).toBeInstanceOf(InvalidLockRequestError);
+    expect(await rejectionOf(records.write(record, 1.5, 'x'))).toBeInstanceOf(InvalidLockRequestError);
     expect(await records.read(record)).toBeUndefined();
   });
 };

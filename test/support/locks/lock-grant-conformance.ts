@@ -1,9 +1,9 @@
 import { expect, it } from 'vitest';
 import {
-  isInvalidLockRequestError,
-  isLockHeldError,
-  isLockLostError,
-  isNotLockOwnerError,
+  InvalidLockRequestError,
+  LockHeldError,
+  LockLostError,
+  NotLockOwnerError,
 } from '../../../lambdas/stores/locks/lock-error.js';
 import { type LockAdapter, lockFixture, rejectionOf } from './lock-fixture.js';
 
@@ -42,7 +42,7 @@ export const lockGrantConformance = (adapter: LockAdapter): void => {
     const { resource, locks } = lockFixture(adapter);
     const held = await locks.acquire(resource, { owner: 'alice', ttlSeconds: 60 });
     const error = await rejectionOf(locks.acquire(resource, { owner: 'bob' }));
-    expect(isLockHeldError(error) && error).toMatchObject({
+    expect(error instanceof LockHeldError && error).toMatchObject({
       code: 'LOCK_HELD',
       resource,
       requester: 'bob',
@@ -56,7 +56,7 @@ export const lockGrantConformance = (adapter: LockAdapter): void => {
     const { resource, locks } = lockFixture(adapter);
     await locks.acquire(resource, { owner: 'alice' });
     const error = await rejectionOf(locks.release(resource, 'not-alices-lock-id'));
-    expect(isNotLockOwnerError(error) && error).toMatchObject({
+    expect(error instanceof NotLockOwnerError && error).toMatchObject({
       code: 'NOT_LOCK_OWNER',
       currentOwner: 'alice',
     });
@@ -68,7 +68,7 @@ export const lockGrantConformance = (adapter: LockAdapter): void => {
     const lock = await locks.acquire(resource, { owner: 'alice' });
     await locks.release(resource, lock.lockId);
     const error = await rejectionOf(locks.release(resource, lock.lockId));
-    expect(isNotLockOwnerError(error) && error).toMatchObject({
+    expect(error instanceof NotLockOwnerError && error).toMatchObject({
       lockId: lock.lockId,
       currentOwner: undefined,
     });
@@ -78,13 +78,13 @@ export const lockGrantConformance = (adapter: LockAdapter): void => {
     const { resource, clock, locks } = lockFixture(adapter);
     const crashed = await locks.acquire(resource, { owner: 'alice', ttlSeconds: 2 });
     clock.advanceMs(2_000);
-    expect(isLockHeldError(await rejectionOf(locks.acquire(resource, { owner: 'bob' })))).toBe(true);
+    expect(await rejectionOf(locks.acquire(resource, { owner: 'bob' }))).toBeInstanceOf(LockHeldError);
     clock.advanceMs(1);
     const successor = await locks.acquire(resource, { owner: 'bob', ttlSeconds: 2 });
     expect(successor.fencingToken).toBeGreaterThan(crashed.fencingToken);
     const lost = await rejectionOf(locks.extend(resource, crashed.lockId, 60));
-    expect(isLockLostError(lost) && lost).toMatchObject({ code: 'LOCK_LOST', currentOwner: 'bob' });
-    expect(isNotLockOwnerError(await rejectionOf(locks.release(resource, crashed.lockId)))).toBe(true);
+    expect(lost instanceof LockLostError && lost).toMatchObject({ code: 'LOCK_LOST', currentOwner: 'bob' });
+    expect(await rejectionOf(locks.release(resource, crashed.lockId))).toBeInstanceOf(NotLockOwnerError);
     expect((await locks.inspect(resource)).holder).toMatchObject({ owner: 'bob', fencingToken: 2 });
   });
 
@@ -97,7 +97,7 @@ export const lockGrantConformance = (adapter: LockAdapter): void => {
     expect(fresh).toMatchObject({ owner: 'alice', reentrantCount: 1, expiresAt: clock.now() + 10_000 });
     expect(fresh.fencingToken).toBeGreaterThan(lapsed.fencingToken);
     expect(fresh.lockId).not.toBe(lapsed.lockId);
-    expect(isNotLockOwnerError(await rejectionOf(locks.release(resource, lapsed.lockId)))).toBe(true);
+    expect(await rejectionOf(locks.release(resource, lapsed.lockId))).toBeInstanceOf(NotLockOwnerError);
     expect(await locks.release(resource, fresh.lockId)).toEqual({ reentrantCount: 0, freed: true });
     expect((await locks.inspect(resource)).holder).toBeUndefined();
   });
@@ -109,7 +109,7 @@ export const lockGrantConformance = (adapter: LockAdapter): void => {
     const extended = await locks.extend(resource, lock.lockId, 2);
     expect(extended).toMatchObject({ lockId: lock.lockId, fencingToken: 1, expiresAt: clock.now() + 2_000 });
     clock.advanceMs(1_500);
-    expect(isLockHeldError(await rejectionOf(locks.acquire(resource, { owner: 'bob' })))).toBe(true);
+    expect(await rejectionOf(locks.acquire(resource, { owner: 'bob' }))).toBeInstanceOf(LockHeldError);
   });
 
   it('still counts a lapsed lease nobody took over as the same grant', async () => {
@@ -133,7 +133,7 @@ export const lockGrantConformance = (adapter: LockAdapter): void => {
     expect(winners).toHaveLength(1);
     expect(winners[0]?.fencingToken).toBeGreaterThan(first.fencingToken);
     for (const result of results) {
-      if (result.status === 'rejected') expect(isLockHeldError(result.reason)).toBe(true);
+      if (result.status === 'rejected') expect(result.reason).toBeInstanceOf(LockHeldError);
     }
   });
 
@@ -154,7 +154,10 @@ export const lockGrantConformance = (adapter: LockAdapter): void => {
     const { resource, locks } = lockFixture(adapter);
     const target = name === '' ? '' : `${resource}/${name}`;
     const error = await rejectionOf(locks.acquire(target, options));
-    expect(isInvalidLockRequestError(error) && error).toMatchObject({ code: 'INVALID_LOCK_REQUEST', field });
+    expect(error instanceof InvalidLockRequestError && error).toMatchObject({
+      code: 'INVALID_LOCK_REQUEST',
+      field,
+    });
     if (target !== '')
       expect(await locks.inspect(target)).toEqual({ resource: target, holder: undefined, waiters: [] });
   });
@@ -162,8 +165,10 @@ export const lockGrantConformance = (adapter: LockAdapter): void => {
   it('rejects an empty lock id and a bad heartbeat TTL with typed errors', async () => {
     const { resource, locks } = lockFixture(adapter);
     const lock = await locks.acquire(resource, { owner: 'alice' });
-    expect(isInvalidLockRequestError(await rejectionOf(locks.release(resource, '')))).toBe(true);
-    expect(isInvalidLockRequestError(await rejectionOf(locks.extend(resource, lock.lockId, -1)))).toBe(true);
+    expect(await rejectionOf(locks.release(resource, ''))).toBeInstanceOf(InvalidLockRequestError);
+    expect(await rejectionOf(locks.extend(resource, lock.lockId, -1))).toBeInstanceOf(
+      InvalidLockRequestError,
+    );
     expect((await locks.inspect(resource)).holder).toMatchObject({
       owner: 'alice',
       expiresAt: lock.expiresAt,

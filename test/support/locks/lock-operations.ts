@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { expect } from 'vitest';
 import type { FencedResource } from '../../../lambdas/stores/locks/fenced-resource-port.js';
 import {
-  isLockHeldError,
-  isLockLostError,
-  isNotLockOwnerError,
-  isStaleFencingTokenError,
+  LockHeldError,
+  LockLostError,
+  NotLockOwnerError,
+  StaleFencingTokenError,
 } from '../../../lambdas/stores/locks/lock-error.js';
 import type { LockManager } from '../../../lambdas/stores/locks/lock-manager.js';
 import type { ManualClock } from '../manual-clock.js';
@@ -67,8 +67,8 @@ const acquire = async (world: LockWorld, who: Owner, ttl: number): Promise<void>
   const { locks, model, clock, resource } = world;
   const expected = model.acquireOutcome(who, clock.now());
   if (expected === 'held') {
-    expect(isLockHeldError(await rejectionOf(locks.acquire(resource, { owner: who, ttlSeconds: ttl })))).toBe(
-      true,
+    expect(await rejectionOf(locks.acquire(resource, { owner: who, ttlSeconds: ttl }))).toBeInstanceOf(
+      LockHeldError,
     );
     return;
   }
@@ -95,7 +95,7 @@ const race = async (world: LockWorld, owners: readonly Owner[]): Promise<void> =
   const winners = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   expect(winners).toHaveLength(free && contenders.length > 0 ? 1 : 0);
   for (const result of results)
-    if (result.status === 'rejected') expect(isLockHeldError(result.reason)).toBe(true);
+    if (result.status === 'rejected') expect(result.reason).toBeInstanceOf(LockHeldError);
   const [winner] = winners;
   if (winner === undefined) return;
   expect(winner.fencingToken).toBeGreaterThan(model.latestToken);
@@ -123,7 +123,7 @@ export const runLockOperation = async (world: LockWorld, operation: LockOperatio
       const lock = model.lastLock(operation.owner);
       if (lock === undefined) return;
       if (!model.ownsCurrentGrant(operation.owner)) {
-        expect(isNotLockOwnerError(await rejectionOf(locks.release(resource, lock.lockId)))).toBe(true);
+        expect(await rejectionOf(locks.release(resource, lock.lockId))).toBeInstanceOf(NotLockOwnerError);
         return;
       }
       await locks.release(resource, lock.lockId);
@@ -135,7 +135,8 @@ export const runLockOperation = async (world: LockWorld, operation: LockOperatio
       if (lock === undefined) return;
       if (!model.ownsCurrentGrant(operation.owner)) {
         expect(
-          isLockLostError(await rejectionOf(locks.extend(resource, lock.lockId, operation.ttlSeconds))),
+          (await rejectionOf(locks.extend(resource, lock.lockId, operation.ttlSeconds))) instanceof
+            LockLostError,
         ).toBe(true);
         return;
       }
@@ -149,7 +150,7 @@ export const runLockOperation = async (world: LockWorld, operation: LockOperatio
       if (token === undefined) return;
       if (!model.writeAccepted(operation.owner)) {
         const stale = await rejectionOf(world.fenced.write(world.record, token, `late-${token}`));
-        expect(isStaleFencingTokenError(stale)).toBe(true);
+        expect(stale).toBeInstanceOf(StaleFencingTokenError);
         return;
       }
       await world.fenced.write(world.record, token, `token-${token}`);

@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
 import {
-  isLockHeldError,
-  isLockLostError,
-  isLockWaitTimeoutError,
+  LockHeldError,
+  LockLostError,
+  LockWaitTimeoutError,
 } from '../../../lambdas/stores/locks/lock-error.js';
 import type { LockManager } from '../../../lambdas/stores/locks/lock-manager.js';
 import { eventually, type LockAdapter, lockFixture, rejectionOf, tracked } from './lock-fixture.js';
@@ -61,7 +61,7 @@ export const lockWaitConformance = (adapter: LockAdapter): void => {
     await eventually('carol is queued', queued(locks, resource, 2));
     clock.advanceMs(1_000);
     const timeout = await rejectionOf(impatient);
-    expect(isLockWaitTimeoutError(timeout) && timeout).toMatchObject({
+    expect(timeout instanceof LockWaitTimeoutError && timeout).toMatchObject({
       code: 'LOCK_WAIT_TIMEOUT',
       owner: 'bob',
       waitTimeoutMs: 1_000,
@@ -94,7 +94,7 @@ export const lockWaitConformance = (adapter: LockAdapter): void => {
     await eventually('bob is queued behind the ghost', queued(locks, resource, 2));
     await locks.release(resource, held.lockId);
     const barging = await rejectionOf(locks.acquire(resource, { owner: 'carol' }));
-    expect(isLockHeldError(barging) && barging.holder).toBeUndefined();
+    expect(barging instanceof LockHeldError && barging.holder).toBeUndefined();
     expect(waiting.settled()).toBe(false);
     clock.advanceMs(1_000);
     expect(await waiting.promise).toMatchObject({ owner: 'bob' });
@@ -109,7 +109,7 @@ export const lockWaitConformance = (adapter: LockAdapter): void => {
     await eventually('bob is queued', queued(locks, resource, 1));
     await locks.release(resource, held.lockId);
     const barging = await rejectionOf(locks.acquire(resource, { owner: 'carol' }));
-    expect(isLockHeldError(barging)).toBe(true);
+    expect(barging).toBeInstanceOf(LockHeldError);
     expect(await waiting).toMatchObject({ owner: 'bob' });
   });
 
@@ -120,7 +120,7 @@ export const lockWaitConformance = (adapter: LockAdapter): void => {
     const waiting = otherProcess.acquire(resource, { owner: 'bob', wait: true });
     await eventually('bob is queued', queued(locks, resource, 1));
     clock.advanceMs(1_001);
-    expect(isLockHeldError(await rejectionOf(locks.acquire(resource, { owner: 'alice' })))).toBe(true);
+    expect(await rejectionOf(locks.acquire(resource, { owner: 'alice' }))).toBeInstanceOf(LockHeldError);
     const next = locks.acquire(resource, { owner: 'alice', wait: true });
     const granted = await waiting;
     expect(granted).toMatchObject({ owner: 'bob', fencingToken: lapsed.fencingToken + 1, reentrantCount: 1 });
@@ -144,7 +144,10 @@ export const lockWaitConformance = (adapter: LockAdapter): void => {
     });
     clock.advanceMs(1_001);
     const lost = await rejectionOf(locks.extend(resource, lapsed.lockId, 60));
-    expect(isLockLostError(lost) && lost).toMatchObject({ code: 'LOCK_LOST', currentOwner: undefined });
+    expect(lost instanceof LockLostError && lost).toMatchObject({
+      code: 'LOCK_LOST',
+      currentOwner: undefined,
+    });
     const next = await store.tryAcquire(resource, {
       owner: 'bob',
       ttlMs: 1_000,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { raceAbort, raceSignal } from '../../../lambdas/runtime/abort.js';
-import { isMessageCancelledError } from '../../../lambdas/runtime/runtime-error.js';
+import { MessageCancelledError } from '../../../lambdas/runtime/runtime-error.js';
 
 const never = (): Promise<never> => new Promise<never>(() => undefined);
 
@@ -28,8 +28,8 @@ describe('raceSignal', () => {
   it('rejects a message with MessageCancelledError for an already aborted signal', async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(raceAbort(never(), controller.signal, 'test.Charge')).rejects.toSatisfy(
-      isMessageCancelledError,
+    await expect(raceAbort(never(), controller.signal, 'test.Charge')).rejects.toBeInstanceOf(
+      MessageCancelledError,
     );
   }, 2_000);
 });

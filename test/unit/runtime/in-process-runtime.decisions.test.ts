@@ -5,7 +5,7 @@ import { defineMessage } from '../../../lambdas/contracts/message-type.js';
 import { defineAgent } from '../../../lambdas/runtime/agent-definition.js';
 import { AgentId } from '../../../lambdas/runtime/agent-id.js';
 import { InProcessRuntime } from '../../../lambdas/runtime/in-process-runtime.js';
-import { isMessageCancelledError } from '../../../lambdas/runtime/runtime-error.js';
+import { MessageCancelledError } from '../../../lambdas/runtime/runtime-error.js';
 import { TopicId } from '../../../lambdas/runtime/topic-id.js';
 import { TypePrefixSubscription } from '../../../lambdas/runtime/type-prefix-subscription.js';
 import { TypeSubscription } from '../../../lambdas/runtime/type-subscription.js';
@@ -132,7 +132,7 @@ describe('in-process runtime decisions', () => {
     const first = runtime.send(Step, { label: 'first', ms: 20 }, id);
     const queued = runtime.send(Step, { label: 'queued', ms: 0 }, id, { signal: controller.signal });
     controller.abort();
-    await expect(queued).rejects.toSatisfy(isMessageCancelledError);
+    await expect(queued).rejects.toBeInstanceOf(MessageCancelledError);
     await first;
     await runtime.waitUntilIdle();
     expect(started).toEqual(['first']);

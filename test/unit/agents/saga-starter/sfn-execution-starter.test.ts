@@ -8,9 +8,9 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  isExecutionAlreadyStartedError,
-  isExecutionStartRejectedError,
-  isExecutionStartUnavailableError,
+  ExecutionAlreadyStartedError,
+  ExecutionStartRejectedError,
+  ExecutionStartUnavailableError,
 } from '../../../../lambdas/agents/saga-starter/saga-starter-error.js';
 import { SfnExecutionStarter } from '../../../../lambdas/agents/saga-starter/sfn-execution-starter.js';
 import { isTransientError } from '../../../../lambdas/runtime/lambda/is-transient-error.js';
@@ -45,7 +45,7 @@ describe('SfnExecutionStarter', () => {
 
   it('translates ExecutionAlreadyExists into ExecutionAlreadyStartedError', async () => {
     const thrown = await failure(new ExecutionAlreadyExists({ message: 'exists', $metadata: {} }));
-    expect(isExecutionAlreadyStartedError(thrown)).toBe(true);
+    expect(thrown).toBeInstanceOf(ExecutionAlreadyStartedError);
     expect(thrown).toMatchObject({ executionName: 'o-1', code: 'EXECUTION_ALREADY_STARTED' });
   });
 
@@ -57,19 +57,19 @@ describe('SfnExecutionStarter', () => {
       message: 'Rate exceeded',
     });
     const thrown = await failure(throttled);
-    expect(isExecutionStartUnavailableError(thrown)).toBe(true);
+    expect(thrown).toBeInstanceOf(ExecutionStartUnavailableError);
     expect(isTransientError(thrown)).toBe(true);
   });
 
   it('makes a server fault or a network error transient too', async () => {
     const server = new SFNServiceException({ name: 'InternalFailure', $fault: 'server', $metadata: {} });
-    expect(isExecutionStartUnavailableError(await failure(server))).toBe(true);
-    expect(isExecutionStartUnavailableError(await failure(new Error('socket hang up')))).toBe(true);
+    expect(await failure(server)).toBeInstanceOf(ExecutionStartUnavailableError);
+    expect(await failure(new Error('socket hang up'))).toBeInstanceOf(ExecutionStartUnavailableError);
   });
 
   it('rejects for good what a retry cannot fix, naming the service error', async () => {
     const thrown = await failure(new StateMachineDoesNotExist({ message: 'no such machine', $metadata: {} }));
-    expect(isExecutionStartRejectedError(thrown)).toBe(true);
+    expect(thrown).toBeInstanceOf(ExecutionStartRejectedError);
     expect(thrown).toMatchObject({ serviceCode: 'StateMachineDoesNotExist', executionName: 'o-1' });
     expect(isTransientError(thrown)).toBe(false);
   });

@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isAgentbridgeError } from '../../../../lambdas/contracts/agentbridge-error.js';
 import { type CdkOutError, isCdkOutError } from '../../../../local/cloud/cdk-out-error.js';
 import { loadLocalDeployment } from '../../../../local/cloud/load-local-deployment.js';
-import { LocalCloudError } from '../../../../local/local-cloud-error.js';
 import BAD from '../../../fixtures/cdk-out/bad-templates.json' with { type: 'json' };
 import { cdkOutOf, stagedCdkOut } from './staged-cdk-out.js';
 
@@ -19,10 +19,10 @@ const failure = (load: () => unknown): CdkOutError => {
 };
 
 describe('a cdk.out the local cloud cannot deploy', () => {
-  it('without a manifest is CDK_OUT_MISSING, naming the file, on the local cloud error base', () => {
+  it('without a manifest is CDK_OUT_MISSING, naming the file, as an agentbridge error', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cdk-out-empty-'));
     const error = failure(() => loadLocalDeployment(dir));
-    expect(error).toBeInstanceOf(LocalCloudError);
+    expect(isAgentbridgeError(error)).toBe(true);
     expect([error.code, error.path]).toEqual(['CDK_OUT_MISSING', join(dir, 'manifest.json')]);
   });
 

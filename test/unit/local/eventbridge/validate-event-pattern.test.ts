@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isEventPatternError } from '../../../../local/eventbridge/event-pattern-error.js';
+import { isAgentbridgeError } from '../../../../lambdas/contracts/agentbridge-error.js';
 import {
   InvalidEventPatternError,
   isInvalidEventPatternError,
@@ -158,7 +158,7 @@ describe('event pattern validation', () => {
       caught = error;
     }
     expect(isInvalidEventPatternError(caught)).toBe(true);
-    expect(isEventPatternError(caught)).toBe(true);
+    expect(isAgentbridgeError(caught, 'INVALID_NUMERIC_EXPRESSION')).toBe(true);
     expect(caught).toMatchObject({
       name: 'InvalidEventPatternError',
       code: 'INVALID_NUMERIC_EXPRESSION',

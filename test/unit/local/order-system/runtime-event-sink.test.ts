@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MessageRegistry } from '../../../../lambdas/contracts/message-registry.js';
 import type { MessageType } from '../../../../lambdas/contracts/message-type.js';
 import { OrderStateChanged } from '../../../../lambdas/contracts/order/lifecycle-messages.js';
-import { isUnpublishableEntryError } from '../../../../local/order-system/local-order-system-error.js';
+import { UnpublishableEntryError } from '../../../../local/order-system/local-order-system-error.js';
 import { ObservedRuntime } from '../../../../local/order-system/observed-runtime.js';
 import { runtimeEventSink } from '../../../../local/order-system/runtime-event-sink.js';
 
@@ -95,6 +95,6 @@ describe('runtimeEventSink', () => {
     const unknown = await events
       .putEvents([{ Source: 's', DetailType: 'Unknown', Detail: data }], source)
       .catch((e: unknown) => e);
-    expect(isUnpublishableEntryError(unknown)).toBe(true);
+    expect(unknown).toBeInstanceOf(UnpublishableEntryError);
   });
 });

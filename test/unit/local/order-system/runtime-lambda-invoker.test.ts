@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { defineMessage } from '../../../../lambdas/contracts/message-type.js';
-import { isMessageValidationError } from '../../../../lambdas/contracts/message-validation-error.js';
+import { MessageValidationError } from '../../../../lambdas/contracts/message-validation-error.js';
 import { isTransientTaskError } from '../../../../lambdas/contracts/transient-error.js';
 import { defineAgent } from '../../../../lambdas/runtime/agent-definition.js';
 import { AgentId } from '../../../../lambdas/runtime/agent-id.js';
-import { isPublishFailedError } from '../../../../lambdas/runtime/aws/publish-failed-error.js';
-import { isInvalidEnvelopeError } from '../../../../lambdas/runtime/lambda/agent-handler-error.js';
+import { PublishFailedError } from '../../../../lambdas/runtime/aws/publish-failed-error.js';
+import { InvalidEnvelopeError } from '../../../../lambdas/runtime/lambda/agent-handler-error.js';
 import { TopicId } from '../../../../lambdas/runtime/topic-id.js';
 import type { HostedFunction } from '../../../../local/order-system/hosted-function.js';
-import { isUnroutableTaskError } from '../../../../local/order-system/local-order-system-error.js';
+import { UnroutableTaskError } from '../../../../local/order-system/local-order-system-error.js';
 import {
   runtimeLambdaInvoker,
   type TaskInvocation,
@@ -62,22 +62,22 @@ describe('runtimeLambdaInvoker', () => {
   it('refuses a payload that is not a task request, a function it does not host, an agent the function does not run', async () => {
     const invoke = await invoker();
     expect(
-      isInvalidEnvelopeError(await failure(invoke({ functionName: 'fn-math', payload: { n: 1 } }))),
+      (await failure(invoke({ functionName: 'fn-math', payload: { n: 1 } }))) instanceof InvalidEnvelopeError,
     ).toBe(true);
     expect(
-      isUnroutableTaskError(await failure(invoke({ functionName: 'fn-other', payload: task({ n: 1 }) }))),
+      (await failure(invoke({ functionName: 'fn-other', payload: task({ n: 1 }) }))) instanceof
+        UnroutableTaskError,
     ).toBe(true);
     expect(
-      isUnroutableTaskError(
-        await failure(invoke({ functionName: 'fn-math', payload: task({ n: 1 }, 'users/o-1') })),
-      ),
+      (await failure(invoke({ functionName: 'fn-math', payload: task({ n: 1 }, 'users/o-1') }))) instanceof
+        UnroutableTaskError,
     ).toBe(true);
   });
 
   it('validates the data with the message schema: bad input fails as MessageValidationError (never retried)', async () => {
     const invoke = await invoker();
     const error = await failure(invoke({ functionName: 'fn-math', payload: task({ n: 'one' }) }));
-    expect(isMessageValidationError(error)).toBe(true);
+    expect(error).toBeInstanceOf(MessageValidationError);
     expect(error).toMatchObject({ name: 'MessageValidationError' });
   });
 
@@ -114,8 +114,8 @@ describe('runtimeLambdaInvoker', () => {
     // The publish fails at once (not retried as a throttle would be), naming why, as the adapter reports it.
     expect(error).toMatchObject({ name: 'TransientError' });
     const cause = (error as { cause?: unknown }).cause;
-    expect(isPublishFailedError(cause)).toBe(true);
-    expect(isPublishFailedError(cause) && cause.failures).toEqual([
+    expect(cause).toBeInstanceOf(PublishFailedError);
+    expect(cause instanceof PublishFailedError && cause.failures).toEqual([
       expect.objectContaining({
         errorCode: 'OfflineAwsCallError',
         errorMessage: expect.stringContaining('offline'),

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LocalStepFunctions } from '../../../../local/stepfunctions/local-step-functions.js';
 import {
-  isInvalidDefinitionError,
+  InvalidDefinitionError,
   isLocalStepFunctionsError,
 } from '../../../../local/stepfunctions/local-step-functions-error.js';
 
@@ -82,7 +82,7 @@ describe('LocalStepFunctions: EXPRESS machines and sqs:sendMessage', () => {
     try {
       create();
     } catch (error) {
-      expect(isInvalidDefinitionError(error)).toBe(true);
+      expect(error).toBeInstanceOf(InvalidDefinitionError);
     }
   });
 

@@ -3,11 +3,11 @@ import type { LocalEventEntry } from '../../../../local/stepfunctions/local-even
 import type { LocalLambdaInvocation } from '../../../../local/stepfunctions/local-lambda-invoker.js';
 import { LocalStepFunctions } from '../../../../local/stepfunctions/local-step-functions.js';
 import {
-  isExecutionAlreadyExistsError,
-  isInvalidDefinitionError,
-  isInvalidRequestError,
-  isInvalidTokenError,
-  isTaskTimedOutError,
+  ExecutionAlreadyExistsError,
+  InvalidDefinitionError,
+  InvalidRequestError,
+  InvalidTokenError,
+  TaskTimedOutError,
 } from '../../../../local/stepfunctions/local-step-functions-error.js';
 import type { CallbackTimer } from '../../../../local/stepfunctions/long-timer.js';
 import { ManualTimers } from '../../../support/manual-timers.js';
@@ -149,10 +149,10 @@ describe('LocalStepFunctions', () => {
     await sfn.waitUntilParked(executionArn);
     const token = tokens[0] ?? '';
     await sfn.sendTaskSuccess({ taskToken: token, output: '{}' });
-    await expect(sfn.sendTaskSuccess({ taskToken: token, output: '{}' })).rejects.toSatisfy(
-      isTaskTimedOutError,
+    await expect(sfn.sendTaskSuccess({ taskToken: token, output: '{}' })).rejects.toBeInstanceOf(
+      TaskTimedOutError,
     );
-    await expect(sfn.sendTaskHeartbeat({ taskToken: 'nope' })).rejects.toSatisfy(isInvalidTokenError);
+    await expect(sfn.sendTaskHeartbeat({ taskToken: 'nope' })).rejects.toBeInstanceOf(InvalidTokenError);
   });
 
   it('times a callback out by HeartbeatSeconds, unless heartbeats keep it alive', async () => {
@@ -182,18 +182,18 @@ describe('LocalStepFunctions', () => {
     const first = await sfn.startExecution({ stateMachineArn, name: 'same', input: '{"n":1}' });
     const again = await sfn.startExecution({ stateMachineArn, name: 'same', input: '{"n":1}' });
     expect(again.executionArn).toBe(first.executionArn);
-    await expect(sfn.startExecution({ stateMachineArn, name: 'same', input: '{"n":2}' })).rejects.toSatisfy(
-      isExecutionAlreadyExistsError,
-    );
+    await expect(
+      sfn.startExecution({ stateMachineArn, name: 'same', input: '{"n":2}' }),
+    ).rejects.toBeInstanceOf(ExecutionAlreadyExistsError);
   });
 
   it('refuses bad names and input, unresolved placeholders and Tasks it cannot run offline', async () => {
     const { sfn, stateMachineArn } = service();
-    await expect(sfn.startExecution({ stateMachineArn, name: 'a b' })).rejects.toSatisfy(
-      isInvalidRequestError,
+    await expect(sfn.startExecution({ stateMachineArn, name: 'a b' })).rejects.toBeInstanceOf(
+      InvalidRequestError,
     );
-    await expect(sfn.startExecution({ stateMachineArn, input: '{' })).rejects.toSatisfy(
-      isInvalidRequestError,
+    await expect(sfn.startExecution({ stateMachineArn, input: '{' })).rejects.toBeInstanceOf(
+      InvalidRequestError,
     );
     expect(() => sfn.createStateMachine({ name: 'x', definition })).toThrow(/no value for \$\{Fn\}/);
     const s3 = JSON.stringify({
@@ -208,7 +208,7 @@ describe('LocalStepFunctions', () => {
         return error;
       }
     })();
-    expect(isInvalidDefinitionError(thrown)).toBe(true);
+    expect(thrown).toBeInstanceOf(InvalidDefinitionError);
     expect(thrown).toMatchObject({ problems: [expect.stringContaining('s3:getObject')] });
   });
 
@@ -218,8 +218,8 @@ describe('LocalStepFunctions', () => {
     await sfn.waitUntilParked(executionArn);
     await sfn.stopExecution({ executionArn });
     expect((await sfn.describeExecution({ executionArn })).status).toBe('ABORTED');
-    await expect(sfn.sendTaskSuccess({ taskToken: tokens[0] ?? '', output: '{}' })).rejects.toSatisfy(
-      isTaskTimedOutError,
+    await expect(sfn.sendTaskSuccess({ taskToken: tokens[0] ?? '', output: '{}' })).rejects.toBeInstanceOf(
+      TaskTimedOutError,
     );
   });
 });

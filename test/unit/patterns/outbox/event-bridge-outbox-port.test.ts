@@ -7,7 +7,7 @@ import { eventBridgeOutboxPort } from '../../../../lambdas/patterns/outbox/event
 import { outboxEnvelope } from '../../../../lambdas/patterns/outbox/outbox-envelope.js';
 import { InvalidOutgoingEnvelopeError } from '../../../../lambdas/runtime/aws/aws-runtime-error.js';
 import { EventPublisher } from '../../../../lambdas/runtime/aws/event-publisher.js';
-import { isPublishFailedError } from '../../../../lambdas/runtime/aws/publish-failed-error.js';
+import { PublishFailedError } from '../../../../lambdas/runtime/aws/publish-failed-error.js';
 
 const client = new EventBridgeClient({
   region: 'us-east-1',
@@ -74,7 +74,7 @@ describe('eventBridgeOutboxPort', () => {
       { eventType: 'UserUpdated', data: {}, metadata: { ...stored, id: 'msg-8', streamId: 'user-2' } },
     ]);
     expect([...failures.keys()]).toEqual([1]);
-    expect(failures.get(1)).toSatisfy(isPublishFailedError);
+    expect(failures.get(1)).toBeInstanceOf(PublishFailedError);
     expect(failures.get(1)).toMatchObject({
       failures: [{ index: 1, messageId: 'msg-8', errorCode: 'MalformedDetail' }],
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOutboxOrderHoldError } from '../../../../lambdas/patterns/outbox/outbox-error.js';
+import { OutboxOrderHoldError } from '../../../../lambdas/patterns/outbox/outbox-error.js';
 import { publishInStreamOrder } from '../../../../lambdas/patterns/outbox/publish-in-stream-order.js';
 import type { StoredEvent } from '../../../../lambdas/stores/event-store/stored-event.js';
 import { at, recordingOutboxPort } from '../../../support/recording-outbox-port.js';
@@ -45,7 +45,7 @@ describe('publishInStreamOrder', () => {
       expect.objectContaining({ streamId: 'a', version: 2 }),
       expect.objectContaining({ streamId: 'a', version: 3 }),
     ]);
-    expect(isOutboxOrderHoldError(failures.get(0))).toBe(false);
+    expect(failures.get(0)).not.toBeInstanceOf(OutboxOrderHoldError);
     expect(failures.has(3)).toBe(false);
   });
 

@@ -4,7 +4,7 @@ import { defineAgent } from '../../../../lambdas/runtime/agent-definition.js';
 import { AgentId } from '../../../../lambdas/runtime/agent-id.js';
 import { DELIVERY_ATTEMPTS } from '../../../../lambdas/runtime/aws/apply-once.js';
 import { AwsRuntime } from '../../../../lambdas/runtime/aws/aws-runtime.js';
-import { isDeliveryConflictError } from '../../../../lambdas/runtime/aws/aws-runtime-error.js';
+import { DeliveryConflictError } from '../../../../lambdas/runtime/aws/aws-runtime-error.js';
 import type { PublishDelivery, SendDelivery } from '../../../../lambdas/runtime/aws/inbound-delivery.js';
 import { TopicId } from '../../../../lambdas/runtime/topic-id.js';
 import { TypeSubscription } from '../../../../lambdas/runtime/type-subscription.js';
@@ -147,7 +147,7 @@ describe('AwsRuntime.dispatch (hosting)', () => {
       return read;
     });
     const failure = await runtime.dispatch(send(1)).catch((error: unknown) => error);
-    expect(failure).toSatisfy(isDeliveryConflictError);
+    expect(failure).toBeInstanceOf(DeliveryConflictError);
     expect(failure).toMatchObject({ agentId: 'cashier/order-1', transient: true });
     expect(store.get).toHaveBeenCalledTimes(DELIVERY_ATTEMPTS);
     vi.mocked(store.get).mockRestore();

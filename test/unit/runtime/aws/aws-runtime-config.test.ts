@@ -4,7 +4,7 @@ import {
   awsRuntimeConfigFromEnv,
   DEFAULT_SEND_TIMEOUT_MS,
 } from '../../../../lambdas/runtime/aws/aws-runtime-config.js';
-import { isAwsRuntimeConfigError } from '../../../../lambdas/runtime/aws/aws-runtime-error.js';
+import { AwsRuntimeConfigError } from '../../../../lambdas/runtime/aws/aws-runtime-error.js';
 
 const env = (values: Record<string, string>): NodeJS.ProcessEnv => ({ [ENV.eventBusName]: 'bus', ...values });
 
@@ -50,7 +50,7 @@ describe('awsRuntimeConfigFromEnv', () => {
     } catch (error) {
       failure = error;
     }
-    expect(failure).toSatisfy(isAwsRuntimeConfigError);
+    expect(failure).toBeInstanceOf(AwsRuntimeConfigError);
     expect(failure).toMatchObject({ variable });
   });
 

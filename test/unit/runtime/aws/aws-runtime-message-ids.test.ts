@@ -7,7 +7,7 @@ import { defineAgent } from '../../../../lambdas/runtime/agent-definition.js';
 import { AgentId } from '../../../../lambdas/runtime/agent-id.js';
 import { DELIVERY_ATTEMPTS } from '../../../../lambdas/runtime/aws/apply-once.js';
 import { AwsRuntime } from '../../../../lambdas/runtime/aws/aws-runtime.js';
-import { isDeliveryConflictError } from '../../../../lambdas/runtime/aws/aws-runtime-error.js';
+import { DeliveryConflictError } from '../../../../lambdas/runtime/aws/aws-runtime-error.js';
 import type { SendDelivery } from '../../../../lambdas/runtime/aws/inbound-delivery.js';
 import { SendRequestSchema } from '../../../../lambdas/runtime/aws/send-request.js';
 import { TopicId } from '../../../../lambdas/runtime/topic-id.js';
@@ -90,7 +90,7 @@ describe('AwsRuntime message ids of what a handler publishes and sends', () => {
       return read;
     });
     const failure = await first.dispatch(delivery('m-1')).catch((error: unknown) => error);
-    expect(failure).toSatisfy(isDeliveryConflictError);
+    expect(failure).toBeInstanceOf(DeliveryConflictError);
     interfere.mockRestore();
     const [firstIds, firstSends] = [published().slice(0, 2), sent().slice(0, 1)];
     const attempts = Array.from({ length: DELIVERY_ATTEMPTS }, () => firstIds).flat();

@@ -2,12 +2,12 @@ import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
 import { EnvelopeSchema } from '../../../../lambdas/contracts/envelope.js';
-import { isMessageValidationError } from '../../../../lambdas/contracts/message-validation-error.js';
+import { MessageValidationError } from '../../../../lambdas/contracts/message-validation-error.js';
 import { AgentId } from '../../../../lambdas/runtime/agent-id.js';
 import { AwsRuntime } from '../../../../lambdas/runtime/aws/aws-runtime.js';
-import { isInvalidOutgoingEnvelopeError } from '../../../../lambdas/runtime/aws/aws-runtime-error.js';
-import { isPublishFailedError } from '../../../../lambdas/runtime/aws/publish-failed-error.js';
-import { isMessageCancelledError } from '../../../../lambdas/runtime/runtime-error.js';
+import { InvalidOutgoingEnvelopeError } from '../../../../lambdas/runtime/aws/aws-runtime-error.js';
+import { PublishFailedError } from '../../../../lambdas/runtime/aws/publish-failed-error.js';
+import { MessageCancelledError } from '../../../../lambdas/runtime/runtime-error.js';
 import { TopicId } from '../../../../lambdas/runtime/topic-id.js';
 import { Charged, testClients, testConfig } from './aws-runtime-fixtures.js';
 
@@ -55,7 +55,7 @@ describe('AwsRuntime.publish', () => {
       { amount: 'five' } as never,
       new TopicId('payment.charged', 'k'),
     );
-    await expect(publish).rejects.toSatisfy(isMessageValidationError);
+    await expect(publish).rejects.toBeInstanceOf(MessageValidationError);
     expect(eventBridge.commandCalls(PutEventsCommand)).toHaveLength(0);
   });
 
@@ -111,7 +111,7 @@ describe('AwsRuntime.publish', () => {
       options: { messageId: `m${n}` },
     }));
     const failure = await runtime.publishBatch(messages).catch((error: unknown) => error);
-    expect(failure).toSatisfy(isPublishFailedError);
+    expect(failure).toBeInstanceOf(PublishFailedError);
     expect(failure).toMatchObject({
       code: 'PUBLISH_FAILED',
       published: 11,
@@ -132,7 +132,7 @@ describe('AwsRuntime.publish', () => {
       runtime.publish(Charged, { amount: 1 }, new TopicId('payment.charged', 'k'), {
         signal: controller.signal,
       }),
-    ).rejects.toSatisfy(isMessageCancelledError);
+    ).rejects.toBeInstanceOf(MessageCancelledError);
     expect(eventBridge.commandCalls(PutEventsCommand)).toHaveLength(0);
   });
 });
@@ -179,7 +179,7 @@ describe('AwsRuntime.publishEnvelopes', () => {
         { metadata: bad, data },
       ])
       .catch((error: unknown) => error);
-    expect(failure).toSatisfy(isInvalidOutgoingEnvelopeError);
+    expect(failure).toBeInstanceOf(InvalidOutgoingEnvelopeError);
     expect(failure).toMatchObject({ code: 'INVALID_OUTGOING_ENVELOPE', messageId: 'evt-1' });
     expect(eventBridge.commandCalls(PutEventsCommand)).toHaveLength(0);
   });

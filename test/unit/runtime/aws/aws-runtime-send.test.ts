@@ -4,16 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { AgentId } from '../../../../lambdas/runtime/agent-id.js';
 import { AwsRuntime } from '../../../../lambdas/runtime/aws/aws-runtime.js';
 import {
-  isInvalidRemoteResponseError,
-  isRemoteAgentError,
-  isRemoteFunctionError,
+  InvalidRemoteResponseError,
+  RemoteAgentError,
+  RemoteFunctionError,
 } from '../../../../lambdas/runtime/aws/remote-agent-error.js';
 import { SendRequestSchema } from '../../../../lambdas/runtime/aws/send-request.js';
-import { isSendTimeoutError } from '../../../../lambdas/runtime/aws/send-timeout-error.js';
+import { SendTimeoutError } from '../../../../lambdas/runtime/aws/send-timeout-error.js';
 import {
-  isCantHandleError,
-  isMessageCancelledError,
-  isUnknownAgentTypeError,
+  CantHandleError,
+  MessageCancelledError,
+  UnknownAgentTypeError,
 } from '../../../../lambdas/runtime/runtime-error.js';
 import { Charge, testClients, testConfig } from './aws-runtime-fixtures.js';
 
@@ -53,8 +53,8 @@ describe('AwsRuntime.send', () => {
 
   it('rejects a send to a type missing from the function map at once, without invoking', async () => {
     const { lambda, runtime } = setup();
-    await expect(runtime.send(Charge, { amount: 1 }, new AgentId('nobody', 'k'))).rejects.toSatisfy(
-      isUnknownAgentTypeError,
+    await expect(runtime.send(Charge, { amount: 1 }, new AgentId('nobody', 'k'))).rejects.toBeInstanceOf(
+      UnknownAgentTypeError,
     );
     expect(lambda.commandCalls(InvokeCommand)).toHaveLength(0);
   });
@@ -64,7 +64,7 @@ describe('AwsRuntime.send', () => {
     const error = { name: 'OutOfStockError', code: 'OUT_OF_STOCK', message: 'sku A is out of stock' };
     lambda.on(InvokeCommand).resolves({ StatusCode: 200, Payload: encode({ ok: false, error }) });
     const failure = await runtime.send(Charge, { amount: 1 }, cashier).catch((caught: unknown) => caught);
-    expect(failure).toSatisfy(isRemoteAgentError);
+    expect(failure).toBeInstanceOf(RemoteAgentError);
     expect(failure).toMatchObject({ ...error, recipient: 'cashier/order-1' });
   });
 
@@ -72,7 +72,7 @@ describe('AwsRuntime.send', () => {
     const { lambda, runtime } = setup();
     const error = { name: 'CantHandleError', code: 'CANT_HANDLE', message: 'no rpc handler' };
     lambda.on(InvokeCommand).resolves({ StatusCode: 200, Payload: encode({ ok: false, error }) });
-    await expect(runtime.send(Charge, { amount: 1 }, cashier)).rejects.toSatisfy(isCantHandleError);
+    await expect(runtime.send(Charge, { amount: 1 }, cashier)).rejects.toBeInstanceOf(CantHandleError);
   });
 
   it("maps a Lambda FunctionError to a typed error carrying the payload's errorType and errorMessage", async () => {
@@ -96,7 +96,7 @@ describe('AwsRuntime.send', () => {
       errorMessage: 'state changed',
     });
     const timedOut = await runtime.send(Charge, { amount: 1 }, cashier).catch((caught: unknown) => caught);
-    expect(timedOut).toSatisfy(isRemoteFunctionError);
+    expect(timedOut).toBeInstanceOf(RemoteFunctionError);
     expect(timedOut).toMatchObject({
       errorType: 'Unhandled',
       errorMessage: expect.stringContaining('timed out'),
@@ -108,7 +108,7 @@ describe('AwsRuntime.send', () => {
     lambda.on(InvokeCommand).callsFake(() => new Promise(() => undefined));
     const started = Date.now();
     const failure = await runtime.send(Charge, { amount: 1 }, cashier).catch((caught: unknown) => caught);
-    expect(failure).toSatisfy(isSendTimeoutError);
+    expect(failure).toBeInstanceOf(SendTimeoutError);
     expect(failure).toMatchObject({
       recipient: 'cashier/order-1',
       messageType: 'test.Charge',
@@ -126,7 +126,7 @@ describe('AwsRuntime.send', () => {
       return new Promise(() => undefined);
     });
     const reply = runtime.send(Charge, { amount: 1 }, cashier, { signal: controller.signal });
-    await expect(reply).rejects.toSatisfy(isMessageCancelledError);
+    await expect(reply).rejects.toBeInstanceOf(MessageCancelledError);
   });
 
   it('reports an answer that is not a send response as an invalid remote response', async () => {
@@ -134,8 +134,8 @@ describe('AwsRuntime.send', () => {
     lambda
       .on(InvokeCommand)
       .resolves({ StatusCode: 200, Payload: encode({ statusCode: 200, body: 'hello' }) });
-    await expect(runtime.send(Charge, { amount: 1 }, cashier)).rejects.toSatisfy(
-      isInvalidRemoteResponseError,
+    await expect(runtime.send(Charge, { amount: 1 }, cashier)).rejects.toBeInstanceOf(
+      InvalidRemoteResponseError,
     );
   });
 });

@@ -4,8 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EventPublisher, type OutgoingEvent } from '../../../../lambdas/runtime/aws/event-publisher.js';
 import {
   isEventTooLargeError,
-  isPublishFailedError,
-  type PublishFailedError,
+  PublishFailedError,
 } from '../../../../lambdas/runtime/aws/publish-failed-error.js';
 
 const client = new EventBridgeClient({
@@ -77,7 +76,7 @@ describe('EventPublisher', () => {
     const failure = await publisher()
       .putEvents([0, 1, 2].map((n) => event(n)))
       .catch((error: unknown) => error);
-    expect(failure).toSatisfy(isPublishFailedError);
+    expect(failure).toBeInstanceOf(PublishFailedError);
     expect((failure as PublishFailedError).failures).toEqual([
       {
         index: 1,

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DeadLetterRecordSchema } from '../../../../lambdas/contracts/dead-letter-record.js';
-import { isMessageValidationError } from '../../../../lambdas/contracts/message-validation-error.js';
+import { MessageValidationError } from '../../../../lambdas/contracts/message-validation-error.js';
 import { TRANSIENT_TASK_ERROR } from '../../../../lambdas/contracts/transient-error.js';
 import { DELIVERY_ATTEMPTS } from '../../../../lambdas/runtime/aws/apply-once.js';
 import { StateVersionConflictError } from '../../../../lambdas/stores/agent-state/agent-state-error.js';
@@ -227,7 +227,7 @@ describe('agentHandler bad input', () => {
   it('records a bad task and throws its typed error for the state machine', async () => {
     const fn = cashierFunction();
     const task = { ...fixture('task'), data: { amount: 'lots' } };
-    await expect(fn.handler(task, context())).rejects.toSatisfy(isMessageValidationError);
+    await expect(fn.handler(task, context())).rejects.toBeInstanceOf(MessageValidationError);
     expect(fn.deadLetters.records()).toMatchObject([{ inputKind: 'task', reason: 'schema-violation' }]);
   });
 

@@ -2,10 +2,7 @@ import { DynamoDBClient, ProvisionedThroughputExceededException } from '@aws-sdk
 import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  isCacheLayerError,
-  isCacheValueTooLargeError,
-} from '../../../../lambdas/stores/cache/cache-error.js';
+import { CacheLayerError, CacheValueTooLargeError } from '../../../../lambdas/stores/cache/cache-error.js';
 import { cacheKey } from '../../../../lambdas/stores/cache/cache-key.js';
 import {
   DYNAMODB_CACHE_MAX_VALUE_BYTES,
@@ -50,7 +47,7 @@ describe('DynamoDbCacheLayer (SDK mocked)', () => {
     async (operation, fail, call) => {
       fail();
       const error = await rejectionOf(call());
-      expect(isCacheLayerError(error)).toBe(true);
+      expect(error).toBeInstanceOf(CacheLayerError);
       expect(error).toMatchObject({ layer: 'l2-dynamodb', operation, cacheKey: 'prices:sku-1' });
       expect((error as Error).cause).toBeInstanceOf(ProvisionedThroughputExceededException);
     },
@@ -58,7 +55,7 @@ describe('DynamoDbCacheLayer (SDK mocked)', () => {
 
   it('refuses a value over the item budget before calling DynamoDB', async () => {
     const error = await rejectionOf(layer.set(key, 'x'.repeat(DYNAMODB_CACHE_MAX_VALUE_BYTES), 10));
-    expect(isCacheValueTooLargeError(error)).toBe(true);
+    expect(error).toBeInstanceOf(CacheValueTooLargeError);
     expect(mock.commandCalls(PutCommand)).toHaveLength(0);
   });
 

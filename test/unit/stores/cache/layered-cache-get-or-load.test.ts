@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { isCacheValueNotSerializableError } from '../../../../lambdas/stores/cache/cache-error.js';
+import { CacheValueNotSerializableError } from '../../../../lambdas/stores/cache/cache-error.js';
 import { cacheKey } from '../../../../lambdas/stores/cache/cache-key.js';
 import { LruCacheLayer } from '../../../../lambdas/stores/cache/in-memory/lru-cache-layer.js';
 import { MapCacheLayer } from '../../../../lambdas/stores/cache/in-memory/map-cache-layer.js';
@@ -121,7 +121,7 @@ describe('LayeredCache.getOrLoad', () => {
         () => undefined,
         (reason: unknown) => reason,
       );
-    expect(isCacheValueNotSerializableError(error)).toBe(true);
+    expect(error).toBeInstanceOf(CacheValueNotSerializableError);
     expect(await l1.get(cacheKey('prices', 'sku-1'))).toBeUndefined();
   });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   CacheConfigurationError,
-  isCacheValueNotSerializableError,
-  isCacheValueTooLargeError,
-  isInvalidCacheKeyError,
-  isInvalidCacheTtlError,
+  CacheValueNotSerializableError,
+  CacheValueTooLargeError,
+  InvalidCacheKeyError,
+  InvalidCacheTtlError,
 } from '../../../../lambdas/stores/cache/cache-error.js';
 import { cacheKey } from '../../../../lambdas/stores/cache/cache-key.js';
 import { LruCacheLayer } from '../../../../lambdas/stores/cache/in-memory/lru-cache-layer.js';
@@ -147,7 +147,7 @@ describe('LayeredCache', () => {
       () => cache.delete(namespace, key),
       () => cache.getOrLoad(namespace, key, () => 1),
     ]) {
-      expect(isInvalidCacheKeyError(await rejectionOf(call()))).toBe(true);
+      expect(await rejectionOf(call())).toBeInstanceOf(InvalidCacheKeyError);
     }
     expect(logger.warn).not.toHaveBeenCalled();
   });
@@ -156,7 +156,7 @@ describe('LayeredCache', () => {
     const { cache, l1, l2 } = twoLayers();
     await cache.set('users', '1', 'kept');
     const error = await rejectionOf(cache.set('users', '1', { joined: new Date() }));
-    expect(isCacheValueNotSerializableError(error)).toBe(true);
+    expect(error).toBeInstanceOf(CacheValueNotSerializableError);
     expect(error).toMatchObject({ path: '$.joined' });
     expect((await l1.get(cacheKey('users', '1')))?.value).toBe('kept');
     expect((await l2.get(cacheKey('users', '1')))?.value).toBe('kept');
@@ -174,13 +174,13 @@ describe('LayeredCache', () => {
       ...observability(),
       clock,
     });
-    expect(isCacheValueTooLargeError(await rejectionOf(cache.set('n', 'k', 'far too long')))).toBe(true);
+    expect(await rejectionOf(cache.set('n', 'k', 'far too long'))).toBeInstanceOf(CacheValueTooLargeError);
     expect(await roomy.get(cacheKey('n', 'k'))).toBeUndefined();
   });
 
   it('refuses an invalid ttlSeconds option', async () => {
     const { cache } = twoLayers();
-    expect(isInvalidCacheTtlError(await rejectionOf(cache.set('n', 'k', 1, { ttlSeconds: 0 })))).toBe(true);
+    expect(await rejectionOf(cache.set('n', 'k', 1, { ttlSeconds: 0 }))).toBeInstanceOf(InvalidCacheTtlError);
   });
 
   it.each([

@@ -16,9 +16,9 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DynamoDbLockStore } from '../../../../lambdas/stores/locks/dynamodb/dynamodb-lock-store.js';
 import {
-  isCorruptLockItemError,
-  isLockContentionError,
-  isLockLostError,
+  CorruptLockItemError,
+  LockContentionError,
+  LockLostError,
 } from '../../../../lambdas/stores/locks/lock-error.js';
 
 const documentClient = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'eu-west-1' }));
@@ -102,14 +102,20 @@ describe('DynamoDbLockStore (SDK mocked)', () => {
     mock.on(QueryCommand).resolves({ Items: [] });
     mock.on(TransactWriteCommand).rejects(cancelled());
     const error = await rejectionOf(store.tryAcquire('r', { owner: 'bob', ttlMs: 1_000, now }));
-    expect(isLockContentionError(error) && error).toMatchObject({ code: 'LOCK_CONTENTION', attempts: 3 });
+    expect(error instanceof LockContentionError && error).toMatchObject({
+      code: 'LOCK_CONTENTION',
+      attempts: 3,
+    });
     expect(mock.commandCalls(TransactWriteCommand)).toHaveLength(3);
   });
 
   it('reports a lease item without an owner as corrupt', async () => {
     mock.on(QueryCommand).resolves({ Items: [{ ...lease, owner: undefined }] });
     const error = await rejectionOf(store.tryAcquire('r', { owner: 'bob', ttlMs: 1_000, now }));
-    expect(isCorruptLockItemError(error) && error).toMatchObject({ sortKey: 'lease', attribute: 'owner' });
+    expect(error instanceof CorruptLockItemError && error).toMatchObject({
+      sortKey: 'lease',
+      attribute: 'owner',
+    });
   });
 
   it('passes a throttled heartbeat through instead of calling the lock lost', async () => {
@@ -124,7 +130,7 @@ describe('DynamoDbLockStore (SDK mocked)', () => {
       .on(QueryCommand)
       .resolves({ Items: [{ ...lease, lockId: 'id-2', owner: 'bob', leaseExpiresAtMs: now + 5 }] });
     const error = await rejectionOf(store.extend('r', 'id-1', 1_000, now));
-    expect(isLockLostError(error) && error).toMatchObject({ lockId: 'id-1', currentOwner: 'bob' });
+    expect(error instanceof LockLostError && error).toMatchObject({ lockId: 'id-1', currentOwner: 'bob' });
   });
 
   it('counts a reentrant hold down, conditional on the exact count read', async () => {

@@ -4,7 +4,7 @@ import {
   FENCED_WRITE_SET_ACTION,
   fencedWriteCondition,
 } from '../../../../lambdas/stores/locks/fenced-write-condition.js';
-import { isInvalidLockRequestError } from '../../../../lambdas/stores/locks/lock-error.js';
+import { InvalidLockRequestError } from '../../../../lambdas/stores/locks/lock-error.js';
 
 describe('fencedWriteCondition', () => {
   it('rejects a stale token inside the condition expression and lets the same token write again', () => {
@@ -46,6 +46,6 @@ describe('acceptsFencingToken (the same rule in memory)', () => {
     } catch (error) {
       thrown = error;
     }
-    expect(isInvalidLockRequestError(thrown)).toBe(true);
+    expect(thrown).toBeInstanceOf(InvalidLockRequestError);
   });
 });

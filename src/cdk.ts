@@ -2,27 +2,27 @@
  * agentbridge/cdk: the constructs an agent system is deployed with.
  *
  * `AgentBridge` is the whole system as one construct: `addTable`, `addAgent(declaration, { entry })`,
- * `addEventStore`, `addStateMachine`, `grant*`. Underneath, an agent type is a function (`AgentFunction`: Node.js 22 on arm64, an ESM bundle, its own role, log group
- * and dead-letter queue) plus one rule per subscription (`AgentSubscription`: the compiled event pattern, a
- * retry policy and a delivery dead-letter queue); `DeployedAgent` is both, with alarms from
- * `AgentMonitoring`. Tables come from their definitions in `agentbridge/stores` (`AgentTable`), state
- * machines from ASL files with substitutions (`AgentStateMachine`).
+ * `addEventStore`, `addStateMachine`, `grant*`. Underneath, an agent type is a function (`AgentFunction`:
+ * Node.js 22 on arm64, an ESM bundle, its own role, log group and dead-letter queue) plus one rule per
+ * subscription (`AgentSubscription`: the compiled event pattern, a retry policy and a delivery dead-letter
+ * queue); `DeployedAgent` is both, with alarms from `AgentMonitoring`. Tables come from their definitions in
+ * `agentbridge/stores` (`AgentTable`), state machines from ASL files with substitutions (`AgentStateMachine`).
  *
  * @example
  * ```ts
+ * import { fileURLToPath } from 'node:url';
  * import { App, Stack } from 'aws-cdk-lib';
- * import { EventBus } from 'aws-cdk-lib/aws-events';
- * import { TypeSubscription } from 'agentbridge';
- * import { AgentMonitoring, DeployedAgent } from 'agentbridge/cdk';
+ * import { AgentBridge } from 'agentbridge/cdk';
+ * import { AGENT_STATE_TABLE, IDEMPOTENCY_TABLE } from 'agentbridge/stores';
+ * import { TICKETS_TABLE, TRIAGE_AGENT } from './agents.js';
  *
- * const stack = new Stack(new App(), 'Greetings');
- * const eventBus = new EventBus(stack, 'Bus');
- * new DeployedAgent(stack, 'Greeter', {
- *   entry: 'handlers/greeter.ts', agentType: 'greeter', functionName: 'greeter', eventBus,
- *   agentFunctions: {}, subscriptions: [new TypeSubscription('greetings', 'greeter')],
- *   tables: [], policyStatements: [], publishes: true, environment: {},
- *   monitoring: new AgentMonitoring(stack, 'Monitoring', {}),
+ * const stack = new Stack(new App(), 'SupportTriage');
+ * const bridge = new AgentBridge(stack, 'Support', {
+ *   namePrefix: 'support',
+ *   producerSources: { TicketOpened: 'support.desk' },
  * });
+ * for (const table of [IDEMPOTENCY_TABLE, AGENT_STATE_TABLE, TICKETS_TABLE]) bridge.addTable(table);
+ * bridge.addAgent(TRIAGE_AGENT, { entry: fileURLToPath(new URL('./handlers/triage.ts', import.meta.url)) });
  * ```
  *
  * @packageDocumentation

@@ -1,19 +1,18 @@
 /**
  * agentbridge/lambda: one agent type as a Lambda function.
  *
- * `agentHandler` turns an agent declaration (or a bare definition) into the handler of its function: it reads EventBridge
- * deliveries, `send` requests and Step Functions tasks, checks who sent them, runs the agent once per
- * message (idempotency), and records bad input on the function's dead-letter queue instead of retrying
- * it. The environment names (`ENV`) are what the `agentbridge/cdk` constructs set on the function.
+ * `agentHandler` turns an agent declaration (or a bare definition) into the handler of its function: it
+ * reads EventBridge deliveries, `send` requests and Step Functions tasks, checks who sent them, runs the agent
+ * once per message (idempotency), and records bad input on the function's dead-letter queue instead of
+ * retrying it. `agentFunctionWiring` builds what it runs on (clients, the AWS runtime, idempotency, the
+ * dead-letter sink) from the environment (`ENV`) the `agentbridge/cdk` constructs set on the function.
  *
  * @example
  * ```ts
- * import { agentHandler } from 'agentbridge/lambda';
- * import { GREETER_AGENT } from './greeter-declaration.js';
+ * import { agentFunctionWiring, agentHandler } from 'agentbridge/lambda';
+ * import { TRIAGE_AGENT } from '../agents.js';
  *
- * export const handler = agentHandler(GREETER_AGENT, { greetings }, {
- *   runtime, logger, tracer, metrics, idempotency, deadLetters,
- * });
+ * export const handler = agentHandler(TRIAGE_AGENT, {}, agentFunctionWiring(TRIAGE_AGENT.agentType).deps);
  * ```
  *
  * @packageDocumentation

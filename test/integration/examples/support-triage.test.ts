@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { InvokeCommand, type InvokeCommandInput, LambdaClient } from '@aws-sdk/client-lambda';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
@@ -69,6 +70,21 @@ describe('support triage, in process', () => {
       code: 'MESSAGE_VALIDATION',
     });
     expect(await tickets.get('t-1')).toBeUndefined();
+  });
+});
+
+describe('npm run example:triage', () => {
+  it('runs the system in one process: the ticket is assigned, the malformed one refused with its reasons', () => {
+    // The condition makes `agentbridge` resolve to the entry's source, as the npm script does.
+    const output = execFileSync(
+      process.execPath,
+      ['--conditions=agentbridge-source', '--import', 'tsx', 'examples/support-triage/local.ts'],
+      { encoding: 'utf8' },
+    );
+    expect(output).toBe(
+      "{ ticketId: 'T-1001', team: 'billing', priority: 'urgent' }\n" +
+        'Invalid TicketOpened: ticketId: letters, digits, _ and - only; subject: Too small: expected string to have >=1 characters\n',
+    );
   });
 });
 

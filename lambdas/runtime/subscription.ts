@@ -1,5 +1,7 @@
 import type { SenderRules } from '../contracts/senders.js';
-import type { AgentId } from './agent-id.js';
+import { AgentId } from './agent-id.js';
+import { assertAgentType, assertTopicType } from './identifiers.js';
+import { CantHandleError } from './runtime-error.js';
 import type { TopicId } from './topic-id.js';
 
 /**
@@ -36,3 +38,50 @@ export interface SubscriptionOptions {
 export const subscriptionOptions = (
   options: string | SubscriptionOptions | undefined,
 ): SubscriptionOptions => (typeof options === 'string' ? { id: options } : (options ?? {}));
+
+/**
+ * What {@link TypeSubscription} and {@link TypePrefixSubscription} share: the checked agent type and topic
+ * type (or prefix), the id derived from them unless given, the senders, the mapping of a matching topic to
+ * `AgentId(agentType, topic.source)` and AutoGen's equality. A kind only says which topic types match.
+ */
+export abstract class TopicTypeSubscription<K extends Subscription['kind']> implements Subscription {
+  readonly kind: K;
+  readonly id: string;
+  readonly topicType: string;
+  readonly agentType: string;
+  readonly senders?: SenderRules;
+
+  /** `idPrefix` starts the derived id (`<idPrefix>:<topicType>-><agentType>`), stable in every process. */
+  protected constructor(
+    kind: K,
+    idPrefix: string,
+    topicType: string,
+    agentType: string,
+    options: string | SubscriptionOptions | undefined,
+  ) {
+    const { id, senders } = subscriptionOptions(options);
+    assertTopicType(topicType);
+    assertAgentType(agentType);
+    this.kind = kind;
+    this.topicType = topicType;
+    this.agentType = agentType;
+    if (senders !== undefined) this.senders = senders;
+    this.id = id ?? `${idPrefix}:${topicType}->${agentType}`;
+  }
+
+  abstract isMatch(topic: TopicId): boolean;
+
+  mapToAgent(topic: TopicId): AgentId {
+    if (!this.isMatch(topic)) {
+      throw new CantHandleError(`Subscription ${this.id} cannot handle topic ${topic.toString()}`);
+    }
+    return new AgentId(this.agentType, topic.source);
+  }
+
+  equals(other: Subscription): boolean {
+    return (
+      other.id === this.id ||
+      (other.kind === this.kind && other.topicType === this.topicType && other.agentType === this.agentType)
+    );
+  }
+}

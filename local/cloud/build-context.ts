@@ -11,6 +11,8 @@ export interface BuildContext {
   readonly identity: LocalIdentity;
   readonly resolver: TemplateResolver;
   readonly cdkOutDir: string;
+  /** Whether a function bundle missing from cdk.out is an error (else the code is `unbundled`). */
+  readonly requireBundles: boolean;
   /** The staged asset a bucket and key refer to, if cdk.out has it. */
   readonly asset: (bucket: string, key: string) => FileAsset | undefined;
   /** The deployment's resource an ARN names, or `external` (listed as unsupported). */

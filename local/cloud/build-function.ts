@@ -56,6 +56,7 @@ const codeOf = (
     return undefined;
   }
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    if (!context.requireBundles) return { kind: 'unbundled', dir };
     throw new CdkOutError(
       'ASSET_MISSING',
       `${site.logicalId}: its bundle ${dir} is not a directory of cdk.out`,

@@ -65,7 +65,8 @@ const readJson = <T>(path: string, what: string): T => {
 const concrete = (value: string | undefined): string | undefined =>
   value === undefined || value.startsWith('unknown-') ? undefined : value;
 
-const readAssets = (dir: string, file: string): { files: FileAsset[]; images: string[] } => {
+/** The file and container image assets of an asset manifest (`<stack>.assets.json`) of `dir`. */
+export const readAssets = (dir: string, file: string): { files: FileAsset[]; images: string[] } => {
   const manifest = readJson<AssetManifest>(join(dir, file), 'asset manifest');
   const files = Object.entries(manifest.files ?? {}).flatMap(([id, asset]) => {
     // The template itself is a file asset too; it is read from templateFile instead.

@@ -106,7 +106,9 @@ export interface LocalQueue extends TemplateOrigin {
 
 export type LocalFunctionCode =
   | { readonly kind: 'directory'; readonly dir: string }
-  | { readonly kind: 'inline'; readonly source: string };
+  | { readonly kind: 'inline'; readonly source: string }
+  /** Synthesized with bundling skipped (loaded with `requireBundles: false`): `dir` is not there. */
+  | { readonly kind: 'unbundled'; readonly dir: string };
 
 export interface LocalFunction extends TemplateOrigin {
   readonly name: string;

@@ -10,7 +10,6 @@ import {
 } from '../lambdas/contracts/state-machines.js';
 import { ALL_TABLES } from '../lambdas/contracts/tables/all-tables.js';
 import { AGENT_CATALOG } from './agent-catalog.js';
-import { agentSpecOf } from './agent-catalog-entry.js';
 import { AgentBridge } from './constructs/agent-bridge.js';
 import type { AgentMonitoring } from './constructs/agent-monitoring.js';
 import type { AgentStateMachine } from './constructs/agent-state-machine.js';
@@ -79,11 +78,11 @@ export class AgentbridgeStack extends Stack {
         consumers[entry.id] = { entry: projectPath(entry.entry) };
         continue;
       }
-      bridge.addAgent(agentSpecOf(entry), {
+      bridge.addAgent(entry.declaration, {
         id: entry.id,
         entry: projectPath(entry.entry),
         functionProps: {
-          traceCapture: traceCaptureFor(entry.agentType),
+          traceCapture: traceCaptureFor(entry.declaration.agentType),
           ...(entry.timeoutSeconds ? { timeout: Duration.seconds(entry.timeoutSeconds) } : {}),
         },
       });

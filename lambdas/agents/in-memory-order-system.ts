@@ -56,7 +56,8 @@ export interface InMemoryOrderSystem {
 /**
  * The reference order system's agents wired on in-memory stores (one shared event store), for tests, the
  * offline Step Functions runs (task overrides call `system.inventory.reserve(input)` and friends) and
- * `npm start`. Register the agent definitions (`usersAgent`, `inventoryAgent`, …) on a runtime with these.
+ * `npm start`. Register the agents' declarations on a runtime with these as their deps
+ * (`registerAgent(runtime, ORDERS_AGENT, { tasks: system.orders })`, `registerAgent(runtime, USERS_AGENT, system.users)`).
  *
  * @example
  * ```ts

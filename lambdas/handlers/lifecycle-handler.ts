@@ -1,12 +1,9 @@
 import { SFNClient } from '@aws-sdk/client-sfn';
-import { lifecycleAgent } from '../agents/lifecycle/lifecycle-agent.js';
-import { LIFECYCLE_SUBSCRIPTIONS } from '../agents/lifecycle/lifecycle-subscriptions.js';
+import { LIFECYCLE_AGENT } from '../agents/lifecycle/lifecycle-declaration.js';
 import { lifecycleTasks } from '../agents/lifecycle/lifecycle-tasks.js';
 import { recordedOrderStates } from '../agents/lifecycle/recorded-order-states.js';
 import { SfnTaskCallbacks } from '../agents/lifecycle/sfn-task-callbacks.js';
-import { stateEntry } from '../agents/lifecycle/state-entry.js';
 import { orderTasks } from '../agents/orders/order-tasks.js';
-import { LIFECYCLE_AGENT_TYPE } from '../contracts/order/lifecycle-tasks.js';
 import { EVENT_STORE_TABLE } from '../contracts/tables/event-store-table.js';
 import { TASK_TOKEN_TABLE } from '../contracts/tables/task-token-table.js';
 import { agentHandler } from '../runtime/lambda/agent-handler.js';
@@ -25,7 +22,7 @@ import { agentFunctionWiring } from './agent-function-wiring.js';
  * and its charge, which every new PaymentCompleted must match). Step Functions: SendTaskSuccess/Failure/Heartbeat.
  * Lambda: invoke orders, inventory, notification. EventBridge: PutEvents (OrderStateChanged, OrderTransitionRejected).
  */
-const wiring = agentFunctionWiring(LIFECYCLE_AGENT_TYPE);
+const wiring = agentFunctionWiring(LIFECYCLE_AGENT.agentType);
 const tokens = new DynamoDbTaskTokenStore({
   documentClient: wiring.documentClient,
   tableName: wiring.tableName(TASK_TOKEN_TABLE),
@@ -45,9 +42,8 @@ const orders = recordedOrderStates(
 const logger = wiring.runtimeLogger;
 const callbacks = new SfnTaskCallbacks(wiring.deps.tracer.captureAWSv3Client(new SFNClient({})));
 
-export const handler = agentHandler({
-  agentType: LIFECYCLE_AGENT_TYPE,
-  definition: lifecycleAgent(lifecycleTasks({ tokens, callbacks, orders, logger }), stateEntry({ logger })),
-  subscriptions: LIFECYCLE_SUBSCRIPTIONS,
-  deps: wiring.deps,
-});
+export const handler = agentHandler(
+  LIFECYCLE_AGENT,
+  { tasks: lifecycleTasks({ tokens, callbacks, orders, logger }), logger },
+  wiring.deps,
+);

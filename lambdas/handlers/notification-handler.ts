@@ -1,7 +1,6 @@
 import { readModelContacts } from '../agents/notification/contact-directory.js';
-import { notificationAgent } from '../agents/notification/notification-agent.js';
+import { NOTIFICATION_AGENT } from '../agents/notification/notification-declaration.js';
 import { notificationTasks } from '../agents/notification/notification-tasks.js';
-import { ORDER_AGENT_TYPES } from '../contracts/order/order-agent-types.js';
 import { NOTIFICATIONS_TABLE } from '../contracts/tables/notifications-table.js';
 import { USERS_TABLE } from '../contracts/tables/users-table.js';
 import { agentHandler } from '../runtime/lambda/agent-handler.js';
@@ -11,10 +10,10 @@ import { agentFunctionWiring } from './agent-function-wiring.js';
 
 /**
  * The notification agent's Lambda function: the lifecycle's SendShippingNotification and ListNotifications.
- * It records what would be sent and sends nothing. Tables: notifications (read/write), users (read only:
- * contact details from the read model).
+ * It records what would be sent and sends nothing; contact details come from the users read model (see
+ * {@link NOTIFICATION_AGENT}).
  */
-const wiring = agentFunctionWiring(ORDER_AGENT_TYPES.notification);
+const wiring = agentFunctionWiring(NOTIFICATION_AGENT.agentType);
 const { documentClient } = wiring;
 const sender = new DynamoDbRecordingSender({
   documentClient,
@@ -24,8 +23,8 @@ const contacts = readModelContacts(
   new DynamoDbUserReadModel({ documentClient, tableName: wiring.tableName(USERS_TABLE) }),
 );
 
-export const handler = agentHandler({
-  agentType: ORDER_AGENT_TYPES.notification,
-  definition: notificationAgent(notificationTasks({ sender, contacts })),
-  deps: wiring.deps,
-});
+export const handler = agentHandler(
+  NOTIFICATION_AGENT,
+  { tasks: notificationTasks({ sender, contacts }) },
+  wiring.deps,
+);

@@ -1,7 +1,6 @@
-import { paymentAgent } from '../agents/payment/payment-agent.js';
+import { PAYMENT_AGENT } from '../agents/payment/payment-declaration.js';
 import { paymentTasks } from '../agents/payment/payment-tasks.js';
 import { SimulatedPaymentGateway } from '../agents/payment/simulated-payment-gateway.js';
-import { ORDER_AGENT_TYPES } from '../contracts/order/order-agent-types.js';
 import { PAYMENTS_TABLE } from '../contracts/tables/payments-table.js';
 import { agentHandler } from '../runtime/lambda/agent-handler.js';
 import { DynamoDbPaymentStore } from '../stores/payments/dynamodb/dynamodb-payment-store.js';
@@ -9,16 +8,16 @@ import { agentFunctionWiring } from './agent-function-wiring.js';
 
 /**
  * The payment agent's Lambda function: saga tasks ChargePayment / RefundPayment on the simulated gateway
- * (documented decline rule; no money moves). Tables: payments (read/write).
+ * (documented decline rule; no money moves); see {@link PAYMENT_AGENT}.
  */
-const wiring = agentFunctionWiring(ORDER_AGENT_TYPES.payment);
+const wiring = agentFunctionWiring(PAYMENT_AGENT.agentType);
 const payments = new DynamoDbPaymentStore({
   documentClient: wiring.documentClient,
   tableName: wiring.tableName(PAYMENTS_TABLE),
 });
 
-export const handler = agentHandler({
-  agentType: ORDER_AGENT_TYPES.payment,
-  definition: paymentAgent(paymentTasks({ payments, gateway: new SimulatedPaymentGateway() })),
-  deps: wiring.deps,
-});
+export const handler = agentHandler(
+  PAYMENT_AGENT,
+  { tasks: paymentTasks({ payments, gateway: new SimulatedPaymentGateway() }) },
+  wiring.deps,
+);

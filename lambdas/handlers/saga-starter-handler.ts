@@ -1,9 +1,7 @@
 import { SFNClient } from '@aws-sdk/client-sfn';
-import { sagaStarterAgent } from '../agents/saga-starter/saga-starter-agent.js';
-import { SAGA_STARTER_SUBSCRIPTIONS } from '../agents/saga-starter/saga-starter-subscriptions.js';
+import { SAGA_STARTER_AGENT } from '../agents/saga-starter/saga-starter-declaration.js';
 import { SfnExecutionStarter } from '../agents/saga-starter/sfn-execution-starter.js';
 import { ENV } from '../contracts/env-names.js';
-import { SAGA_STARTER_AGENT_TYPE } from '../contracts/order/order-saga-io.js';
 import { AGENT_STATE_TABLE } from '../contracts/tables/agent-state-table.js';
 import { requiredEnv } from '../runtime/aws/required-env.js';
 import { agentHandler } from '../runtime/lambda/agent-handler.js';
@@ -17,22 +15,22 @@ import { agentFunctionWiring } from './agent-function-wiring.js';
  * partition) keeps a redelivered or repeated event from starting a second saga. Tables: none of its own. Step Functions: states:StartExecution on the order-saga machine
  * (`AGENTBRIDGE_SAGA_STATE_MACHINE_ARN`).
  */
-const wiring = agentFunctionWiring(SAGA_STARTER_AGENT_TYPE);
+const wiring = agentFunctionWiring(SAGA_STARTER_AGENT.agentType);
 const stateMachineArn = requiredEnv(process.env, ENV.sagaStateMachineArn);
 const starter = new SfnExecutionStarter({
   client: wiring.deps.tracer.captureAWSv3Client(new SFNClient({})),
   stateMachineArn,
 });
 
-export const handler = agentHandler({
-  agentType: SAGA_STARTER_AGENT_TYPE,
-  definition: sagaStarterAgent(starter, {
+export const handler = agentHandler(
+  SAGA_STARTER_AGENT,
+  {
+    starter,
     records: new DynamoDbAgentStateStore({
       documentClient: wiring.documentClient,
       tableName: wiring.tableName(AGENT_STATE_TABLE),
     }),
     logger: wiring.runtimeLogger,
-  }),
-  subscriptions: SAGA_STARTER_SUBSCRIPTIONS,
-  deps: wiring.deps,
-});
+  },
+  wiring.deps,
+);

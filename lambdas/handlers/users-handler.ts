@@ -3,9 +3,7 @@ import { userCommands } from '../agents/users/user-commands.js';
 import { userProjection } from '../agents/users/user-projection.js';
 import { userQueries } from '../agents/users/user-queries.js';
 import { userTasks } from '../agents/users/user-tasks.js';
-import { usersAgent } from '../agents/users/users-agent.js';
-import { USERS_SUBSCRIPTIONS } from '../agents/users/users-subscriptions.js';
-import { ORDER_AGENT_TYPES } from '../contracts/order/order-agent-types.js';
+import { USERS_AGENT } from '../agents/users/users-declaration.js';
 import { EVENT_STORE_TABLE } from '../contracts/tables/event-store-table.js';
 import { USERS_TABLE } from '../contracts/tables/users-table.js';
 import { agentHandler } from '../runtime/lambda/agent-handler.js';
@@ -22,7 +20,7 @@ import { agentFunctionWiring } from './agent-function-wiring.js';
  * the snapshot function (`snapshot-handler.ts`) wrote from the event store's stream; no `snapshots` option
  * here, because a background snapshot started after an append would be frozen with the Lambda container.
  */
-const wiring = agentFunctionWiring(ORDER_AGENT_TYPES.users);
+const wiring = agentFunctionWiring(USERS_AGENT.agentType);
 const { documentClient } = wiring;
 const events = new EventStore({
   adapter: new DynamoDbEventStoreAdapter({ documentClient, tableName: wiring.tableName(EVENT_STORE_TABLE) }),
@@ -31,9 +29,9 @@ const usersTable = wiring.tableName(USERS_TABLE);
 const claims = new DynamoDbUserClaims({ documentClient, tableName: usersTable });
 const readModel = new DynamoDbUserReadModel({ documentClient, tableName: usersTable });
 
-export const handler = agentHandler({
-  agentType: ORDER_AGENT_TYPES.users,
-  definition: usersAgent({
+export const handler = agentHandler(
+  USERS_AGENT,
+  {
     commands: userCommands({ events, claims, claimGraceMs: DEFAULT_CLAIM_GRACE_MS }),
     queries: userQueries({ readModel }),
     projection: userProjection({ events, readModel, claims }),
@@ -43,7 +41,6 @@ export const handler = agentHandler({
         userId,
         error,
       }),
-  }),
-  subscriptions: USERS_SUBSCRIPTIONS,
-  deps: wiring.deps,
-});
+  },
+  wiring.deps,
+);

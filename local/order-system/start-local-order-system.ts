@@ -29,6 +29,7 @@ import {
 } from '../../lambdas/contracts/state-machines.js';
 import { TOPICS } from '../../lambdas/contracts/topics.js';
 import { CreateUser } from '../../lambdas/contracts/users/user-commands.js';
+import { registerAgent } from '../../lambdas/runtime/agent-declaration.js';
 import { AgentId } from '../../lambdas/runtime/agent-id.js';
 import { TopicId } from '../../lambdas/runtime/topic-id.js';
 import { InMemoryAgentStateStore } from '../../lambdas/stores/agent-state/in-memory/in-memory-agent-state-store.js';
@@ -206,8 +207,8 @@ export async function startLocalOrderSystem(
   for (const built of functions) {
     const fn = options.decorateFunction?.(built) ?? built;
     const definition = fn.agentType === LIFECYCLE_AGENT_TYPE ? redelivery.wrap(fn.definition) : fn.definition;
-    await runtime.register(fn.agentType, definition);
-    for (const subscription of fn.subscriptions) await runtime.addSubscription(subscription);
+    // Registered as its declaration says (type, direct-message opt-out, subscriptions), on the built definition.
+    await registerAgent(runtime, { ...fn, define: () => definition }, undefined);
     hosted.set(localFunctionArn(fn.agentType), fn);
   }
 

@@ -6,9 +6,9 @@ import { STATE_MACHINES, type StateMachineKey } from '../../lambdas/contracts/st
 import { ALL_TABLES } from '../../lambdas/contracts/tables/all-tables.js';
 import { EVENT_STORE_TABLE } from '../../lambdas/contracts/tables/event-store-table.js';
 import { subscriptionEventPattern } from '../../lambdas/runtime/subscription-event-pattern.js';
-import { AGENT_CATALOG } from '../../lib/agent-catalog.js';
 import { aslPlaceholders } from '../../lib/constructs/agent-state-machine.js';
 import { projectPath } from '../../lib/constructs/project-paths.js';
+import { CATALOG_AGENTS } from './support/catalog-agents.js';
 import { synthAgentbridge, TEST_PRODUCER_ACCOUNT } from './support/synth-agentbridge.js';
 import {
   environmentOf,
@@ -33,7 +33,7 @@ const functionLogicalId = (agentType: string): string => {
 describe('agentbridge stack: functions', () => {
   it('deploys one function per catalog entry, named after the stack and agent type', () => {
     const functions = resourcesOfType(template, 'AWS::Lambda::Function');
-    for (const entry of AGENT_CATALOG) {
+    for (const entry of CATALOG_AGENTS) {
       expect(functions[functionLogicalId(entry.agentType)]?.Properties).toMatchObject({
         FunctionName: `AgentBridge-${entry.agentType}`,
         Runtime: 'nodejs22.x',
@@ -41,18 +41,18 @@ describe('agentbridge stack: functions', () => {
         TracingConfig: { Mode: 'Active' },
       });
     }
-    expect(Object.keys(functions)).toHaveLength(AGENT_CATALOG.length);
+    expect(Object.keys(functions)).toHaveLength(CATALOG_AGENTS.length);
   });
 
   it('tells every function the agent-type → function-name map and the tables it may use', () => {
     const functionMap = Object.fromEntries(
-      AGENT_CATALOG.filter((entry) => entry.hostsAgent).map((entry) => [
+      CATALOG_AGENTS.filter((entry) => entry.hostsAgent).map((entry) => [
         entry.agentType,
         `AgentBridge-${entry.agentType}`,
       ]),
     );
     expect(Object.keys(functionMap)).not.toContain('outbox');
-    for (const entry of AGENT_CATALOG) {
+    for (const entry of CATALOG_AGENTS) {
       const variables = environmentOf(
         resources[functionLogicalId(entry.agentType)] ?? { Type: '', Properties: {} },
       );
@@ -86,7 +86,7 @@ describe('agentbridge stack: subscriptions', () => {
   });
 
   it('deploys each catalog subscription as a rule with exactly the compiled pattern, targeting its function', () => {
-    const expected = AGENT_CATALOG.flatMap((entry) =>
+    const expected = CATALOG_AGENTS.flatMap((entry) =>
       entry.subscriptions.map((subscription) => ({
         pattern: stack.resolve(
           subscriptionEventPattern(subscription, { account: stack.account, producers: stack.producers }),
@@ -133,7 +133,7 @@ describe('agentbridge stack: tables', () => {
   });
 
   it('feeds the event store stream to the outbox publisher with partial batch responses and an on-failure queue', () => {
-    const publishers = AGENT_CATALOG.filter((entry) => entry.eventStoreStream);
+    const publishers = CATALOG_AGENTS.filter((entry) => entry.eventStoreStream);
     expect(publishers.length).toBeGreaterThan(0);
     const eventStore = logicalId(
       stack.tables.get(EVENT_STORE_TABLE.id)?.table.node.defaultChild as CfnElement,
@@ -201,14 +201,14 @@ describe('agentbridge stack: operations', () => {
 
   it('alarms on the depth of every queue (all of them are dead-letter queues)', () => {
     const queues = Object.keys(resourcesOfType(template, 'AWS::SQS::Queue'));
-    expect(queues.length).toBeGreaterThanOrEqual(AGENT_CATALOG.length);
+    expect(queues.length).toBeGreaterThanOrEqual(CATALOG_AGENTS.length);
     for (const queue of queues) {
       expect(alarmsOn('ApproximateNumberOfMessagesVisible', 'QueueName', queue), queue).toHaveLength(1);
     }
   });
 
   it('alarms on errors and throttles of every function and failed executions of every state machine', () => {
-    for (const entry of AGENT_CATALOG) {
+    for (const entry of CATALOG_AGENTS) {
       expect(alarmsOn('Errors', 'FunctionName', functionLogicalId(entry.agentType))).toHaveLength(1);
       expect(alarmsOn('Throttles', 'FunctionName', functionLogicalId(entry.agentType))).toHaveLength(1);
     }

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { TableDefinition } from '../../lambdas/contracts/table-definition.js';
 import { ALL_TABLES } from '../../lambdas/contracts/tables/all-tables.js';
-import { AGENT_CATALOG } from '../../lib/agent-catalog.js';
 import { projectPath } from '../../lib/constructs/project-paths.js';
+import { CATALOG_AGENTS } from './support/catalog-agents.js';
 
 /**
  * A handler that reads a table the catalog does not give it fails at cold start on AWS (its table-name
@@ -40,7 +40,7 @@ describe('handler table wiring', () => {
     expect(tableByConstant.size).toBe(ALL_TABLES.length);
   });
 
-  for (const entry of AGENT_CATALOG) {
+  for (const entry of CATALOG_AGENTS) {
     it(`${entry.id}: the catalog grants every table its handler uses`, () => {
       const granted = new Set(entry.tables.map((access) => access.table.envVar));
       const used = tablesUsedBy(entry.entry).map((table) => table.envVar);

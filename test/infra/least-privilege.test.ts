@@ -5,10 +5,10 @@ import { ENV } from '../../lambdas/contracts/env-names.js';
 import { OUTBOX_SOURCE, sourceFor } from '../../lambdas/contracts/sources.js';
 import { STATE_MACHINES, type StateMachineKey } from '../../lambdas/contracts/state-machines.js';
 import { ALL_TABLES } from '../../lambdas/contracts/tables/all-tables.js';
-import { AGENT_CATALOG } from '../../lib/agent-catalog.js';
-import type { AgentCatalogEntry } from '../../lib/agent-catalog-entry.js';
 import { OUTBOX_FUNCTION_TYPE } from '../../lib/constructs/event-store-functions.js';
 import { projectPath } from '../../lib/constructs/project-paths.js';
+import type { CatalogAgent } from './support/catalog-agents.js';
+import { CATALOG_AGENTS } from './support/catalog-agents.js';
 import { synthAgentbridge } from './support/synth-agentbridge.js';
 import {
   actionsOf,
@@ -40,7 +40,7 @@ const tableIdByLogicalId = new Map(
   ]),
 );
 
-const roleStatements = (entry: AgentCatalogEntry): CfnStatement[] => {
+const roleStatements = (entry: CatalogAgent): CfnStatement[] => {
   const fn = stack.agents.get(entry.agentType)?.agentFunction.function;
   const resource = resources[logicalId(fn?.node.defaultChild as CfnElement)];
   if (resource === undefined) throw new Error(`no function for ${entry.agentType}`);
@@ -77,7 +77,7 @@ const invokedFunctions = (statements: readonly CfnStatement[]): string[] =>
     .sort();
 
 describe('least privilege: agent functions', () => {
-  it.each(AGENT_CATALOG.map((entry) => [entry.id, entry] as const))(
+  it.each(CATALOG_AGENTS.map((entry) => [entry.id, entry] as const))(
     '%s touches only its own tables, with its own actions',
     (_id, entry) => {
       // A table may appear in several bindings (the snapshot writer's reads and its snapshot-only writes).
@@ -95,7 +95,7 @@ describe('least privilege: agent functions', () => {
     },
   );
 
-  it.each(AGENT_CATALOG.map((entry) => [entry.id, entry] as const))(
+  it.each(CATALOG_AGENTS.map((entry) => [entry.id, entry] as const))(
     '%s invokes only the agents it sends to',
     (_id, entry) => {
       expect(invokedFunctions(roleStatements(entry))).toEqual(
@@ -104,7 +104,7 @@ describe('least privilege: agent functions', () => {
     },
   );
 
-  it.each(AGENT_CATALOG.map((entry) => [entry.id, entry] as const))(
+  it.each(CATALOG_AGENTS.map((entry) => [entry.id, entry] as const))(
     '%s has no action outside its catalog entry',
     (_id, entry) => {
       const allowed = new Set([
@@ -119,8 +119,8 @@ describe('least privilege: agent functions', () => {
         ...(entry.publishes ? ['events:PutEvents'] : []),
         ...(entry.sendsTo.length > 0 ? ['lambda:InvokeFunction'] : []),
         ...(entry.eventStoreStream ? STREAM_ACTIONS : []),
-        ...Object.values(entry.stateMachines).flatMap((access) =>
-          (access ?? []).flatMap((kind) =>
+        ...entry.stateMachines.flatMap(({ access }) =>
+          access.flatMap((kind) =>
             kind === 'start'
               ? ['states:StartExecution']
               : kind === 'describe'
@@ -135,7 +135,7 @@ describe('least privilege: agent functions', () => {
     },
   );
 
-  it.each(AGENT_CATALOG.map((entry) => [entry.id, entry] as const))(
+  it.each(CATALOG_AGENTS.map((entry) => [entry.id, entry] as const))(
     '%s uses Resource "*" only where IAM has no resource-level permission',
     (_id, entry) => {
       const wildcardActions = roleStatements(entry)
@@ -154,8 +154,8 @@ describe('least privilege: agent functions', () => {
   );
 
   it('keeps the payment agent out of the inventory table and the inventory agent out of payments', () => {
-    const payment = AGENT_CATALOG.find((entry) => entry.agentType === 'payment');
-    const inventory = AGENT_CATALOG.find((entry) => entry.agentType === 'inventory');
+    const payment = CATALOG_AGENTS.find((entry) => entry.agentType === 'payment');
+    const inventory = CATALOG_AGENTS.find((entry) => entry.agentType === 'inventory');
     if (payment === undefined || inventory === undefined)
       throw new Error('catalog lacks payment or inventory');
     expect(Object.keys(tableGrants(roleStatements(payment)))).not.toContain('Inventory');
@@ -167,7 +167,7 @@ describe('least privilege: agent functions', () => {
 
 /** The Condition of every statement of a function's role that grants an item action on the event store. */
 const eventStoreConditions = (agentType: string, action: string): unknown[] => {
-  const entry = AGENT_CATALOG.find((candidate) => candidate.agentType === agentType);
+  const entry = CATALOG_AGENTS.find((candidate) => candidate.agentType === agentType);
   if (entry === undefined) throw new Error(`no catalog entry ${agentType}`);
   return roleStatements(entry)
     .filter((statement) => actionsOf(statement).includes(action))
@@ -254,7 +254,7 @@ const aslSources = (definitionFile: string): string[] =>
   );
 
 describe('least privilege: who may put which source on the bus', () => {
-  it.each(AGENT_CATALOG.filter((entry) => entry.publishes).map((entry) => [entry.id, entry] as const))(
+  it.each(CATALOG_AGENTS.filter((entry) => entry.publishes).map((entry) => [entry.id, entry] as const))(
     '%s may put events only under its own source, the one its runtime writes',
     (_id, entry) => {
       const grants = roleStatements(entry).filter((statement) =>
@@ -269,7 +269,7 @@ describe('least privilege: who may put which source on the bus', () => {
   );
 
   it('lets the outbox publisher put only agentbridge.outbox, the source the users rules trust', () => {
-    const outbox = AGENT_CATALOG.find((entry) => entry.agentType === OUTBOX_FUNCTION_TYPE);
+    const outbox = CATALOG_AGENTS.find((entry) => entry.agentType === OUTBOX_FUNCTION_TYPE);
     if (outbox === undefined) throw new Error('catalog lacks the outbox publisher');
     const grants = roleStatements(outbox).filter((statement) =>
       actionsOf(statement).includes('events:PutEvents'),

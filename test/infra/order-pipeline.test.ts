@@ -1,6 +1,6 @@
 import type { CfnElement } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
-import { SAGA_STARTER_SUBSCRIPTIONS } from '../../lambdas/agents/saga-starter/saga-starter-subscriptions.js';
+import { SAGA_STARTER_AGENT } from '../../lambdas/agents/saga-starter/saga-starter-declaration.js';
 import { ENV } from '../../lambdas/contracts/env-names.js';
 import { LIFECYCLE_AGENT_TYPE } from '../../lambdas/contracts/order/lifecycle-tasks.js';
 import { SAGA_STARTER_AGENT_TYPE } from '../../lambdas/contracts/order/order-saga-io.js';
@@ -8,9 +8,9 @@ import { OUTBOX_SOURCE } from '../../lambdas/contracts/sources.js';
 import { STATE_MACHINES } from '../../lambdas/contracts/state-machines.js';
 import { EVENT_STORE_STREAM_FILTER_PATTERN } from '../../lambdas/contracts/tables/event-store-table.js';
 import { IDEMPOTENCY_TABLE } from '../../lambdas/contracts/tables/idempotency-table.js';
-import { AGENT_CATALOG } from '../../lib/agent-catalog.js';
 import { OUTBOX_FUNCTION_TYPE } from '../../lib/constructs/event-store-functions.js';
 import { stateMachineArnFor } from '../../lib/constructs/resource-names.js';
+import { CATALOG_AGENTS } from './support/catalog-agents.js';
 import { synthAgentbridge } from './support/synth-agentbridge.js';
 import {
   actionsOf,
@@ -44,7 +44,7 @@ describe('saga starter', () => {
     const rules = Object.values(resourcesOfType(template, 'AWS::Events::Rule')).filter(
       (rule) => referencedLogicalId(targetsOf(rule)[0]?.Arn) === starter.id,
     );
-    expect(rules).toHaveLength(SAGA_STARTER_SUBSCRIPTIONS.length);
+    expect(rules).toHaveLength(SAGA_STARTER_AGENT.subscriptions?.length ?? 0);
   });
 
   it('knows the order saga by ARN and may start it, and nothing else', () => {
@@ -111,7 +111,7 @@ describe('outbox publisher', () => {
 describe('every function', () => {
   it('sends failed asynchronous invocations to its own dead-letter queue', () => {
     const configs = Object.values(resourcesOfType(template, 'AWS::Lambda::EventInvokeConfig'));
-    for (const entry of AGENT_CATALOG) {
+    for (const entry of CATALOG_AGENTS) {
       const agent = stack.agents.get(entry.agentType)?.agentFunction;
       const fnName = stack.resolve(agent?.function.functionName);
       const config = configs.find((candidate) => {

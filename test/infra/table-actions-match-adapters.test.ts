@@ -12,7 +12,6 @@ import { NOTIFICATIONS_TABLE } from '../../lambdas/contracts/tables/notification
 import { PAYMENTS_TABLE } from '../../lambdas/contracts/tables/payments-table.js';
 import { TASK_TOKEN_TABLE } from '../../lambdas/contracts/tables/task-token-table.js';
 import { USERS_TABLE } from '../../lambdas/contracts/tables/users-table.js';
-import { AGENT_CATALOG } from '../../lib/agent-catalog.js';
 import { ITEM_STORE_CONFORMANCE_TABLE } from '../conformance/item-store-conformance.js';
 import { testDynamoClients } from '../support/dynamodb.js';
 import {
@@ -35,6 +34,7 @@ import {
 import { DynamoDbAccessLog, recordingDynamoDbClient } from '../support/iam/recording-dynamodb-client.js';
 import type { TableWorkload } from '../support/iam/table-workload.js';
 import { contactLookupWorkload, usersAgentWorkload } from '../support/iam/user-store-workloads.js';
+import { CATALOG_AGENTS } from './support/catalog-agents.js';
 
 /** The framework's action sets and the order system's, recorded alike. */
 const TABLE_ACTIONS = { ...FRAMEWORK_TABLE_ACTIONS, ...ORDER_TABLE_ACTIONS };
@@ -56,7 +56,7 @@ const fromRoles = (...roles: Role[]) => ({ roles, granted: roles.flatMap((role) 
 
 /** A grant the catalog writes inline for one function (not a TABLE_ACTIONS entry). */
 const inlineGrant = (functionId: string, table: TableDefinition) => {
-  const entry = AGENT_CATALOG.find((candidate) => candidate.id === functionId);
+  const entry = CATALOG_AGENTS.find((candidate) => candidate.id === functionId);
   const accesses = entry?.tables.filter((access) => access.table === table) ?? [];
   if (accesses.length === 0) throw new Error(`${functionId} has no grant on ${table.id}`);
   return { roles: [], granted: accesses.flatMap((access) => access.actions) };

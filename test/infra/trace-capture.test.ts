@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ENV } from '../../lambdas/contracts/env-names.js';
 import { LIFECYCLE_AGENT_TYPE } from '../../lambdas/contracts/order/lifecycle-tasks.js';
 import { ORDER_AGENT_TYPES } from '../../lambdas/contracts/order/order-agent-types.js';
-import { AGENT_CATALOG } from '../../lib/agent-catalog.js';
 import { TRACE_CAPTURE } from '../../lib/trace-capture.js';
+import { CATALOG_AGENTS } from './support/catalog-agents.js';
 import { synthAgentbridge } from './support/synth-agentbridge.js';
 
 const { template } = synthAgentbridge();
@@ -25,7 +25,7 @@ const PERSONAL_RESPONSES = [
 
 describe('what the tracer may capture', () => {
   it('sets response and error capture explicitly on every function, as decided for its type', () => {
-    expect(functions).toHaveLength(AGENT_CATALOG.length);
+    expect(functions).toHaveLength(CATALOG_AGENTS.length);
     const deployed = Object.fromEntries(
       functions.map((env) => [
         String(env[ENV.agentType]),
@@ -33,7 +33,7 @@ describe('what the tracer may capture', () => {
       ]),
     );
     const decided = Object.fromEntries(
-      AGENT_CATALOG.map(({ agentType }) => {
+      CATALOG_AGENTS.map(({ agentType }) => {
         const capture = TRACE_CAPTURE[agentType];
         return [agentType, { response: String(capture?.response), error: String(capture?.error) }];
       }),

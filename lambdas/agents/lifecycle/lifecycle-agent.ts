@@ -29,7 +29,7 @@ import { type EnterState, stateEntry } from './state-entry.js';
  * @example
  * ```ts
  * await runtime.register('lifecycle', lifecycleAgent(lifecycleTasks({ tokens, callbacks })));
- * for (const subscription of LIFECYCLE_SUBSCRIPTIONS) await runtime.addSubscription(subscription);
+ * // or, with its subscriptions: registerAgent(runtime, LIFECYCLE_AGENT, { tasks })
  * ```
  */
 export function lifecycleAgent(

@@ -37,7 +37,7 @@ type Order = MessageOf<typeof OrderRequested>;
  * ```ts
  * const starter = new SfnExecutionStarter({ client: new SFNClient({}), stateMachineArn });
  * await runtime.register(SAGA_STARTER_AGENT_TYPE, sagaStarterAgent(starter, { records: stateStore }));
- * for (const subscription of SAGA_STARTER_SUBSCRIPTIONS) await runtime.addSubscription(subscription);
+ * // or, with its subscriptions: registerAgent(runtime, SAGA_STARTER_AGENT, { starter, records: stateStore })
  * ```
  */
 export function sagaStarterAgent(

@@ -43,7 +43,7 @@ function admits(
  *
  * @example
  * ```ts
- * const guard = senderGuard({ subscriptions: LIFECYCLE_SUBSCRIPTIONS, producers });
+ * const guard = senderGuard({ subscriptions: LIFECYCLE_AGENT.subscriptions ?? [], producers });
  * guard(origin, '123456789012'); // throws for a PaymentCompleted from 'shop.checkout'
  * ```
  */

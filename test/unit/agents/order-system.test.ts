@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { inMemoryOrderSystem } from '../../../lambdas/agents/in-memory-order-system.js';
-import { inventoryAgent } from '../../../lambdas/agents/inventory/inventory-agent.js';
-import { notificationAgent } from '../../../lambdas/agents/notification/notification-agent.js';
-import { ordersAgent } from '../../../lambdas/agents/orders/orders-agent.js';
-import { paymentAgent } from '../../../lambdas/agents/payment/payment-agent.js';
-import { usersAgent } from '../../../lambdas/agents/users/users-agent.js';
-import { USERS_SUBSCRIPTIONS } from '../../../lambdas/agents/users/users-subscriptions.js';
+import { INVENTORY_AGENT } from '../../../lambdas/agents/inventory/inventory-declaration.js';
+import { NOTIFICATION_AGENT } from '../../../lambdas/agents/notification/notification-declaration.js';
+import { ORDERS_AGENT } from '../../../lambdas/agents/orders/orders-declaration.js';
+import { PAYMENT_AGENT } from '../../../lambdas/agents/payment/payment-declaration.js';
+import { USERS_AGENT } from '../../../lambdas/agents/users/users-declaration.js';
 import {
   RecordOrderTransition,
   SendShippingNotification,
@@ -24,6 +23,7 @@ import { domainTopic } from '../../../lambdas/contracts/topics.js';
 import { CreateUser } from '../../../lambdas/contracts/users/user-commands.js';
 import { UserUpdated } from '../../../lambdas/contracts/users/user-events.js';
 import { GetUser } from '../../../lambdas/contracts/users/user-queries.js';
+import { registerAgent } from '../../../lambdas/runtime/agent-declaration.js';
 import { AgentId } from '../../../lambdas/runtime/agent-id.js';
 import { InProcessRuntime } from '../../../lambdas/runtime/in-process-runtime.js';
 import { TopicId } from '../../../lambdas/runtime/topic-id.js';
@@ -32,12 +32,11 @@ import { TopicId } from '../../../lambdas/runtime/topic-id.js';
 const start = async () => {
   const system = inMemoryOrderSystem();
   const runtime = new InProcessRuntime({ logger: { warn() {}, error() {} } });
-  await runtime.register('users', usersAgent(system.users));
-  await runtime.register('inventory', inventoryAgent(system.inventory));
-  await runtime.register('payment', paymentAgent(system.payment));
-  await runtime.register('orders', ordersAgent(system.orders));
-  await runtime.register('notification', notificationAgent(system.notification));
-  for (const subscription of USERS_SUBSCRIPTIONS) await runtime.addSubscription(subscription);
+  await registerAgent(runtime, USERS_AGENT, system.users);
+  await registerAgent(runtime, INVENTORY_AGENT, { tasks: system.inventory });
+  await registerAgent(runtime, PAYMENT_AGENT, { tasks: system.payment });
+  await registerAgent(runtime, ORDERS_AGENT, { tasks: system.orders });
+  await registerAgent(runtime, NOTIFICATION_AGENT, { tasks: system.notification });
   return { system, runtime };
 };
 

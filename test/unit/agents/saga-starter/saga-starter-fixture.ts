@@ -2,11 +2,10 @@ import type {
   ExecutionStarter,
   ExecutionStartRequest,
 } from '../../../../lambdas/agents/saga-starter/execution-starter-port.js';
-import { sagaStarterAgent } from '../../../../lambdas/agents/saga-starter/saga-starter-agent.js';
-import { SAGA_STARTER_SUBSCRIPTIONS } from '../../../../lambdas/agents/saga-starter/saga-starter-subscriptions.js';
+import { SAGA_STARTER_AGENT } from '../../../../lambdas/agents/saga-starter/saga-starter-declaration.js';
 import { OrderRequested } from '../../../../lambdas/contracts/order/order-messages.js';
-import { SAGA_STARTER_AGENT_TYPE } from '../../../../lambdas/contracts/order/order-saga-io.js';
 import { TOPICS } from '../../../../lambdas/contracts/topics.js';
+import { registerAgent } from '../../../../lambdas/runtime/agent-declaration.js';
 import { InProcessRuntime } from '../../../../lambdas/runtime/in-process-runtime.js';
 import { TopicId } from '../../../../lambdas/runtime/topic-id.js';
 import type { AgentStateStore } from '../../../../lambdas/stores/agent-state/agent-state-store.js';
@@ -78,15 +77,12 @@ export async function startSagaStarter() {
   const runtime = new InProcessRuntime({
     logger: { warn() {}, error: (_message, extra) => errors.push(extra?.error) },
   });
-  await runtime.register(
-    SAGA_STARTER_AGENT_TYPE,
-    sagaStarterAgent(starter, {
-      records,
-      logger: { warn: (message) => warnings.push(message) },
-      newSagaId: () => `saga-${++ids}`,
-    }),
-  );
-  for (const subscription of SAGA_STARTER_SUBSCRIPTIONS) await runtime.addSubscription(subscription);
+  await registerAgent(runtime, SAGA_STARTER_AGENT, {
+    starter,
+    records,
+    logger: { warn: (message) => warnings.push(message) },
+    newSagaId: () => `saga-${++ids}`,
+  });
   const deliver = async (data: typeof order = order, topicType: string = TOPICS.orderRequested) => {
     await runtime.publish(
       OrderRequested,

@@ -30,8 +30,6 @@ export { LOCK_TABLE } from '../lambdas/contracts/tables/lock-table.js';
 export { TASK_TOKEN_TABLE } from '../lambdas/contracts/tables/task-token-table.js';
 // Agent state.
 export {
-  AgentStateStoreUnavailableError,
-  CorruptAgentStateError,
   InvalidAgentStateError,
   InvalidAgentStateIdError,
   StateVersionConflictError,
@@ -75,8 +73,6 @@ export type { AppendResult, EventStoreOptions } from '../lambdas/stores/event-st
 export { EventStore } from '../lambdas/stores/event-store/event-store.js';
 export {
   ConcurrencyError,
-  CorruptStoredItemError,
-  EventStoreAccessError,
   StreamVersionNotFoundError,
 } from '../lambdas/stores/event-store/event-store-error.js';
 export type {
@@ -100,10 +96,8 @@ export { DynamoDbItemStore } from '../lambdas/stores/items/dynamodb/dynamodb-ite
 export { InMemoryItemStore } from '../lambdas/stores/items/in-memory/in-memory-item-store.js';
 export type { ItemShape, ItemStore, ItemStoreOptions } from '../lambdas/stores/items/item-store.js';
 export {
-  CorruptItemError,
   InvalidItemError,
   ItemStoreError,
-  ItemStoreUnavailableError,
 } from '../lambdas/stores/items/item-store-error.js';
 // Locks with fencing tokens.
 export type { DynamoDbFencedResourceOptions } from '../lambdas/stores/locks/dynamodb/dynamodb-fenced-resource.js';
@@ -129,13 +123,12 @@ export type { LockManagerOptions, LockRelease } from '../lambdas/stores/locks/lo
 export { LockManager } from '../lambdas/stores/locks/lock-manager.js';
 export type { LockStore } from '../lambdas/stores/locks/lock-store-port.js';
 export type { AcquireOptions } from '../lambdas/stores/locks/validate-lock-request.js';
+// What every store raises when its backend fails or an item is unreadable.
+export { CorruptItemError, StoreUnavailableError } from '../lambdas/stores/store-errors.js';
 // Step Functions task tokens: park a wait, resume it once.
 export type { DynamoDbTaskTokenStoreOptions } from '../lambdas/stores/task-tokens/dynamodb/dynamodb-task-token-store.js';
 export { DynamoDbTaskTokenStore } from '../lambdas/stores/task-tokens/dynamodb/dynamodb-task-token-store.js';
 export type { InMemoryTaskTokenStoreOptions } from '../lambdas/stores/task-tokens/in-memory/in-memory-task-token-store.js';
 export { InMemoryTaskTokenStore } from '../lambdas/stores/task-tokens/in-memory/in-memory-task-token-store.js';
-export {
-  InvalidTaskTokenInputError,
-  TaskTokenStoreUnavailableError,
-} from '../lambdas/stores/task-tokens/task-token-error.js';
+export { InvalidTaskTokenInputError } from '../lambdas/stores/task-tokens/task-token-error.js';
 export type { TaskTokenStore } from '../lambdas/stores/task-tokens/task-token-store.js';

@@ -31,6 +31,3 @@ export class TaskCallbackUnavailableError extends AgentbridgeError {
     this.operation = operation;
   }
 }
-
-export const isTaskCallbackUnavailableError = (error: unknown): error is TaskCallbackUnavailableError =>
-  error instanceof TaskCallbackUnavailableError;

@@ -1,3 +1,4 @@
+import { isAgentbridgeError } from '../../contracts/agentbridge-error.js';
 import {
   type Cancellation,
   LifecycleSignalSchema,
@@ -5,14 +6,13 @@ import {
 } from '../../contracts/order/lifecycle-entry.js';
 import { LIFECYCLE_WAITS } from '../../contracts/order/lifecycle-waits.js';
 import { TransientError } from '../../contracts/transient-error.js';
-import { isTaskTokenStoreUnavailableError } from '../../stores/task-tokens/task-token-error.js';
 import type {
   OrderTriggers,
   ParkedWait,
   RecordedTrigger,
   TaskTokenStore,
 } from '../../stores/task-tokens/task-token-store.js';
-import { isTaskCallbackUnavailableError, isTaskTokenClosedError } from './task-callback-error.js';
+import { isTaskTokenClosedError } from './task-callback-error.js';
 import type { TaskCallbackPort } from './task-callback-port.js';
 
 /**
@@ -24,9 +24,12 @@ export const TRIGGER_RECORD_TTL_SECONDS = Object.values(LIFECYCLE_WAITS).reduce(
   0,
 );
 
-/** Store and Step Functions outages are worth a retry (Step Functions' Retry, Lambda's async retries). */
+/**
+ * Transient failures (a token store or Step Functions outage) leave as TransientError, the name Step Functions'
+ * Retry matches; Lambda's async retries take any thrown error.
+ */
 export const retryable = (error: unknown): unknown =>
-  isTaskTokenStoreUnavailableError(error) || isTaskCallbackUnavailableError(error)
+  isAgentbridgeError(error) && error.transient && !(error instanceof TransientError)
     ? new TransientError(error)
     : error;
 

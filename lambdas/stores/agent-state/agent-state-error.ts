@@ -47,31 +47,3 @@ export class InvalidAgentStateError extends AgentbridgeError {
     this.reason = reason;
   }
 }
-
-/** The backing store failed for a reason other than a version conflict (throttling, network, permissions). */
-export class AgentStateStoreUnavailableError extends AgentbridgeError {
-  override readonly name = 'AgentStateStoreUnavailableError';
-  readonly operation: string;
-
-  constructor(operation: string, options?: { cause?: unknown }) {
-    super(
-      'AGENT_STATE_STORE_UNAVAILABLE',
-      `Agent state ${operation} failed: ${String(options?.cause)}`,
-      options,
-    );
-    this.operation = operation;
-  }
-}
-
-/** A stored item that does not have the shape this store writes (edited by hand, or another writer). */
-export class CorruptAgentStateError extends AgentbridgeError {
-  override readonly name = 'CorruptAgentStateError';
-  readonly agentId: string;
-  readonly reason: string;
-
-  constructor(agentId: string, reason: string, options?: { cause?: unknown }) {
-    super('CORRUPT_AGENT_STATE', `Stored state of ${agentId} is unreadable: ${reason}`, options);
-    this.agentId = agentId;
-    this.reason = reason;
-  }
-}

@@ -1,4 +1,5 @@
-import { CorruptAgentStateError, InvalidAgentStateError } from './agent-state-error.js';
+import { CorruptItemError } from '../store-errors.js';
+import { InvalidAgentStateError } from './agent-state-error.js';
 
 /**
  * A message whose effect the stored state already holds, kept in the same item as the state and written by
@@ -93,10 +94,12 @@ export function decodeAppliedMessages(agentId: string, json: unknown): readonly 
   try {
     log = typeof json === 'string' ? JSON.parse(json) : undefined;
   } catch (error) {
-    throw new CorruptAgentStateError(agentId, 'the applied-message log is not JSON', { cause: error });
+    throw new CorruptItemError('agent-state', agentId, 'the applied-message log is not JSON', {
+      cause: error,
+    });
   }
   if (!Array.isArray(log) || !log.every(isAppliedMessage)) {
-    throw new CorruptAgentStateError(agentId, 'the applied-message log is malformed');
+    throw new CorruptItemError('agent-state', agentId, 'the applied-message log is malformed');
   }
   return log;
 }

@@ -1,4 +1,4 @@
-import { CorruptStoredItemError } from './event-store-error.js';
+import { CorruptItemError } from '../store-errors.js';
 import type { SerializedEvent } from './event-store-port.js';
 import type { EventMetadata, StoredEvent } from './stored-event.js';
 
@@ -6,7 +6,7 @@ const parse = (json: string, itemKey: string, attribute: string): unknown => {
   try {
     return JSON.parse(json);
   } catch (error) {
-    throw new CorruptStoredItemError(itemKey, `${attribute} is not valid JSON`, { cause: error });
+    throw new CorruptItemError('event-store', itemKey, `${attribute} is not valid JSON`, { cause: error });
   }
 };
 
@@ -22,7 +22,7 @@ const isMetadata = (value: unknown): value is EventMetadata =>
  * Turns a stored record back into a {@link StoredEvent}: fresh objects parsed from the stored JSON, so no
  * caller can mutate what another caller (or a snapshot) sees.
  *
- * @throws CorruptStoredItemError when the JSON or the metadata shape is broken.
+ * @throws CorruptItemError when the JSON or the metadata shape is broken.
  * @example
  * ```ts
  * const event = decodeEvent(serialized); // event.data is a fresh object
@@ -32,7 +32,7 @@ export const decodeEvent = (record: SerializedEvent): StoredEvent => {
   const itemKey = `${record.streamId}@${record.version}`;
   const metadata = parse(record.metadata, itemKey, 'metadata');
   if (!isMetadata(metadata)) {
-    throw new CorruptStoredItemError(itemKey, 'metadata lacks correlationId, causationId or time');
+    throw new CorruptItemError('event-store', itemKey, 'metadata lacks correlationId, causationId or time');
   }
   return {
     streamId: record.streamId,
@@ -47,7 +47,7 @@ export const decodeEvent = (record: SerializedEvent): StoredEvent => {
 /**
  * Parses a snapshot's state JSON.
  *
- * @throws CorruptStoredItemError when it is not valid JSON.
+ * @throws CorruptItemError when it is not valid JSON.
  * @example
  * ```ts
  * const state = decodeSnapshotState('user-1', 100, '{"count":100}');

@@ -49,34 +49,3 @@ export class StreamVersionNotFoundError extends AgentbridgeError {
     this.actualVersion = actualVersion;
   }
 }
-
-/** A stored item (or stream record) that does not have the shape the store writes: never retried blindly. */
-export class CorruptStoredItemError extends AgentbridgeError {
-  override readonly name = 'CorruptStoredItemError';
-  readonly itemKey: string;
-  readonly reason: string;
-
-  constructor(itemKey: string, reason: string, options?: { cause?: unknown }) {
-    super('CORRUPT_STORED_ITEM', `Stored item ${itemKey} is unreadable: ${reason}`, options);
-    this.itemKey = itemKey;
-    this.reason = reason;
-  }
-}
-
-/** The backing store failed (network, throttling, permissions): transient unless the cause says otherwise. */
-export class EventStoreAccessError extends AgentbridgeError {
-  override readonly name = 'EventStoreAccessError';
-  readonly operation: string;
-  readonly streamId: string;
-
-  constructor(operation: string, streamId: string, options?: { cause?: unknown }) {
-    const cause = options?.cause;
-    const reason = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
-    super('EVENT_STORE_UNAVAILABLE', `Event store ${operation} on "${streamId}" failed: ${reason}`, options);
-    this.operation = operation;
-    this.streamId = streamId;
-  }
-}
-
-export const isEventStoreAccessError = (error: unknown): error is EventStoreAccessError =>
-  error instanceof EventStoreAccessError;

@@ -1,5 +1,5 @@
+import { CorruptItemError } from '../store-errors.js';
 import { decodeEvent, decodeSnapshotState } from './decode-event.js';
-import { CorruptStoredItemError } from './event-store-error.js';
 import type { EventStorePort } from './event-store-port.js';
 import type { LoadedState, Reducer } from './reducer.js';
 
@@ -39,7 +39,11 @@ export const replay = async <S>(
     });
     for (const record of range.events) {
       if (record.version !== version + 1) {
-        throw new CorruptStoredItemError(`${streamId}@${record.version}`, `expected version ${version + 1}`);
+        throw new CorruptItemError(
+          'event-store',
+          `${streamId}@${record.version}`,
+          `expected version ${version + 1}`,
+        );
       }
       state = reducer.apply(state, decodeEvent(record));
       version = record.version;

@@ -1,7 +1,8 @@
 import type * as z from 'zod';
 import { summarizeIssues } from '../../contracts/message-validation-error.js';
 import type { TableDefinition } from '../../contracts/table-definition.js';
-import { CorruptItemError, InvalidItemError, ItemStoreError } from './item-store-error.js';
+import { CorruptItemError } from '../store-errors.js';
+import { InvalidItemError, ItemStoreError } from './item-store-error.js';
 
 /** A JSON object: what an item store keeps (DynamoDB maps, lists, strings, numbers, booleans, null). */
 export type ItemShape = Record<string, unknown>;

@@ -12,21 +12,3 @@ export class InvalidTaskTokenInputError extends AgentbridgeError {
     this.reason = reason;
   }
 }
-
-/** The backing store failed (throttling, network, permissions, a malformed item). */
-export class TaskTokenStoreUnavailableError extends AgentbridgeError {
-  override readonly name = 'TaskTokenStoreUnavailableError';
-  readonly operation: string;
-
-  constructor(operation: string, options?: { cause?: unknown }) {
-    super(
-      'TASK_TOKEN_STORE_UNAVAILABLE',
-      `Task token ${operation} failed: ${String(options?.cause)}`,
-      options,
-    );
-    this.operation = operation;
-  }
-}
-
-export const isTaskTokenStoreUnavailableError = (error: unknown): error is TaskTokenStoreUnavailableError =>
-  error instanceof TaskTokenStoreUnavailableError;

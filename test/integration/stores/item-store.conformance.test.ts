@@ -44,14 +44,18 @@ describe('DynamoDbItemStore', () => {
     });
   });
 
-  it('reports a missing table as ITEM_STORE_UNAVAILABLE, a transient error', async () => {
+  it('reports a missing table as STORE_UNAVAILABLE, a transient error', async () => {
     const missing = new DynamoDbItemStore({
       documentClient: testDynamoClients().documentClient,
       tableName: 'no-such-table',
       table: TABLE,
       schema,
     });
-    await expect(missing.get('x')).rejects.toMatchObject({ code: 'ITEM_STORE_UNAVAILABLE', transient: true });
+    await expect(missing.get('x')).rejects.toMatchObject({
+      code: 'STORE_UNAVAILABLE',
+      store: TABLE.id,
+      transient: true,
+    });
     await expect(missing.put({ itemId: 'x', title: 'y' })).rejects.toMatchObject({ operation: 'put' });
   });
 

@@ -1,9 +1,9 @@
-import { AgentStateStoreUnavailableError } from '../../../lambdas/stores/agent-state/agent-state-error.js';
 import type {
   AgentStateStore,
   StoredAgentState,
 } from '../../../lambdas/stores/agent-state/agent-state-store.js';
 import type { AppliedMessage } from '../../../lambdas/stores/agent-state/applied-messages.js';
+import { StoreUnavailableError } from '../../../lambdas/stores/store-errors.js';
 
 /**
  * Where a delivery can die: before or after each store call, and after the invocation answered (the answer
@@ -39,7 +39,7 @@ export class CrashPlan {
     }
     this.#untilCrash = this.#gaps.shift();
     this.injected.set(point, (this.injected.get(point) ?? 0) + 1);
-    throw new AgentStateStoreUnavailableError(point, { cause: new Error(`crash injected ${point}`) });
+    throw new StoreUnavailableError('agent-state', point, { cause: new Error(`crash injected ${point}`) });
   }
 }
 

@@ -7,11 +7,8 @@ import {
   QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { AGENT_STATE_ATTRIBUTES as A } from '../../../contracts/tables/agent-state-table.js';
-import {
-  AgentStateStoreUnavailableError,
-  CorruptAgentStateError,
-  StateVersionConflictError,
-} from '../agent-state-error.js';
+import { CorruptItemError, StoreUnavailableError } from '../../store-errors.js';
+import { StateVersionConflictError } from '../agent-state-error.js';
 import { assertAgentStateType, formatAgentStateId, parseAgentStateId } from '../agent-state-id.js';
 import type { AgentStateEntry, AgentStateStore, StoredAgentState } from '../agent-state-store.js';
 import { type AppliedMessage, decodeAppliedMessages, encodeAppliedMessages } from '../applied-messages.js';
@@ -108,7 +105,7 @@ export class DynamoDbAgentStateStore implements AgentStateStore {
       if (error instanceof ConditionalCheckFailedException) {
         throw new StateVersionConflictError(agentId, expectedVersion, storedVersion(error), { cause: error });
       }
-      throw new AgentStateStoreUnavailableError('put', { cause: error });
+      throw new StoreUnavailableError('agent-state', 'put', { cause: error });
     }
     return version;
   }
@@ -158,7 +155,7 @@ export class DynamoDbAgentStateStore implements AgentStateStore {
     try {
       return await call();
     } catch (error) {
-      throw new AgentStateStoreUnavailableError(operation, { cause: error });
+      throw new StoreUnavailableError('agent-state', operation, { cause: error });
     }
   }
 }
@@ -166,14 +163,15 @@ export class DynamoDbAgentStateStore implements AgentStateStore {
 const decode = (agentId: string, item: Record<string, unknown>): { state: unknown; version: number } => {
   const json = item[A.state];
   const version = item[A.version];
-  if (typeof json !== 'string') throw new CorruptAgentStateError(agentId, `"${A.state}" is not a string`);
+  if (typeof json !== 'string')
+    throw new CorruptItemError('agent-state', agentId, `"${A.state}" is not a string`);
   if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) {
-    throw new CorruptAgentStateError(agentId, `"${A.version}" is not a positive integer`);
+    throw new CorruptItemError('agent-state', agentId, `"${A.version}" is not a positive integer`);
   }
   try {
     return { state: JSON.parse(json), version };
   } catch (error) {
-    throw new CorruptAgentStateError(agentId, `"${A.state}" is not JSON`, { cause: error });
+    throw new CorruptItemError('agent-state', agentId, `"${A.state}" is not JSON`, { cause: error });
   }
 };
 

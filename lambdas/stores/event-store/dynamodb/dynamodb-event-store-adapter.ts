@@ -8,7 +8,8 @@ import {
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { EVENT_STORE_ATTRIBUTES as A } from '../../../contracts/tables/event-store-table.js';
-import { ConcurrencyError, EventStoreAccessError } from '../event-store-error.js';
+import { StoreUnavailableError } from '../../store-errors.js';
+import { ConcurrencyError } from '../event-store-error.js';
 import type {
   EventRange,
   EventRangeQuery,
@@ -102,7 +103,8 @@ export class DynamoDbEventStoreAdapter implements EventStorePort {
         new TransactWriteCommand({ TransactItems: [...guard, ...puts.map((put) => ({ Put: put }))] }),
       );
     } catch (error) {
-      if (!isLostRace(error)) throw new EventStoreAccessError('append', streamId, { cause: error });
+      if (!isLostRace(error))
+        throw new StoreUnavailableError('event-store', 'append', { key: streamId, cause: error });
       // The failed condition says only "not at the expected version"; the caller needs the actual one.
       const actualVersion = await this.currentVersion(streamId);
       throw new ConcurrencyError(streamId, expectedVersion, actualVersion, { cause: error });
@@ -183,7 +185,7 @@ export class DynamoDbEventStoreAdapter implements EventStorePort {
       // Unconditional: a snapshot at a given version is deterministic, so rewriting it changes nothing.
       await this.#client.send(new PutCommand({ TableName: this.#tableName, Item: snapshotItem(snapshot) }));
     } catch (error) {
-      throw new EventStoreAccessError('putSnapshot', snapshot.streamId, { cause: error });
+      throw new StoreUnavailableError('event-store', 'putSnapshot', { key: snapshot.streamId, cause: error });
     }
   }
 
@@ -220,7 +222,7 @@ export class DynamoDbEventStoreAdapter implements EventStorePort {
         }),
       );
     } catch (error) {
-      throw new EventStoreAccessError(operation, streamId, { cause: error });
+      throw new StoreUnavailableError('event-store', operation, { key: streamId, cause: error });
     }
   }
 }

@@ -4,7 +4,7 @@ import {
   EVENT_STORE_ITEM_KINDS,
   SNAPSHOT_PARTITION_MARKER,
 } from '../../../contracts/tables/event-store-table.js';
-import { CorruptStoredItemError } from '../event-store-error.js';
+import { CorruptItemError } from '../../store-errors.js';
 import type { SerializedEvent, SerializedSnapshot } from '../event-store-port.js';
 
 /**
@@ -59,8 +59,9 @@ export const snapshotItem = (snapshot: SerializedSnapshot): Record<string, strin
   [A.time]: snapshot.time,
 });
 
-const corrupt = (item: Record<string, unknown>, name: string, type: string): CorruptStoredItemError =>
-  new CorruptStoredItemError(
+const corrupt = (item: Record<string, unknown>, name: string, type: string): CorruptItemError =>
+  new CorruptItemError(
+    'event-store',
     `${String(item[A.pk])}@${String(item[A.sk])}`,
     `attribute "${name}" is not a ${type}`,
   );
@@ -80,7 +81,7 @@ const integer = (item: Record<string, unknown>, name: string): number => {
 /**
  * Reads an event item (from a Query or an unmarshalled stream image).
  *
- * @throws CorruptStoredItemError when an attribute is missing or of the wrong type.
+ * @throws CorruptItemError when an attribute is missing or of the wrong type.
  * @example
  * ```ts
  * const events = (output.Items ?? []).map(eventFromItem);
@@ -98,7 +99,7 @@ export const eventFromItem = (item: Record<string, unknown>): SerializedEvent =>
 /**
  * Reads a snapshot item.
  *
- * @throws CorruptStoredItemError when an attribute is missing or of the wrong type.
+ * @throws CorruptItemError when an attribute is missing or of the wrong type.
  * @example
  * ```ts
  * const snapshot = output.Items?.[0] && snapshotFromItem(output.Items[0]);

@@ -4,8 +4,8 @@ import {
   EVENT_STORE_ITEM_KINDS,
   SNAPSHOT_PARTITION_MARKER,
 } from '../../../contracts/tables/event-store-table.js';
+import { CorruptItemError } from '../../store-errors.js';
 import { decodeEvent } from '../decode-event.js';
-import { CorruptStoredItemError } from '../event-store-error.js';
 import type { StoredEvent } from '../stored-event.js';
 import { eventFromItem } from './event-store-items.js';
 
@@ -34,7 +34,7 @@ export const unmarshallEventImage = (
  * MODIFY and REMOVE (events are immutable, so neither is a publication), INSERTs of snapshot items and any
  * item under a snapshot partition, whatever its `kind`.
  *
- * @throws CorruptStoredItemError when an INSERT of an event item cannot be read: never skip it silently.
+ * @throws CorruptItemError when an INSERT of an event item cannot be read: never skip it silently.
  * @example
  * ```ts
  * const event = eventFromStreamRecord(record);
@@ -46,7 +46,8 @@ export const eventFromStreamRecord = (record: DynamoDBRecord): StoredEvent | und
   const image = record.dynamodb?.NewImage;
   if (image === undefined) {
     const key = record.dynamodb?.SequenceNumber ?? 'unknown sequence number';
-    throw new CorruptStoredItemError(
+    throw new CorruptItemError(
+      'event-store',
       `stream record ${key}`,
       'INSERT without NewImage (is the stream NEW_IMAGE?)',
     );

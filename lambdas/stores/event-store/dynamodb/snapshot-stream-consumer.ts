@@ -5,8 +5,8 @@ import {
   EVENT_STORE_ATTRIBUTES as A,
   EVENT_STORE_ITEM_KINDS,
 } from '../../../contracts/tables/event-store-table.js';
+import { StoreUnavailableError } from '../../store-errors.js';
 import type { EventStore } from '../event-store.js';
-import { isEventStoreAccessError } from '../event-store-error.js';
 import { type SnapshotPolicy, snapshotInterval } from '../snapshot-policy.js';
 
 export interface SnapshotStreamConsumerOptions {
@@ -62,7 +62,7 @@ export class SnapshotStreamConsumer {
     try {
       await this.#store.snapshot(streamId, reducer, version);
     } catch (error) {
-      if (isEventStoreAccessError(error)) throw error;
+      if (error instanceof StoreUnavailableError) throw error;
       this.#logger.error('Snapshot skipped: the state cannot be stored; the stream still loads by replay', {
         streamId,
         version,

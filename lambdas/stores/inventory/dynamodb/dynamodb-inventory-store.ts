@@ -13,7 +13,7 @@ import {
   INVENTORY_STOCK_SORT_KEY,
   stockKey,
 } from '../../../contracts/tables/inventory-table.js';
-import { InventoryStoreUnavailableError } from '../inventory-store-error.js';
+import { StoreUnavailableError } from '../../store-errors.js';
 import type {
   CheckRecord,
   InventoryStorePort,
@@ -72,7 +72,7 @@ export class DynamoDbInventoryStore implements InventoryStorePort {
     // BatchGetItem takes 100 keys; an order has at most 50 lines. Unprocessed keys (throttling) are re-asked.
     for (let round = 0; keys.length > 0; round += 1) {
       if (round >= 5)
-        throw new InventoryStoreUnavailableError('stockLevels', {
+        throw new StoreUnavailableError('inventory', 'stockLevels', {
           cause: 'unprocessed keys kept coming back',
         });
       const page = await this.#call('stockLevels', () =>
@@ -142,7 +142,8 @@ export class DynamoDbInventoryStore implements InventoryStorePort {
     }
     const shortIndex = failed.findIndex((code, index) => index > 0 && code === 'ConditionalCheckFailed');
     const line = request.items[shortIndex - 1];
-    if (line === undefined) throw new InventoryStoreUnavailableError('reserve', { cause: failed.join(',') });
+    if (line === undefined)
+      throw new StoreUnavailableError('inventory', 'reserve', { cause: failed.join(',') });
     const [level] = await this.stockLevels([line.sku]);
     return {
       kind: 'short',
@@ -214,7 +215,7 @@ export class DynamoDbInventoryStore implements InventoryStorePort {
         return undefined;
       } catch (error) {
         if (!(error instanceof TransactionCanceledException))
-          throw new InventoryStoreUnavailableError(operation, { cause: error });
+          throw new StoreUnavailableError('inventory', operation, { cause: error });
         const codes = reasons(error);
         // Another transaction on the same items was in flight: try again shortly, then report it as transient.
         if (codes.includes('TransactionConflict') && attempt < 4) {
@@ -226,7 +227,7 @@ export class DynamoDbInventoryStore implements InventoryStorePort {
           !codes.includes('ConditionalCheckFailed') ||
           codes.some((code) => code !== 'None' && code !== 'ConditionalCheckFailed')
         ) {
-          throw new InventoryStoreUnavailableError(operation, { cause: error });
+          throw new StoreUnavailableError('inventory', operation, { cause: error });
         }
         return codes;
       }
@@ -243,7 +244,7 @@ export class DynamoDbInventoryStore implements InventoryStorePort {
       return undefined;
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException))
-        throw new InventoryStoreUnavailableError(operation, { cause: error });
+        throw new StoreUnavailableError('inventory', operation, { cause: error });
     }
     const { Item } = await this.#call(operation, () =>
       this.#client.send(new GetCommand({ TableName: this.#table, Key: key, ConsistentRead: true })),
@@ -255,7 +256,7 @@ export class DynamoDbInventoryStore implements InventoryStorePort {
     try {
       return await call();
     } catch (error) {
-      throw new InventoryStoreUnavailableError(operation, { cause: error });
+      throw new StoreUnavailableError('inventory', operation, { cause: error });
     }
   }
 }

@@ -4,7 +4,7 @@ import {
   sagaKey,
   stepSortKey,
 } from '../../../contracts/tables/inventory-table.js';
-import { CorruptInventoryItemError } from '../inventory-store-error.js';
+import { CorruptItemError } from '../../store-errors.js';
 import type { CheckRecord, ReservationRecord, ReservationStatus } from '../inventory-store-port.js';
 
 type Item = Record<string, unknown>;
@@ -45,7 +45,7 @@ export const checkItem = (record: CheckRecord): Item => ({
 const text = (item: Item, name: string): string => {
   const value = item[name];
   if (typeof value !== 'string')
-    throw new CorruptInventoryItemError(String(item[A.pk]), `"${name}" is not a string`);
+    throw new CorruptItemError('inventory', String(item[A.pk]), `"${name}" is not a string`);
   return value;
 };
 
@@ -53,14 +53,14 @@ const json = (item: Item, name: string): unknown => {
   try {
     return JSON.parse(text(item, name));
   } catch (error) {
-    throw new CorruptInventoryItemError(String(item[A.pk]), `"${name}" is not JSON`, { cause: error });
+    throw new CorruptItemError('inventory', String(item[A.pk]), `"${name}" is not JSON`, { cause: error });
   }
 };
 
 export const reservationFromItem = (item: Item): ReservationRecord => {
   const status = text(item, A.status) as ReservationStatus;
   if (!STATUSES.includes(status))
-    throw new CorruptInventoryItemError(String(item[A.pk]), `unknown status "${status}"`);
+    throw new CorruptItemError('inventory', String(item[A.pk]), `unknown status "${status}"`);
   const shortage = item[A.shortage] === undefined ? undefined : json(item, A.shortage);
   return {
     sagaId: text(item, A.sagaId),

@@ -1,6 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { StoreUnavailableError } from '../../store-errors.js';
 import { ItemCodec, type ItemShape, type ItemStore, type ItemStoreOptions } from '../item-store.js';
-import { InvalidItemError, ItemStoreUnavailableError } from '../item-store-error.js';
+import { InvalidItemError } from '../item-store-error.js';
 
 export interface DynamoDbItemStoreOptions<Item extends ItemShape> extends ItemStoreOptions<Item> {
   readonly documentClient: DynamoDBDocumentClient;
@@ -10,7 +11,7 @@ export interface DynamoDbItemStoreOptions<Item extends ItemShape> extends ItemSt
 
 /**
  * An item store on DynamoDB: one item per key, a consistent GetItem to read, an unconditional PutItem to
- * write (IAM: `TABLE_ACTIONS.items`). A stored item the schema refuses is a `CorruptItemError`. SDK failures are {@link ItemStoreUnavailableError} (transient, so the
+ * write (IAM: `TABLE_ACTIONS.items`). A stored item the schema refuses is a `CorruptItemError`. SDK failures are {@link StoreUnavailableError} (transient, so the
  * delivery is retried); an item DynamoDB refuses (over 400 KB) is an {@link InvalidItemError}.
  *
  * @example
@@ -37,7 +38,7 @@ export class DynamoDbItemStore<Item extends ItemShape> implements ItemStore<Item
         new GetCommand({ TableName: this.#tableName, Key, ConsistentRead: true }),
       ));
     } catch (error) {
-      throw new ItemStoreUnavailableError(this.#codec.table, 'get', { cause: error });
+      throw new StoreUnavailableError(this.#codec.table, 'get', { cause: error });
     }
     return item === undefined ? undefined : this.#codec.decode(key, item);
   }
@@ -51,7 +52,7 @@ export class DynamoDbItemStore<Item extends ItemShape> implements ItemStore<Item
       if (error instanceof Error && error.name === 'ValidationException') {
         throw new InvalidItemError(this.#codec.table, error.message, { cause: error });
       }
-      throw new ItemStoreUnavailableError(this.#codec.table, 'put', { cause: error });
+      throw new StoreUnavailableError(this.#codec.table, 'put', { cause: error });
     }
   }
 }

@@ -8,11 +8,8 @@ import {
   NOTIFICATIONS_ATTRIBUTES as A,
   NOTIFICATIONS_INDEXES,
 } from '../../../contracts/tables/notifications-table.js';
+import { CorruptItemError, StoreUnavailableError } from '../../store-errors.js';
 import type { NotificationSenderPort } from '../notification-sender-port.js';
-import {
-  CorruptNotificationItemError,
-  NotificationStoreUnavailableError,
-} from '../notification-store-error.js';
 
 export interface DynamoDbRecordingSenderOptions {
   readonly documentClient: DynamoDBDocumentClient;
@@ -54,7 +51,7 @@ export class DynamoDbRecordingSender implements NotificationSenderPort {
       return { created: true, notification };
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) {
-        throw new NotificationStoreUnavailableError('send', { cause: error });
+        throw new StoreUnavailableError('notifications', 'send', { cause: error });
       }
     }
     const { Item } = await this.#call('send', () =>
@@ -93,7 +90,7 @@ export class DynamoDbRecordingSender implements NotificationSenderPort {
     try {
       return await call();
     } catch (error) {
-      throw new NotificationStoreUnavailableError(operation, { cause: error });
+      throw new StoreUnavailableError('notifications', operation, { cause: error });
     }
   }
 }
@@ -124,6 +121,6 @@ const fromItem = (item: Record<string, unknown>): Notification => {
     ...optional(A.orderId),
     ...optional(A.subject),
   });
-  if (!parsed.success) throw new CorruptNotificationItemError(String(item[A.pk]), parsed.error.message);
+  if (!parsed.success) throw new CorruptItemError('notifications', String(item[A.pk]), parsed.error.message);
   return parsed.data;
 };

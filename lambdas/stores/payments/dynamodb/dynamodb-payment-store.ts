@@ -5,7 +5,7 @@ import {
   PAYMENT_CHARGE_SORT_KEY,
   paymentSagaKey,
 } from '../../../contracts/tables/payments-table.js';
-import { CorruptPaymentItemError, PaymentStoreUnavailableError } from '../payment-store-error.js';
+import { CorruptItemError, StoreUnavailableError } from '../../store-errors.js';
 import type { ChargeRecord, ChargeStatus, PaymentStorePort, RefundOutcome } from '../payment-store-port.js';
 
 export interface DynamoDbPaymentStoreOptions {
@@ -50,7 +50,7 @@ export class DynamoDbPaymentStore implements PaymentStorePort {
       return { created: true, record };
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) {
-        throw new PaymentStoreUnavailableError('recordCharge', { cause: error });
+        throw new StoreUnavailableError('payments', 'recordCharge', { cause: error });
       }
     }
     const stored = await this.charge(record.sagaId);
@@ -64,8 +64,8 @@ export class DynamoDbPaymentStore implements PaymentStorePort {
       );
       return Item === undefined ? undefined : fromItem(sagaId, Item);
     } catch (error) {
-      if (error instanceof CorruptPaymentItemError) throw error;
-      throw new PaymentStoreUnavailableError('charge', { cause: error });
+      if (error instanceof CorruptItemError) throw error;
+      throw new StoreUnavailableError('payments', 'charge', { cause: error });
     }
   }
 
@@ -86,7 +86,7 @@ export class DynamoDbPaymentStore implements PaymentStorePort {
       return { kind: 'refunded', record: fromItem(sagaId, Attributes ?? {}) };
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) {
-        throw new PaymentStoreUnavailableError('refund', { cause: error });
+        throw new StoreUnavailableError('payments', 'refund', { cause: error });
       }
     }
     return { kind: 'unchanged', record: await this.charge(sagaId) };
@@ -108,13 +108,16 @@ const toItem = (record: ChargeRecord): Record<string, unknown> => ({
 const fromItem = (sagaId: string, item: Record<string, unknown>): ChargeRecord => {
   const text = (name: string): string => {
     const value = item[name];
-    if (typeof value !== 'string') throw new CorruptPaymentItemError(sagaId, `"${name}" is not a string`);
+    if (typeof value !== 'string')
+      throw new CorruptItemError('payments', sagaId, `"${name}" is not a string`);
     return value;
   };
   const status = text(A.status) as ChargeStatus;
-  if (!STATUSES.includes(status)) throw new CorruptPaymentItemError(sagaId, `unknown status "${status}"`);
+  if (!STATUSES.includes(status))
+    throw new CorruptItemError('payments', sagaId, `unknown status "${status}"`);
   const amount = item[A.amount];
-  if (typeof amount !== 'number') throw new CorruptPaymentItemError(sagaId, `"${A.amount}" is not a number`);
+  if (typeof amount !== 'number')
+    throw new CorruptItemError('payments', sagaId, `"${A.amount}" is not a number`);
   const declineReason = item[A.declineReason];
   return {
     sagaId: text(A.sagaId),

@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type Clock, systemClock } from '../../../contracts/clock.js';
 import { TASK_TOKEN_ATTRIBUTES as A } from '../../../contracts/tables/task-token-table.js';
-import { TaskTokenStoreUnavailableError } from '../task-token-error.js';
+import { StoreUnavailableError } from '../../store-errors.js';
 import {
   assertEventId,
   assertOrderId,
@@ -192,7 +192,7 @@ export class DynamoDbTaskTokenStore implements TaskTokenStore {
   async #winner(operation: string, orderId: string, key: string): Promise<Item> {
     const [item] = await this.#query(orderId, key);
     if (item === undefined) {
-      throw new TaskTokenStoreUnavailableError(operation, {
+      throw new StoreUnavailableError('task-tokens', operation, {
         cause: new Error(`item ${orderId}/${key} expired while it was written; try again`),
       });
     }
@@ -240,7 +240,7 @@ export class DynamoDbTaskTokenStore implements TaskTokenStore {
       return true;
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return false;
-      throw new TaskTokenStoreUnavailableError(operation, { cause: error });
+      throw new StoreUnavailableError('task-tokens', operation, { cause: error });
     }
   }
 
@@ -248,7 +248,7 @@ export class DynamoDbTaskTokenStore implements TaskTokenStore {
     try {
       await call();
     } catch (error) {
-      throw new TaskTokenStoreUnavailableError(operation, { cause: error });
+      throw new StoreUnavailableError('task-tokens', operation, { cause: error });
     }
   }
 }
@@ -256,7 +256,7 @@ export class DynamoDbTaskTokenStore implements TaskTokenStore {
 const text = (item: Item, attribute: string): string => {
   const value = item[attribute];
   if (typeof value !== 'string') {
-    throw new TaskTokenStoreUnavailableError('read', {
+    throw new StoreUnavailableError('task-tokens', 'read', {
       cause: new Error(`item ${String(item[A.trigger])} has no string "${attribute}"`),
     });
   }

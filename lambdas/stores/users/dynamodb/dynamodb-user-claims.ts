@@ -14,9 +14,9 @@ import {
   USERS_SORT_KEYS,
   userKey,
 } from '../../../contracts/tables/users-table.js';
+import { CorruptItemError, StoreUnavailableError } from '../../store-errors.js';
 import { decodeListCursor, encodeListCursor } from '../list-cursor.js';
 import type { ClaimOutcome, EmailClaim, RegistrationPage, UserClaimsPort } from '../user-claims-port.js';
-import { CorruptUserItemError, UsersStoreUnavailableError } from '../users-store-error.js';
 
 export interface DynamoDbUserClaimsOptions {
   readonly documentClient: DynamoDBDocumentClient;
@@ -73,7 +73,9 @@ export class DynamoDbUserClaims implements UserClaimsPort {
         ? { kind: 'claimed', claim: existing }
         : { kind: 'held', claim: existing };
     }
-    throw new UsersStoreUnavailableError('claimEmail', { cause: `claim of ${email} kept changing hands` });
+    throw new StoreUnavailableError('users', 'claimEmail', {
+      cause: `claim of ${email} kept changing hands`,
+    });
   }
 
   async takeOverEmail(email: string, stale: EmailClaim, userId: string, atMs: number): Promise<boolean> {
@@ -100,7 +102,8 @@ export class DynamoDbUserClaims implements UserClaimsPort {
         }),
       );
     } catch (error) {
-      if (!isConditionFailure(error)) throw new UsersStoreUnavailableError('releaseEmail', { cause: error });
+      if (!isConditionFailure(error))
+        throw new StoreUnavailableError('users', 'releaseEmail', { cause: error });
     }
   }
 
@@ -114,7 +117,7 @@ export class DynamoDbUserClaims implements UserClaimsPort {
     const userId = Item[A.userId];
     const claimedAtMs = Item[A.claimedAtMs];
     if (typeof userId !== 'string' || typeof claimedAtMs !== 'number') {
-      throw new CorruptUserItemError(emailClaimKey(email), 'claim lacks userId or claimedAtMs');
+      throw new CorruptItemError('users', emailClaimKey(email), 'claim lacks userId or claimedAtMs');
     }
     return { email, userId, claimedAtMs };
   }
@@ -161,7 +164,7 @@ export class DynamoDbUserClaims implements UserClaimsPort {
       return true;
     } catch (error) {
       if (isConditionFailure(error)) return false;
-      throw new UsersStoreUnavailableError(operation, { cause: error });
+      throw new StoreUnavailableError('users', operation, { cause: error });
     }
   }
 
@@ -169,7 +172,7 @@ export class DynamoDbUserClaims implements UserClaimsPort {
     try {
       return await call();
     } catch (error) {
-      throw new UsersStoreUnavailableError(operation, { cause: error });
+      throw new StoreUnavailableError('users', operation, { cause: error });
     }
   }
 }

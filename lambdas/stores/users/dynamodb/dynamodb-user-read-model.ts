@@ -8,9 +8,9 @@ import {
   userKey,
 } from '../../../contracts/tables/users-table.js';
 import { type UserView, UserViewSchema } from '../../../contracts/users/user-values.js';
+import { CorruptItemError, StoreUnavailableError } from '../../store-errors.js';
 import { decodeListCursor, encodeListCursor } from '../list-cursor.js';
 import type { UserListOptions, UserPage, UserReadModelPort } from '../user-read-model-port.js';
-import { CorruptUserItemError, UsersStoreUnavailableError } from '../users-store-error.js';
 
 export interface DynamoDbUserReadModelOptions {
   readonly documentClient: DynamoDBDocumentClient;
@@ -69,7 +69,7 @@ export class DynamoDbUserReadModel implements UserReadModelPort {
       return true;
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return false;
-      throw new UsersStoreUnavailableError('save', { cause: error });
+      throw new StoreUnavailableError('users', 'save', { cause: error });
     }
   }
 
@@ -87,7 +87,7 @@ export class DynamoDbUserReadModel implements UserReadModelPort {
       );
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException))
-        throw new UsersStoreUnavailableError('replace', { cause: error });
+        throw new StoreUnavailableError('users', 'replace', { cause: error });
     }
   }
 
@@ -128,7 +128,7 @@ export class DynamoDbUserReadModel implements UserReadModelPort {
     try {
       return await call();
     } catch (error) {
-      throw new UsersStoreUnavailableError(operation, { cause: error });
+      throw new StoreUnavailableError('users', operation, { cause: error });
     }
   }
 }
@@ -158,6 +158,6 @@ const fromItem = (item: Record<string, unknown>): UserView => {
     createdAt: item[A.createdAt],
     updatedAt: item[A.updatedAt],
   });
-  if (!parsed.success) throw new CorruptUserItemError(String(item[A.pk]), parsed.error.message);
+  if (!parsed.success) throw new CorruptItemError('users', String(item[A.pk]), parsed.error.message);
   return parsed.data;
 };

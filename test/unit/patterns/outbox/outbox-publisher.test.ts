@@ -5,7 +5,7 @@ import { silentLogger } from '../../../../lambdas/contracts/logger.js';
 import { OutboxOrderHoldError } from '../../../../lambdas/patterns/outbox/outbox-error.js';
 import { outboxMessageId } from '../../../../lambdas/patterns/outbox/outbox-message-id.js';
 import { OutboxPublisher } from '../../../../lambdas/patterns/outbox/outbox-publisher.js';
-import { CorruptStoredItemError } from '../../../../lambdas/stores/event-store/event-store-error.js';
+import { CorruptItemError } from '../../../../lambdas/stores/store-errors.js';
 import { at, recordingOutboxPort } from '../../../support/recording-outbox-port.js';
 
 const fixture = (name: string): DynamoDBStreamEvent =>
@@ -89,8 +89,8 @@ describe('OutboxPublisher', () => {
       { itemIdentifier: '300000000000000000002' },
     ]);
     expect(warn.mock.calls.map(([, extra]) => extra.error)).toEqual([
-      expect.any(CorruptStoredItemError),
-      expect.any(CorruptStoredItemError),
+      expect.any(CorruptItemError),
+      expect.any(CorruptItemError),
     ]);
     expect(published.map(at)).toEqual(['user-5@1']);
   });

@@ -3,9 +3,9 @@ import { outboxMessageId } from '../../../../lambdas/patterns/outbox/outbox-mess
 import type { OutboxPublishPort } from '../../../../lambdas/patterns/outbox/outbox-publish-port.js';
 import { OutboxRelay, type OutboxRelayOptions } from '../../../../lambdas/patterns/outbox/outbox-relay.js';
 import { EventStore } from '../../../../lambdas/stores/event-store/event-store.js';
-import { CorruptStoredItemError } from '../../../../lambdas/stores/event-store/event-store-error.js';
 import type { SerializedEvent } from '../../../../lambdas/stores/event-store/event-store-port.js';
 import { InMemoryEventStoreAdapter } from '../../../../lambdas/stores/event-store/in-memory/in-memory-event-store-adapter.js';
+import { CorruptItemError } from '../../../../lambdas/stores/store-errors.js';
 import { at, recordingOutboxPort } from '../../../support/recording-outbox-port.js';
 
 /** A store whose feed drives a relay on a recording port; `failTimes` fails an event's first n tries. */
@@ -128,7 +128,7 @@ describe('OutboxRelay', () => {
     await relay.idle();
     expect(publish).not.toHaveBeenCalled();
     expect(relay.stats()).toMatchObject({ failed: 1, retried: 0 });
-    expect(relay.failures()[0]?.error).toBeInstanceOf(CorruptStoredItemError);
+    expect(relay.failures()[0]?.error).toBeInstanceOf(CorruptItemError);
   });
 
   it('relays nothing committed after it is detached', async () => {

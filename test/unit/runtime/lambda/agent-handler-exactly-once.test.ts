@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AgentStateStoreUnavailableError } from '../../../../lambdas/stores/agent-state/agent-state-error.js';
+import { StoreUnavailableError } from '../../../../lambdas/stores/store-errors.js';
 import { fakeLambdaContext } from '../../../support/aws-loopback/fake-lambda-context.js';
 import { cashierFunction, fixture } from './agent-function-fixture.js';
 
@@ -9,7 +9,7 @@ const LAMBDA_RETRY_DELAY_MS = 70_000;
 
 /** DynamoDB applied the write, but its answer never arrived (a timeout): the SDK call fails. */
 const writeResponseLost = (): Error =>
-  new AgentStateStoreUnavailableError('put', { cause: new Error('socket hang up after the write') });
+  new StoreUnavailableError('agent-state', 'put', { cause: new Error('socket hang up after the write') });
 
 /** Invokes, expecting the invocation to fail (Lambda then retries it); returns what it threw. */
 const failedInvocation = (promise: Promise<unknown>): Promise<unknown> =>
@@ -50,7 +50,8 @@ describe('agentHandler of a stateful agent applies a message once whatever fails
     });
     const deposit = fixture('send');
     expect(await failedInvocation(fn.handler(deposit, context()))).toMatchObject({
-      code: 'AGENT_STATE_STORE_UNAVAILABLE',
+      code: 'STORE_UNAVAILABLE',
+      store: 'agent-state',
     });
     await expect(fn.handler(structuredClone(deposit), context())).resolves.toEqual({
       ok: true,

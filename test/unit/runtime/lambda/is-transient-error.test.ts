@@ -5,7 +5,7 @@ import { DeliveryConflictError } from '../../../../lambdas/runtime/aws/aws-runti
 import { PublishFailedError } from '../../../../lambdas/runtime/aws/publish-failed-error.js';
 import { isTransientError } from '../../../../lambdas/runtime/lambda/is-transient-error.js';
 import { CantHandleError } from '../../../../lambdas/runtime/runtime-error.js';
-import { AgentStateStoreUnavailableError } from '../../../../lambdas/stores/agent-state/agent-state-error.js';
+import { StoreUnavailableError } from '../../../../lambdas/stores/store-errors.js';
 import { Charge } from './agent-function-fixture.js';
 
 const sdkError = (name: string, fields: Record<string, unknown>): Error =>
@@ -16,7 +16,7 @@ describe('isTransientError', () => {
     ['a lost state race', new DeliveryConflictError('a/k', 'm1')],
     [
       'an unavailable state store',
-      new AgentStateStoreUnavailableError('put', { cause: new Error('throttled') }),
+      new StoreUnavailableError('agent-state', 'put', { cause: new Error('throttled') }),
     ],
     ['a publish EventBridge kept rejecting', new PublishFailedError([], 0)],
     ['a duplicate already in progress', new IdempotencyAlreadyInProgressError('in progress')],

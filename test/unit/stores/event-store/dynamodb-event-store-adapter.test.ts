@@ -7,13 +7,11 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { isTransientError } from '../../../../lambdas/runtime/lambda/is-transient-error.js';
 import { DynamoDbEventStoreAdapter } from '../../../../lambdas/stores/event-store/dynamodb/dynamodb-event-store-adapter.js';
-import {
-  ConcurrencyError,
-  CorruptStoredItemError,
-  EventStoreAccessError,
-} from '../../../../lambdas/stores/event-store/event-store-error.js';
+import { ConcurrencyError } from '../../../../lambdas/stores/event-store/event-store-error.js';
 import type { SerializedEvent } from '../../../../lambdas/stores/event-store/event-store-port.js';
+import { CorruptItemError, StoreUnavailableError } from '../../../../lambdas/stores/store-errors.js';
 
 const documentClient = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'local' }));
 const dynamo = mockClient(documentClient);
@@ -81,17 +79,21 @@ describe('DynamoDbEventStoreAdapter', () => {
   it('reports any other cancellation as a store failure, not a lost race', async () => {
     dynamo.on(TransactWriteCommand).rejects(cancelled('None', 'ValidationError'));
     const error = await adapter.appendEvents('user-1', 4, [event(5)]).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(EventStoreAccessError);
-    expect(error).toMatchObject({ code: 'EVENT_STORE_UNAVAILABLE', operation: 'append' });
+    expect(error).toBeInstanceOf(StoreUnavailableError);
+    expect(error).toMatchObject({ code: 'STORE_UNAVAILABLE', store: 'event-store', operation: 'append' });
     expect(dynamo.commandCalls(QueryCommand)).toHaveLength(0);
   });
 
-  it('wraps a failing query with the operation and stream', async () => {
+  it('wraps a failing query with the operation and stream, as a transient error worth a retry', async () => {
     dynamo.on(QueryCommand).rejects(new Error('socket hang up'));
-    await expect(adapter.currentVersion('user-1')).rejects.toMatchObject({
-      code: 'EVENT_STORE_UNAVAILABLE',
+    const error = await adapter.currentVersion('user-1').catch((caught: unknown) => caught);
+    expect(isTransientError(error)).toBe(true);
+    expect(error).toMatchObject({
+      code: 'STORE_UNAVAILABLE',
+      store: 'event-store',
       operation: 'currentVersion',
-      streamId: 'user-1',
+      key: 'user-1',
+      transient: true,
     });
   });
 
@@ -123,6 +125,6 @@ describe('DynamoDbEventStoreAdapter', () => {
     dynamo.on(QueryCommand).resolves({ Items: [{ pk: 'user-1', sk: 1, type: 'Added' }] });
     await expect(
       adapter.readEvents('user-1', { direction: 'forward', minVersion: 1, maxVersion: 9, limit: 9 }),
-    ).rejects.toBeInstanceOf(CorruptStoredItemError);
+    ).rejects.toBeInstanceOf(CorruptItemError);
   });
 });

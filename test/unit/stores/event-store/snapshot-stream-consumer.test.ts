@@ -7,10 +7,10 @@ import {
 } from '../../../../lambdas/stores/event-store/dynamodb/event-store-items.js';
 import { SnapshotStreamConsumer } from '../../../../lambdas/stores/event-store/dynamodb/snapshot-stream-consumer.js';
 import { EventStore } from '../../../../lambdas/stores/event-store/event-store.js';
-import { EventStoreAccessError } from '../../../../lambdas/stores/event-store/event-store-error.js';
 import type { SerializedEvent } from '../../../../lambdas/stores/event-store/event-store-port.js';
 import { InMemoryEventStoreAdapter } from '../../../../lambdas/stores/event-store/in-memory/in-memory-event-store-adapter.js';
 import type { Reducer } from '../../../../lambdas/stores/event-store/reducer.js';
+import { StoreUnavailableError } from '../../../../lambdas/stores/store-errors.js';
 import { addedEvents, tallyReducer } from '../../../conformance/event-store-harness.js';
 
 const image = (item: Record<string, string | number>) =>
@@ -82,7 +82,10 @@ describe('SnapshotStreamConsumer', () => {
       store: {
         snapshot: async () =>
           Promise.reject(
-            new EventStoreAccessError('putSnapshot', 'user-1', { cause: new Error('throttled') }),
+            new StoreUnavailableError('event-store', 'putSnapshot', {
+              key: 'user-1',
+              cause: new Error('throttled'),
+            }),
           ),
       },
       policy: { every: 1, reducerFor: () => tallyReducer(1) },

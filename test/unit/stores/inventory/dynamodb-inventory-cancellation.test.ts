@@ -38,7 +38,11 @@ describe('DynamoDbInventoryStore, a cancelled transaction that names no failed c
         items: [{ sku: 'SKU-1', quantity: 1 }],
         at: '2026-12-01T10:00:00.000Z',
       });
-      await expect(outcome).rejects.toMatchObject({ code: 'INVENTORY_STORE_UNAVAILABLE', transient: true });
+      await expect(outcome).rejects.toMatchObject({
+        code: 'STORE_UNAVAILABLE',
+        store: 'inventory',
+        transient: true,
+      });
     },
   );
 
@@ -57,7 +61,8 @@ describe('DynamoDbInventoryStore, a cancelled transaction that names no failed c
       });
       dynamo.on(TransactWriteCommand).rejects(cancelled(reasons));
       await expect(store().release('saga-1', '2026-12-01T10:05:00.000Z')).rejects.toMatchObject({
-        code: 'INVENTORY_STORE_UNAVAILABLE',
+        code: 'STORE_UNAVAILABLE',
+        store: 'inventory',
         transient: true,
       });
     },

@@ -7,7 +7,8 @@
  * tables of `agentbridge/stores` in it. `loadLocalDeployment` reads a cdk.out (any stack built with
  * `AgentBridge`) into the local deployment model — tables, buses, rules, queues, functions, event source
  * mappings and state machines with every reference resolved to a local name, ARN or URL — and lists what the
- * local cloud ignores or does not support.
+ * local cloud ignores or does not support. `LocalClock` is the virtual clock tests advance: a
+ * `Clock` and a callback timer whose deadlines fire when its time reaches them.
  *
  * @example
  * ```ts
@@ -25,6 +26,7 @@ export type { AssemblyStack, FileAsset } from '../local/cloud/cloud-assembly.js'
 export { readCloudAssembly } from '../local/cloud/cloud-assembly.js';
 export type { LoadLocalDeploymentOptions } from '../local/cloud/load-local-deployment.js';
 export { loadLocalDeployment } from '../local/cloud/load-local-deployment.js';
+export { InvalidDurationError, LocalClock, parseDuration } from '../local/cloud/local-clock.js';
 export type {
   KeyElement,
   LocalDeployment,

@@ -5,7 +5,7 @@ import type {
   LifecycleTrigger,
   OrderTransitionRejected,
 } from '../../../lambdas/contracts/order/lifecycle-messages.js';
-import { ManualTimers } from '../../support/manual-timers.js';
+import { LocalClock } from '../../../local/cloud/local-clock.js';
 import { advance, chargeOf, createdOrders, transitions } from './lifecycle-fixture.js';
 import {
   entered,
@@ -113,7 +113,7 @@ describe('order lifecycle triggers, offline with the real agents', () => {
 
   describe('a wait that times out (deadlines on timers the test moves)', () => {
     it('expires a created order: refund, release, OrderStateChanged created → expired', async () => {
-      const timers = new ManualTimers();
+      const timers = new LocalClock({ start: 0 });
       const system = await createdOrder('o-late', { callbackTimer: timers.schedule });
       await timers.advance(heartbeatMs('AwaitPayment'));
       const done = await system.sfn.waitForExecution(system.lifecycleExecutionArn('o-late'));
@@ -138,7 +138,7 @@ describe('order lifecycle triggers, offline with the real agents', () => {
     });
 
     it('expires an order stuck in processing without a refund (the goods are committed)', async () => {
-      const timers = new ManualTimers();
+      const timers = new LocalClock({ start: 0 });
       const system = await createdOrder('o-stuck', { callbackTimer: timers.schedule });
       await advance(system, 'o-stuck', 'PaymentCompleted');
       await advance(system, 'o-stuck', 'ProcessingStarted');

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { LocalClock } from '../../../../local/cloud/local-clock.js';
 import type { LocalEventEntry } from '../../../../local/stepfunctions/local-event-sink.js';
 import type { LocalLambdaInvocation } from '../../../../local/stepfunctions/local-lambda-invoker.js';
 import { LocalStepFunctions } from '../../../../local/stepfunctions/local-step-functions.js';
@@ -10,7 +11,6 @@ import {
   TaskTimedOutError,
 } from '../../../../local/stepfunctions/local-step-functions-error.js';
 import type { CallbackTimer } from '../../../../local/stepfunctions/long-timer.js';
-import { ManualTimers } from '../../../support/manual-timers.js';
 
 const retry = [
   {
@@ -156,7 +156,7 @@ describe('LocalStepFunctions', () => {
   });
 
   it('times a callback out by HeartbeatSeconds, unless heartbeats keep it alive', async () => {
-    const timers = new ManualTimers();
+    const timers = new LocalClock({ start: 0 });
     const { sfn, stateMachineArn, tokens } = service({ callbackTimer: timers.schedule });
     const { executionArn } = await sfn.startExecution({ stateMachineArn, input: '{"n":1}' });
     await sfn.waitUntilParked(executionArn);

@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import {
   copyFileSync,
+  cpSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
+  readFileSync,
   realpathSync,
   rmSync,
   symlinkSync,
@@ -95,6 +97,8 @@ describe('the packed package, installed in a project of its own', () => {
       env: offlineEnv(),
     });
     report = JSON.parse(printed) as ConsumerReport;
+    // The second example, as a team would have it in a project of its own.
+    cpSync(join(REPO, 'examples/support-triage'), join(scratch, 'support-triage'), { recursive: true });
   }, 300_000);
 
   afterAll(() => {
@@ -134,17 +138,59 @@ describe('the packed package, installed in a project of its own', () => {
     expect(report.reply).toBe('Hello Ada');
   });
 
-  it('type-checks a consumer against the declarations alone, and rejects a wrong call', () => {
+  it('runs examples/support-triage outside the repository: in one process it assigns the ticket, and its stack synthesizes with no unacknowledged cdk-nag finding', () => {
+    const outdir = join(scratch, 'support-triage.out');
+    // One process, as `tsx` runs a project's scripts: the in-process run, then the CDK app (bundling skipped).
+    const script = "await import('./support-triage/local.ts'); await import('./support-triage/app.ts');";
+    const printed = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: scratch,
+      encoding: 'utf8',
+      env: {
+        ...offlineEnv(),
+        CDK_OUTDIR: outdir,
+        CDK_CONTEXT_JSON: JSON.stringify({ 'aws:cdk:bundling-stacks': [] }),
+      },
+    });
+    expect(printed.split('\n')[0]).toBe("{ ticketId: 'T-1001', team: 'billing', priority: 'urgent' }");
+    const nag = JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8')) as {
+      pluginReports: { pluginName: string; conclusion: string; violations: unknown[] }[];
+    };
+    expect(
+      nag.pluginReports.map((plugin) => [plugin.pluginName, plugin.conclusion, plugin.violations]),
+    ).toEqual([['AwsSolutions', 'success', []]]);
+    const template = JSON.parse(readFileSync(join(outdir, 'SupportTriage.template.json'), 'utf8')) as {
+      Resources: Record<string, { Type: string; Properties?: { FunctionName?: string } }>;
+    };
+    const functions = Object.values(template.Resources).filter((r) => r.Type === 'AWS::Lambda::Function');
+    expect(functions.map((fn) => fn.Properties?.FunctionName).sort()).toEqual([
+      'support-assignment',
+      'support-triage',
+    ]);
+  }, 120_000);
+
+  it('type-checks a consumer and the support-triage example against the declarations alone, and rejects a wrong call', () => {
     copyFileSync(
       join(REPO, 'test/integration/package/consumer-types.ts'),
       join(scratch, 'consumer-types.ts'),
     );
     const tsconfig = {
-      compilerOptions: { module: 'nodenext', strict: true, skipLibCheck: true, noEmit: true, types: [] },
-      files: ['consumer-types.ts'],
+      compilerOptions: {
+        module: 'nodenext',
+        target: 'ES2022',
+        strict: true,
+        skipLibCheck: true,
+        noEmit: true,
+        types: ['node'],
+      },
+      files: [
+        'consumer-types.ts',
+        ...['app.ts', 'local.ts', 'handlers/triage.ts', 'handlers/assignment.ts'].map(
+          (file) => `support-triage/${file}`,
+        ),
+      ],
     };
     writeFileSync(join(scratch, 'tsconfig.json'), JSON.stringify(tsconfig));
     const tsc = join(realpathSync(join(REPO, 'node_modules')), 'typescript/bin/tsc');
     expect(() => execFileSync(process.execPath, [tsc, '-p', scratch], { encoding: 'utf8' })).not.toThrow();
-  });
+  }, 120_000);
 });

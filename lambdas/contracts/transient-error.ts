@@ -1,4 +1,4 @@
-import { ContractError } from './contract-error.js';
+import { AgentbridgeError } from './agentbridge-error.js';
 
 /**
  * The error name a task's Lambda function throws for trouble a later attempt can get past (a lost
@@ -25,17 +25,13 @@ export const LAMBDA_TRANSIENT_ERRORS = [
  * throw new TransientError(concurrencyError); // name "TransientError", errorType "ConcurrencyError"
  * ```
  */
-export class TransientError extends ContractError {
-  override readonly name = 'TransientError';
-  /** Marks the error retryable for `isTransientError` and friends. */
-  override readonly transient = true;
+export class TransientError extends AgentbridgeError {
+  override readonly name = TRANSIENT_TASK_ERROR;
   readonly errorType: string;
 
   constructor(cause: unknown) {
     const inner = cause instanceof Error ? cause : new Error(String(cause));
-    super('TRANSIENT', `${inner.name}: ${inner.message}`, { cause });
-    // Set explicitly, not from the class name: minified bundles rename classes, and Retry matches this text.
-    this.name = TRANSIENT_TASK_ERROR;
+    super('TRANSIENT', `${inner.name}: ${inner.message}`, { cause, transient: true });
     this.errorType = inner.name;
   }
 }

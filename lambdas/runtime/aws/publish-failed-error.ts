@@ -19,6 +19,8 @@ export interface FailedEvent {
  */
 export class PublishFailedError extends AgentbridgeError {
   override readonly name = 'PublishFailedError';
+  /** EventBridge may accept the events on a later attempt of the delivery. */
+  override readonly transient = true;
   readonly failures: readonly FailedEvent[];
   /** How many events of the call EventBridge accepted. */
   readonly published: number;

@@ -30,6 +30,8 @@ export class RemoteAgentError extends AgentbridgeError {
  */
 export class RemoteFunctionError extends AgentbridgeError {
   override readonly name = 'RemoteFunctionError';
+  /** The recipient threw it, or Lambda failed it, outside its verdict: a later attempt can succeed. */
+  override readonly transient = true;
   readonly functionName: string;
   readonly functionError: string;
   readonly errorType: string;

@@ -6,6 +6,8 @@ import { AgentbridgeError } from '../../contracts/agentbridge-error.js';
  */
 export class SendTimeoutError extends AgentbridgeError {
   override readonly name = 'SendTimeoutError';
+  /** A later attempt gets a fresh deadline. */
+  override readonly transient = true;
   readonly recipient: string;
   readonly messageType: string;
   readonly timeoutMs: number;

@@ -6,6 +6,8 @@ import { AgentbridgeError } from '../../contracts/agentbridge-error.js';
  */
 export class StateVersionConflictError extends AgentbridgeError {
   override readonly name = 'StateVersionConflictError';
+  /** A later attempt reads the newer state and can succeed. */
+  override readonly transient = true;
   readonly agentId: string;
   readonly expected: number;
   readonly actual: number | undefined;

@@ -20,9 +20,10 @@ import type { LocalLambdaInvoker } from '../../../../local/stepfunctions/local-l
 const Double = defineMessage('Double', z.object({ n: z.number().int() }), {
   response: z.object({ doubled: z.number() }),
 });
-/** A store whose optimistic write lost a race: transient (a later attempt can succeed). */
+/** A store whose optimistic write lost a race: it says it is transient (a later attempt can succeed). */
 class StoreBusy extends Error {
   readonly code = 'STATE_VERSION_CONFLICT';
+  readonly transient = true;
 }
 
 async function invoker(injectFault?: (task: TaskInvocation) => Error | undefined) {

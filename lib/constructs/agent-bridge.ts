@@ -39,7 +39,7 @@ import { tablePolicyStatement } from './table-policy-statement.js';
  * ```ts
  * const bridge = new AgentBridge(stack, 'Tickets', { namePrefix: 'tickets' });
  * bridge.addTable(TICKETS_TABLE);
- * bridge.addAgent(TRIAGE_SPEC, { entry: fileURLToPath(new URL('./triage-handler.ts', import.meta.url)) });
+ * bridge.addAgent(TRIAGE_AGENT, { entry: fileURLToPath(new URL('./handlers/triage.ts', import.meta.url)) });
  * ```
  */
 export class AgentBridge extends Construct {

@@ -3,6 +3,7 @@ import type { AgentDefinition } from './agent-definition.js';
 import type { AgentRuntime } from './agent-runtime.js';
 import type { AgentSpec } from './agent-spec.js';
 import type { AgentType } from './agent-type.js';
+import { agentSubscriptions } from './direct-message-subscription.js';
 import { assertAgentType } from './identifiers.js';
 
 /**
@@ -32,13 +33,14 @@ function problemsOf(declaration: AgentDeclaration<never, unknown>): string[] {
   const { agentType } = declaration;
   const problems: string[] = [];
   if (typeof declaration.define !== 'function') problems.push('define must be a function');
-  const subscriptions = declaration.subscriptions ?? [];
+  // With the direct-message prefix: declaring "<type>:" as well would deploy its rule twice.
+  const subscriptions = agentSubscriptions(declaration);
   subscriptions.forEach((subscription, index) => {
     if (subscription.agentType !== agentType) {
       problems.push(`subscription ${subscription.id} delivers to ${subscription.agentType}, not to it`);
     }
     if (subscriptions.slice(0, index).some((earlier) => earlier.equals(subscription))) {
-      problems.push(`subscription ${subscription.id} is declared twice`);
+      problems.push(`subscription ${subscription.id} is declared twice (or is the direct-message prefix)`);
     }
   });
   for (const target of declaration.sendsTo ?? []) {
@@ -87,8 +89,8 @@ export function declareAgent<Deps, State>(
 
 /**
  * Registers a declared agent on any runtime, as its Lambda function hosts it: the type with the definition
- * built from `deps` (and its direct-message prefix `"<type>:"` unless the declaration skips it), then each of
- * its subscriptions.
+ * built from `deps`, then each of its subscriptions and its direct-message prefix `"<type>:"` (unless the
+ * declaration skips it), exactly the subscriptions its deployment has a rule for.
  *
  * @example
  * ```ts
@@ -104,8 +106,9 @@ export async function registerAgent<Deps, State>(
   const registered = await runtime.register(
     declaration.agentType,
     declaration.define(deps) as AgentDefinition<unknown>,
-    { skipDirectMessageSubscription: declaration.skipDirectMessageSubscription === true },
+    // Added below with the others, carrying the declaration's direct-message senders.
+    { skipDirectMessageSubscription: true },
   );
-  for (const subscription of declaration.subscriptions ?? []) await runtime.addSubscription(subscription);
+  for (const subscription of agentSubscriptions(declaration)) await runtime.addSubscription(subscription);
   return registered;
 }

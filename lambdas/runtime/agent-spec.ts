@@ -1,3 +1,4 @@
+import type { SenderRules } from '../contracts/senders.js';
 import type { TableAccess } from '../contracts/table-access.js';
 import type { Subscription } from './subscription.js';
 
@@ -50,8 +51,15 @@ export interface AgentSpec {
   readonly publishes?: boolean;
   readonly stateMachines?: readonly StateMachineUse[];
   /**
-   * Registers the type without its direct-message subscription `"<type>:"` (see `RegisterOptions`): for an
-   * agent reached only by `send`, tasks and its declared, sender-checked subscriptions.
+   * Hosts the type without its direct-message subscription `"<type>:"` (see `RegisterOptions`), in process
+   * and on AWS, where that subscription is one more rule: for an agent reached only by `send`, tasks and its
+   * declared subscriptions.
    */
   readonly skipDirectMessageSubscription?: boolean;
+  /**
+   * Who may publish to the agent's direct-message topics `"<type>:…"` (message type → sender), compiled into
+   * that rule and checked by the Lambda adapter as for any subscription. Default: the sender rules its
+   * subscriptions declare; when they declare none, any sender on the bus, as for a subscription without senders.
+   */
+  readonly directMessageSenders?: SenderRules;
 }

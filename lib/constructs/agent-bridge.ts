@@ -7,6 +7,7 @@ import type { ProducerDirectory } from '../../lambdas/contracts/senders.js';
 import type { TableAccess } from '../../lambdas/contracts/table-access.js';
 import type { TableDefinition } from '../../lambdas/contracts/table-definition.js';
 import type { AgentSpec } from '../../lambdas/runtime/agent-spec.js';
+import { agentSubscriptions } from '../../lambdas/runtime/direct-message-subscription.js';
 import type { AddAgentOptions, AddStateMachineOptions, AgentBridgeProps } from './agent-bridge-props.js';
 import { agentGrants } from './agent-grants.js';
 import { AgentMonitoring } from './agent-monitoring.js';
@@ -110,7 +111,9 @@ export class AgentBridge extends Construct {
       machineName: this.stateMachineNameOf.bind(this),
     };
     const grants = agentGrants(this, spec, names, options.consumesStream ?? false);
-    const subscriptions = spec.subscriptions ?? [];
+    // The direct-message prefix "<type>:" is a rule too, unless the spec skips it: publishing to
+    // "<type>:<x>" reaches the agent on AWS as it does in process.
+    const subscriptions = agentSubscriptions(spec);
     const fn = options.functionProps ?? {};
     const agent = new DeployedAgent(this, id, {
       entry: options.entry,

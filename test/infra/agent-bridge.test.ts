@@ -101,7 +101,12 @@ describe('AgentBridge', () => {
     template.resourceCountIs('AWS::Events::EventBus', 0);
     template.resourceCountIs('AWS::Events::EventBusPolicy', 0);
     const rules = Object.values(resourcesOfType(template, 'AWS::Events::Rule'));
-    expect(rules).toHaveLength(1);
+    // Triage's subscription, and each agent's direct-message prefix "<type>:".
+    expect(rules.map((rule) => rule.Properties?.Description).sort()).toEqual([
+      'agentbridge subscription prefix:assignment:->assignment',
+      'agentbridge subscription prefix:triage:->triage',
+      'agentbridge subscription type:TicketOpened->triage',
+    ]);
     for (const rule of rules) {
       expect(rule.Properties?.EventBusName).toBe('shared');
       for (const target of targetsOf(rule)) {

@@ -89,8 +89,16 @@ describe('the support-triage example stack', () => {
   });
 
   it('subscribes triage through one rule that admits TicketOpened from support.desk only, with a retry policy and a dead-letter queue', () => {
-    const rules = Object.values(resourcesOfType(template, 'AWS::Events::Rule'));
-    expect(rules).toHaveLength(1);
+    const all = Object.values(resourcesOfType(template, 'AWS::Events::Rule'));
+    // Besides it, each agent's direct-message prefix "<type>:", which registering a type subscribes.
+    expect(all.map((rule) => rule.Properties?.Description).sort()).toEqual([
+      'agentbridge subscription prefix:assignment:->assignment',
+      'agentbridge subscription prefix:triage:->triage',
+      'agentbridge subscription type:TicketOpened->triage',
+    ]);
+    const rules = all.filter((rule) =>
+      String(rule.Properties?.Description).endsWith('type:TicketOpened->triage'),
+    );
     const [rule] = rules;
     const pattern = JSON.stringify(rule?.Properties?.EventPattern);
     expect(pattern).toContain('"detail-type":["TicketOpened"],"source":["support.desk"]');

@@ -23,5 +23,7 @@ export const INVENTORY_AGENT = declareAgent({
     ...agentFunctionTables(ORDER_AGENT_TYPES.inventory),
     { table: INVENTORY_TABLE, actions: ORDER_TABLE_ACTIONS.inventory },
   ],
+  // Nothing publishes to its direct-message topics: an open "<type>:" rule would admit unchecked senders.
+  skipDirectMessageSubscription: true,
   define: ({ tasks }: { readonly tasks: InventoryTasks }) => inventoryAgent(tasks),
 });

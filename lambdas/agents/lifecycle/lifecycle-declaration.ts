@@ -61,6 +61,8 @@ export const LIFECYCLE_AGENT = declareAgent({
       arnEnvVar: ENV.lifecycleStateMachineArn,
     },
   ],
+  // Nothing publishes to its direct-message topics: an open "<type>:" rule would admit unchecked senders.
+  skipDirectMessageSubscription: true,
   define: ({ tasks, logger }: { readonly tasks: LifecycleTasks; readonly logger?: Logger }) =>
     lifecycleAgent(tasks, stateEntry(logger === undefined ? {} : { logger })),
 });

@@ -25,5 +25,7 @@ export const NOTIFICATION_AGENT = declareAgent({
     // Contact details come from the users read model: one GetItem per notification, nothing else.
     { table: USERS_TABLE, actions: ['dynamodb:GetItem'] },
   ],
+  // Nothing publishes to its direct-message topics: an open "<type>:" rule would admit unchecked senders.
+  skipDirectMessageSubscription: true,
   define: ({ tasks }: { readonly tasks: NotificationTasks }) => notificationAgent(tasks),
 });

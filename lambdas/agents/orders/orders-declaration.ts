@@ -22,5 +22,7 @@ export const ORDERS_AGENT = declareAgent({
     ...agentFunctionTables(ORDER_AGENT_TYPES.orders),
     { table: EVENT_STORE_TABLE, actions: TABLE_ACTIONS.eventStore, leadingKeyPatterns: [orderStreamId('*')] },
   ],
+  // Nothing publishes to its direct-message topics: an open "<type>:" rule would admit unchecked senders.
+  skipDirectMessageSubscription: true,
   define: ({ tasks }: { readonly tasks: OrderTasks }) => ordersAgent(tasks),
 });

@@ -21,5 +21,7 @@ export const PAYMENT_AGENT = declareAgent({
     ...agentFunctionTables(ORDER_AGENT_TYPES.payment),
     { table: PAYMENTS_TABLE, actions: ORDER_TABLE_ACTIONS.payments },
   ],
+  // Nothing publishes to its direct-message topics: an open "<type>:" rule would admit unchecked senders.
+  skipDirectMessageSubscription: true,
   define: ({ tasks }: { readonly tasks: PaymentTasks }) => paymentAgent(tasks),
 });

@@ -35,6 +35,8 @@ export const SAGA_STARTER_AGENT = declareAgent({
   stateMachines: [
     { machine: STATE_MACHINES.orderSaga.name, access: ['start'], arnEnvVar: ENV.sagaStateMachineArn },
   ],
+  // Nothing publishes to its direct-message topics: an open "<type>:" rule would admit unchecked senders.
+  skipDirectMessageSubscription: true,
   define: ({ starter, ...options }: SagaStarterOptions & { readonly starter: ExecutionStarter }) =>
     sagaStarterAgent(starter, options),
 });

@@ -37,5 +37,7 @@ export const USERS_AGENT = declareAgent({
     { table: EVENT_STORE_TABLE, actions: TABLE_ACTIONS.eventStore, leadingKeyPatterns: [userStreamId('*')] },
     { table: USERS_TABLE, actions: ORDER_TABLE_ACTIONS.users },
   ],
+  // Nothing publishes to its direct-message topics: an open "<type>:" rule would admit unchecked senders.
+  skipDirectMessageSubscription: true,
   define: (deps: UsersAgentDeps) => usersAgent(deps),
 });

@@ -15,6 +15,7 @@ import type { ProducerDirectory } from '../../contracts/senders.js';
 import type { AgentDeclaration } from '../agent-declaration.js';
 import type { AgentDefinition } from '../agent-definition.js';
 import type { AwsRuntime } from '../aws/aws-runtime.js';
+import { agentSubscriptions } from '../direct-message-subscription.js';
 import type { Subscription } from '../subscription.js';
 import { IdempotencyPersistenceMissingError } from './agent-handler-error.js';
 import type { ClassifiedInput } from './classified-input.js';
@@ -108,8 +109,9 @@ export function agentHandler<Deps, State>(
   return handlerOf({
     agentType: first.agentType,
     definition: first.define(agentDeps as Deps),
-    subscriptions: first.subscriptions ?? [],
-    skipDirectMessageSubscription: first.skipDirectMessageSubscription === true,
+    // The direct-message prefix among them, with its senders, as the deployment has a rule for each.
+    subscriptions: agentSubscriptions(first),
+    skipDirectMessageSubscription: true,
     deps: deps as AgentHandlerDeps,
   });
 }

@@ -128,8 +128,10 @@ describe('the packed package, installed in a project of its own', () => {
 
   it('synthesizes a one-agent AgentBridge stack with no unacknowledged cdk-nag finding, under plain node', () => {
     expect(report.functions).toEqual(['greetings-greeter']);
-    expect(report.rules).toHaveLength(1);
-    expect(JSON.stringify(report.rules[0])).toContain('"greetings"');
+    // Its subscription, and the direct-message prefix "greeter:" registering the type subscribes.
+    expect(report.rules).toHaveLength(2);
+    expect(JSON.stringify(report.rules)).toContain('"greetings"');
+    expect(JSON.stringify(report.rules)).toContain('{"prefix":"greeter:"}');
     // The function's dead-letter queue and the subscription's delivery dead-letter queue.
     expect(report.queues).toBe(2);
   });

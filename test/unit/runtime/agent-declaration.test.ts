@@ -12,6 +12,7 @@ import { AgentId } from '../../../lambdas/runtime/agent-id.js';
 import { InProcessRuntime } from '../../../lambdas/runtime/in-process-runtime.js';
 import { InvalidIdentifierError } from '../../../lambdas/runtime/runtime-error.js';
 import { TopicId } from '../../../lambdas/runtime/topic-id.js';
+import { TypePrefixSubscription } from '../../../lambdas/runtime/type-prefix-subscription.js';
 import { TypeSubscription } from '../../../lambdas/runtime/type-subscription.js';
 
 const TicketOpened = defineMessage('TicketOpened', z.object({ ticketId: z.string() }));
@@ -68,6 +69,16 @@ describe('declareAgent', () => {
     expect(declare).toThrow(AgentDeclarationError);
     expect(declare).toThrow(/subscription type:tickets->assignment delivers to assignment, not to it/);
     expect(declare).toThrow(/subscription type:urgent->triage is declared twice/);
+  });
+
+  it('rejects the direct-message prefix declared as a subscription besides the one registering adds', () => {
+    expect(() =>
+      declareAgent({
+        agentType: 'triage',
+        subscriptions: [new TypePrefixSubscription('triage:', 'triage')],
+        define: () => defineAgent({ handlers: () => [] }),
+      }),
+    ).toThrow(/subscription prefix:triage:->triage is declared twice \(or is the direct-message prefix\)/);
   });
 
   it('rejects a send target that is not an agent type', () => {

@@ -161,8 +161,9 @@ describe('a stack of its own built with AgentBridge, loaded', () => {
 
   it('runs its one agent from its own bundle, subscribed by a rule with a dead-letter queue', () => {
     expect(deployment.functions.map((fn) => fn.name)).toEqual(['helpdesk-triage']);
+    // Its subscription's rule and its direct-message prefix's ("triage:"), both to its function.
     expect(deployment.rules.flatMap((rule) => rule.targets.map((target) => target.destination.name))).toEqual(
-      ['helpdesk-triage'],
+      ['helpdesk-triage', 'helpdesk-triage'],
     );
     expectClosed(deployment);
   });

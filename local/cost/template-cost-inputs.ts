@@ -1,8 +1,10 @@
+import { resolve } from 'node:path';
 import { ENV } from '../../lambdas/contracts/env-names.js';
 import { ALL_TABLES } from '../../lambdas/contracts/tables/all-tables.js';
 import { IDEMPOTENCY_TABLE } from '../../lambdas/contracts/tables/idempotency-table.js';
-import { type CdkTemplate, resourcesOfType } from '../cdk-out/cdk-out-template.js';
+import type { CdkTemplate } from '../cdk-out/cdk-out-template.js';
 import { type TemplateFunction, templateFunctions } from '../cdk-out/template-functions.js';
+import { localDeploymentOf, templateStack } from '../cloud/load-local-deployment.js';
 
 /** A state machine as the template deploys it: what its bill depends on. */
 export interface TemplateMachine {
@@ -54,18 +56,11 @@ const collectTasks = (states: Record<string, AslState> | undefined, into: Map<st
   }
 };
 
-const definitionText = (definition: unknown): string => {
-  if (typeof definition === 'string') return definition;
-  const join = (definition as { 'Fn::Join'?: [string, unknown[]] })['Fn::Join'];
-  return join === undefined
-    ? '{}'
-    : join[1].map((part) => (typeof part === 'string' ? part : '"x"')).join(join[0]);
-};
-
 /**
- * What the bill depends on, read from a synthesized template: each agent function (memory, architecture,
- * whether its environment names the idempotency table), each state machine (type, log level, tracing, its
- * Task resources from the definition) and each stream consumer (table, filters, batch size).
+ * What the bill depends on, read from a synthesized template through the local cloud's loader: each agent
+ * function (memory, architecture, whether its environment names the idempotency table), each state machine
+ * (type, log level, tracing, its Task resources from the resolved definition) and each stream consumer
+ * (table, filters, batch size).
  *
  * @example
  * ```ts
@@ -78,50 +73,39 @@ export function templateCostInputs(template: CdkTemplate): TemplateCostInputs {
     agentType: fn.environment[ENV.agentType] ?? fn.functionName,
     writesIdempotency: fn.environment[IDEMPOTENCY_TABLE.envVar] !== undefined,
   }));
-  const machines = resourcesOfType(template, 'AWS::StepFunctions::StateMachine').map(
-    ({ logicalId, resource }) => {
-      const properties = resource.Properties ?? {};
-      const logging = properties.LoggingConfiguration as
-        | { Level?: string; IncludeExecutionData?: boolean }
-        | undefined;
-      const taskResources = new Map<string, string>();
-      collectTasks(
-        (JSON.parse(definitionText(properties.DefinitionString)) as { States?: Record<string, AslState> })
-          .States,
-        taskResources,
-      );
-      return {
-        name: typeof properties.StateMachineName === 'string' ? properties.StateMachineName : logicalId,
-        type: properties.StateMachineType === 'EXPRESS' ? ('EXPRESS' as const) : ('STANDARD' as const),
-        logLevel: logging?.Level ?? 'OFF',
-        includeExecutionData: logging?.IncludeExecutionData === true,
-        tracing: (properties.TracingConfiguration as { Enabled?: boolean } | undefined)?.Enabled === true,
-        taskResources,
-      };
-    },
-  );
-  const tableOfLogicalId = (logicalId: string): string | undefined =>
-    ALL_TABLES.find((table) => functions.some((fn) => fn.environment[table.envVar] === logicalId))?.localName;
-  const streamConsumers = resourcesOfType(template, 'AWS::Lambda::EventSourceMapping').flatMap(
-    ({ resource }) => {
-      const properties = resource.Properties ?? {};
-      const fnRef = (properties.FunctionName as { Ref?: string } | undefined)?.Ref;
-      const source = (properties.EventSourceArn as { 'Fn::GetAtt'?: string[] } | undefined)?.['Fn::GetAtt'];
-      const fn = functions.find((candidate) => candidate.logicalId === fnRef);
-      const table =
-        source?.[1] === 'StreamArn' && source[0] !== undefined ? tableOfLogicalId(source[0]) : undefined;
-      if (fn === undefined || table === undefined) return [];
-      const filters =
-        (properties.FilterCriteria as { Filters?: { Pattern?: string }[] } | undefined)?.Filters ?? [];
-      return [
-        {
-          agentType: fn.agentType,
-          table,
-          filterPatterns: filters.flatMap((filter) => (filter.Pattern === undefined ? [] : [filter.Pattern])),
-          batchSize: typeof properties.BatchSize === 'number' ? properties.BatchSize : 100,
-        },
-      ];
-    },
-  );
+  const deployment = localDeploymentOf([templateStack(template, 'AgentBridge')], resolve(''), {
+    requireBundles: false,
+  });
+  const machines = deployment.stateMachines.map((machine) => {
+    const tracing = template.Resources[machine.logicalId]?.Properties?.TracingConfiguration as
+      | { Enabled?: boolean }
+      | undefined;
+    const taskResources = new Map<string, string>();
+    collectTasks((machine.definition as { States?: Record<string, AslState> }).States, taskResources);
+    return {
+      name: machine.name,
+      type: machine.type,
+      logLevel: machine.loggingLevel,
+      includeExecutionData: machine.includeExecutionData,
+      tracing: tracing?.Enabled === true,
+      taskResources,
+    };
+  });
+  // The functions that use a table name it by the physical name its stream mappings resolve to.
+  const tableNamed = (name: string): string | undefined =>
+    ALL_TABLES.find((table) => functions.some((fn) => fn.environment[table.envVar] === name))?.localName;
+  const streamConsumers = deployment.eventSourceMappings.flatMap((mapping) => {
+    const fn = functions.find((candidate) => candidate.functionName === mapping.functionName);
+    const table = mapping.source.kind === 'tableStream' ? tableNamed(mapping.source.name) : undefined;
+    if (fn === undefined || table === undefined) return [];
+    return [
+      {
+        agentType: fn.agentType,
+        table,
+        filterPatterns: mapping.filters.map((filter) => JSON.stringify(filter)),
+        batchSize: mapping.batchSize,
+      },
+    ];
+  });
   return { functions, machines, streamConsumers };
 }

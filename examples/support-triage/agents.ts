@@ -61,6 +61,7 @@ export const TRIAGE_AGENT = declareAgent({
 /** Records an assignment in the tickets table and answers with it. */
 export const ASSIGNMENT_AGENT = declareAgent({
   agentType: 'assignment',
+  skipDirectMessageSubscription: true, // reached by `send` alone: no rule for "assignment:"
   tables: [...agentFunctionTables('assignment'), { table: TICKETS_TABLE, actions: TABLE_ACTIONS.items }],
   define: ({ tickets }: { tickets: ItemStore<Assignment> }) =>
     defineAgent({

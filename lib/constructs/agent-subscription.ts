@@ -1,4 +1,4 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Annotations, Duration, Stack } from 'aws-cdk-lib';
 import { type EventPattern as CdkEventPattern, type IEventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -35,10 +35,16 @@ export interface AgentSubscriptionProps {
  */
 const asRulePattern = (pattern: EventPattern): CdkEventPattern => pattern as CdkEventPattern;
 
+/** The id of the synth warning a subscription without senders raises (acknowledge it to accept an open rule). */
+export const OPEN_SUBSCRIPTION_WARNING = 'agentbridge:subscriptionWithoutSenders';
+
 /**
  * One AutoGen subscription deployed: an EventBridge rule on the agentbridge bus whose pattern is compiled
  * from the subscription by the same function the local cloud and the tests use, a Lambda target, and a
  * delivery retry policy that ends in an SQS dead-letter queue. There is no rule without a dead-letter queue.
+ * A subscription that declares no senders admits whatever reaches the bus with its topic; the synth says so in a
+ * warning ({@link OPEN_SUBSCRIPTION_WARNING}), since an event forged by any principal allowed to put events
+ * would reach the agent.
  *
  * @example
  * ```ts
@@ -58,6 +64,12 @@ export class AgentSubscription extends Construct {
       props.subscription,
       props.senderContext ?? { account: Stack.of(this).account, producers: {} },
     );
+    if (props.subscription.senders === undefined) {
+      Annotations.of(this).addWarningV2(
+        OPEN_SUBSCRIPTION_WARNING,
+        `Subscription ${props.subscription.id} declares no senders: any principal that may put events on the bus reaches its agent. Declare them (fromProducer, fromAgentbridge), or opt the agent out of its direct-message rule (skipDirectMessageSubscription).`,
+      );
+    }
     this.rule = new Rule(this, 'Rule', {
       eventBus: props.eventBus,
       description: `agentbridge subscription ${props.subscription.id}`.slice(0, 512),

@@ -90,9 +90,8 @@ describe('the support-triage example stack', () => {
 
   it('subscribes triage through one rule that admits TicketOpened from support.desk only, with a retry policy and a dead-letter queue', () => {
     const all = Object.values(resourcesOfType(template, 'AWS::Events::Rule'));
-    // Besides it, each agent's direct-message prefix "<type>:", which registering a type subscribes.
+    // Besides it, triage's direct-message prefix "<type>:"; assignment, reached by send alone, opts out.
     expect(all.map((rule) => rule.Properties?.Description).sort()).toEqual([
-      'agentbridge subscription prefix:assignment:->assignment',
       'agentbridge subscription prefix:triage:->triage',
       'agentbridge subscription type:TicketOpened->triage',
     ]);

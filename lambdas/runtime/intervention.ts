@@ -44,9 +44,6 @@ export class MessageDroppedError extends AgentbridgeError {
   }
 }
 
-export const isMessageDroppedError = (error: unknown): error is MessageDroppedError =>
-  error instanceof MessageDroppedError;
-
 /**
  * Runs one hook of each handler that has it, in turn, on `message`; resolves with the outcome or
  * {@link DropMessage}. `hook` returns the handler's bound hook, or undefined when it has none.

@@ -17,10 +17,3 @@ export class InvalidEventError extends AgentbridgeError {
     this.path = path;
   }
 }
-
-/**
- * @example
- * try { pattern.matches('not json'); } catch (error) { if (isInvalidEventError(error)) reject(error); }
- */
-export const isInvalidEventError = (error: unknown): error is InvalidEventError =>
-  error instanceof InvalidEventError;

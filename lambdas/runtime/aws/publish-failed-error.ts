@@ -58,6 +58,3 @@ export class EventTooLargeError extends AgentbridgeError {
     this.limit = limit;
   }
 }
-
-export const isEventTooLargeError = (error: unknown): error is EventTooLargeError =>
-  error instanceof EventTooLargeError;

@@ -44,9 +44,6 @@ export class InvalidEventError extends AgentbridgeError {
   }
 }
 
-export const isInvalidEventError = (error: unknown): error is InvalidEventError =>
-  error instanceof InvalidEventError;
-
 /** A value (event data, metadata, snapshot state) that would not read back equal from JSON. */
 export class NotJsonSerializableError extends AgentbridgeError {
   override readonly name = 'NotJsonSerializableError';
@@ -90,9 +87,6 @@ export class EventTooLargeError extends AgentbridgeError {
     this.maxBytes = maxBytes;
   }
 }
-
-export const isEventTooLargeError = (error: unknown): error is EventTooLargeError =>
-  error instanceof EventTooLargeError;
 
 /** Events that fit one by one but together exceed what one transaction may carry. */
 export class AppendTooLargeError extends AgentbridgeError {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileEventPattern } from '../../../../local/eventbridge/compile-event-pattern.js';
 import { CompiledEventPattern } from '../../../../local/eventbridge/compiled-event-pattern.js';
 import type { EventPattern } from '../../../../local/eventbridge/event-pattern.js';
-import { isInvalidEventError } from '../../../../local/eventbridge/invalid-event-error.js';
+import { InvalidEventError } from '../../../../local/eventbridge/invalid-event-error.js';
 import { isInvalidEventPatternError } from '../../../../local/eventbridge/invalid-event-pattern-error.js';
 import { matchEventPattern } from '../../../../local/eventbridge/match-event-pattern.js';
 import { eventFixture } from './event-fixture.js';
@@ -121,7 +121,7 @@ describe('matchEventPattern over full bus events', () => {
       } catch (error) {
         caught = error;
       }
-      expect(isInvalidEventError(caught)).toBe(true);
+      expect(caught).toBeInstanceOf(InvalidEventError);
     }
   });
 

@@ -3,7 +3,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EventPublisher, type OutgoingEvent } from '../../../../lambdas/runtime/aws/event-publisher.js';
 import {
-  isEventTooLargeError,
+  EventTooLargeError,
   PublishFailedError,
 } from '../../../../lambdas/runtime/aws/publish-failed-error.js';
 
@@ -133,7 +133,7 @@ describe('EventPublisher', () => {
     const failure = await publisher()
       .putEvents([event(0), event(1, huge)])
       .catch((error: unknown) => error);
-    expect(failure).toSatisfy(isEventTooLargeError);
+    expect(failure).toBeInstanceOf(EventTooLargeError);
     expect(failure).toMatchObject({ index: 1, messageId: 'm1', limit: 256 * 1024 });
     expect(eventBridge.commandCalls(PutEventsCommand)).toHaveLength(0);
   });

@@ -42,6 +42,10 @@ const codeOf = (
   const staged = bucket === undefined || key === undefined ? undefined : context.asset(bucket, key)?.path;
   const recorded = stringOf(metadata?.['aws:asset:path']);
   const dir = staged ?? (recorded === undefined ? undefined : join(context.cdkOutDir, recorded));
+  if (dir === undefined && !context.requireBundles && key !== undefined && code.ImageUri === undefined) {
+    // A synthesis with bundling skipped records no asset path; CDK names the bundle after its key.
+    return { kind: 'unbundled', dir: join(context.cdkOutDir, `asset.${key.replace(/\.zip$/, '')}`) };
+  }
   if (dir === undefined) {
     context.report({
       stackName: context.stackName,

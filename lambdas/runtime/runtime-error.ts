@@ -106,9 +106,8 @@ export class ReplyValidationError extends AgentbridgeError {
 /** The caller's AbortSignal fired before the reply came back (or before delivery started). */
 export class MessageCancelledError extends AgentbridgeError {
   override readonly name = 'MessageCancelledError';
-  /** The delivery's deadline passed (the invocation is running out of time): a retry gets a fresh budget. */
-  override readonly transient = true;
   constructor(messageType: string, options?: { cause?: unknown }) {
-    super('MESSAGE_CANCELLED', `${messageType} was cancelled`, options);
+    // Transient: the delivery's deadline passed (the invocation is running out of time); a retry gets a fresh budget.
+    super('MESSAGE_CANCELLED', `${messageType} was cancelled`, { ...options, transient: true });
   }
 }

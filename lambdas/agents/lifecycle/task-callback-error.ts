@@ -22,12 +22,13 @@ export const isTaskTokenClosedError = (error: unknown): error is TaskTokenClosed
 /** Step Functions could not be reached or throttled the call: worth a retry. */
 export class TaskCallbackUnavailableError extends AgentbridgeError {
   override readonly name = 'TaskCallbackUnavailableError';
-  /** Marks the error retryable for the runtime's `isTransientError`. */
-  override readonly transient = true;
   readonly operation: 'succeed' | 'fail' | 'heartbeat';
 
   constructor(operation: TaskCallbackUnavailableError['operation'], options?: { cause?: unknown }) {
-    super('TASK_CALLBACK_UNAVAILABLE', `SendTask ${operation} failed: ${String(options?.cause)}`, options);
+    super('TASK_CALLBACK_UNAVAILABLE', `SendTask ${operation} failed: ${String(options?.cause)}`, {
+      ...options,
+      transient: true,
+    });
     this.operation = operation;
   }
 }

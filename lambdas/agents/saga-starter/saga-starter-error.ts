@@ -17,15 +17,13 @@ export class ExecutionAlreadyStartedError extends AgentbridgeError {
 /** Step Functions throttled or failed the call: worth a retry (the event is redelivered). */
 export class ExecutionStartUnavailableError extends AgentbridgeError {
   override readonly name = 'ExecutionStartUnavailableError';
-  /** Marks the error retryable for the runtime's `isTransientError`. */
-  override readonly transient = true;
   readonly executionName: string;
 
   constructor(executionName: string, options?: { cause?: unknown }) {
     super(
       'EXECUTION_START_UNAVAILABLE',
       `Could not start execution ${executionName}: ${String(options?.cause)}`,
-      options,
+      { ...options, transient: true },
     );
     this.executionName = executionName;
   }

@@ -20,10 +20,12 @@ export class DeliveryConflictError extends AgentbridgeError {
   override readonly name = 'DeliveryConflictError';
   readonly agentId: string;
   readonly messageId: string;
-  override readonly transient = true;
 
   constructor(agentId: string, messageId: string, options?: { cause?: unknown }) {
-    super('DELIVERY_CONFLICT', `State of ${agentId} changed while ${messageId} was being handled`, options);
+    super('DELIVERY_CONFLICT', `State of ${agentId} changed while ${messageId} was being handled`, {
+      ...options,
+      transient: true,
+    });
     this.agentId = agentId;
     this.messageId = messageId;
   }

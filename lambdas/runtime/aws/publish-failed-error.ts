@@ -19,8 +19,6 @@ export interface FailedEvent {
  */
 export class PublishFailedError extends AgentbridgeError {
   override readonly name = 'PublishFailedError';
-  /** EventBridge may accept the events on a later attempt of the delivery. */
-  override readonly transient = true;
   readonly failures: readonly FailedEvent[];
   /** How many events of the call EventBridge accepted. */
   readonly published: number;
@@ -31,7 +29,10 @@ export class PublishFailedError extends AgentbridgeError {
       .map((failure) => `${failure.messageId} (${failure.detailType}): ${failure.errorCode}`)
       .join('; ');
     const more = failures.length > 3 ? `; and ${failures.length - 3} more` : '';
-    super('PUBLISH_FAILED', `EventBridge rejected ${failures.length} event(s): ${summary}${more}`);
+    // Transient: EventBridge may accept the events on a later attempt of the delivery.
+    super('PUBLISH_FAILED', `EventBridge rejected ${failures.length} event(s): ${summary}${more}`, {
+      transient: true,
+    });
     this.failures = failures;
     this.published = published;
   }

@@ -30,17 +30,17 @@ export class RemoteAgentError extends AgentbridgeError {
  */
 export class RemoteFunctionError extends AgentbridgeError {
   override readonly name = 'RemoteFunctionError';
-  /** The recipient threw it, or Lambda failed it, outside its verdict: a later attempt can succeed. */
-  override readonly transient = true;
   readonly functionName: string;
   readonly functionError: string;
   readonly errorType: string;
   readonly errorMessage: string;
 
   constructor(functionName: string, functionError: string, errorType: string, errorMessage: string) {
+    // Transient: the recipient threw it, or Lambda failed it, outside its verdict; a later attempt can succeed.
     super(
       'REMOTE_FUNCTION_ERROR',
       `${functionName} failed (${functionError}): ${errorType}: ${errorMessage}`,
+      { transient: true },
     );
     this.functionName = functionName;
     this.functionError = functionError;

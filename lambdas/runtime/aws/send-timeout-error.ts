@@ -6,14 +6,16 @@ import { AgentbridgeError } from '../../contracts/agentbridge-error.js';
  */
 export class SendTimeoutError extends AgentbridgeError {
   override readonly name = 'SendTimeoutError';
-  /** A later attempt gets a fresh deadline. */
-  override readonly transient = true;
   readonly recipient: string;
   readonly messageType: string;
   readonly timeoutMs: number;
 
   constructor(recipient: string, messageType: string, timeoutMs: number, options?: { cause?: unknown }) {
-    super('SEND_TIMEOUT', `${messageType} to ${recipient} got no reply within ${timeoutMs} ms`, options);
+    // Transient: a later attempt gets a fresh deadline.
+    super('SEND_TIMEOUT', `${messageType} to ${recipient} got no reply within ${timeoutMs} ms`, {
+      ...options,
+      transient: true,
+    });
     this.recipient = recipient;
     this.messageType = messageType;
     this.timeoutMs = timeoutMs;

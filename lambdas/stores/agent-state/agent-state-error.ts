@@ -6,17 +6,16 @@ import { AgentbridgeError } from '../../contracts/agentbridge-error.js';
  */
 export class StateVersionConflictError extends AgentbridgeError {
   override readonly name = 'StateVersionConflictError';
-  /** A later attempt reads the newer state and can succeed. */
-  override readonly transient = true;
   readonly agentId: string;
   readonly expected: number;
   readonly actual: number | undefined;
 
   constructor(agentId: string, expected: number, actual: number | undefined, options?: { cause?: unknown }) {
+    // Transient: a later attempt reads the newer state and can succeed.
     super(
       'STATE_VERSION_CONFLICT',
       `State of ${agentId} is at version ${actual ?? 'unknown'}, expected ${expected}`,
-      options,
+      { ...options, transient: true },
     );
     this.agentId = agentId;
     this.expected = expected;

@@ -148,17 +148,13 @@ export class InvalidLockRequestError extends LockError {
 /** Conditional writes kept losing races (transaction conflicts) past the retry budget; safe to retry later. */
 export class LockContentionError extends LockError {
   override readonly name = 'LockContentionError';
-  /** Safe to retry later: read by `isTransientError`. */
-  override readonly transient = true;
   readonly attempts: number;
 
   constructor(resource: string, attempts: number, options?: { cause?: unknown }) {
-    super(
-      'LOCK_CONTENTION',
-      resource,
-      `Lock "${resource}" still contended after ${attempts} attempts`,
-      options,
-    );
+    super('LOCK_CONTENTION', resource, `Lock "${resource}" still contended after ${attempts} attempts`, {
+      ...options,
+      transient: true,
+    });
     this.attempts = attempts;
   }
 }

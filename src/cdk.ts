@@ -33,8 +33,6 @@ export type {
   StateMachinePlaceholder,
   StateMachineType,
 } from '../lambdas/contracts/state-machine-contract.js';
-export type { TableAccess } from '../lambdas/contracts/table-access.js';
-export { agentFunctionTables, TABLE_ACTIONS } from '../lambdas/contracts/table-access.js';
 export type { AgentSpec, StateMachineAccess, StateMachineUse } from '../lambdas/runtime/agent-spec.js';
 export type { EventPattern, SenderContext } from '../lambdas/runtime/subscription-event-pattern.js';
 export {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { localDeploymentOf, templateStack } from '../cloud/load-local-deployment.js';
+import type { LocalDeployment } from '../cloud/local-deployment.js';
 import type { CdkTemplate } from './cdk-out-template.js';
 
 /** A Lambda function of a synthesized template, with what a cold start of it depends on. */
@@ -31,10 +32,14 @@ export function templateFunctions(
   stackName = 'AgentBridge',
 ): TemplateFunction[] {
   const dir = resolve(cdkOutDir);
-  const { functions } = localDeploymentOf([templateStack(template, stackName, dir)], dir, {
-    requireBundles: false,
-  });
-  return functions.map((fn) => ({
+  return deployedFunctions(
+    localDeploymentOf([templateStack(template, stackName, dir)], dir, { requireBundles: false }),
+  );
+}
+
+/** The functions of a loaded deployment, as {@link templateFunctions} describes them. */
+export function deployedFunctions(deployment: LocalDeployment): TemplateFunction[] {
+  return deployment.functions.map((fn) => ({
     logicalId: fn.logicalId,
     functionName: fn.name,
     memoryMb: fn.memoryMb,

@@ -3,7 +3,7 @@ import { ENV } from '../../lambdas/contracts/env-names.js';
 import { ALL_TABLES } from '../../lambdas/contracts/tables/all-tables.js';
 import { IDEMPOTENCY_TABLE } from '../../lambdas/contracts/tables/idempotency-table.js';
 import type { CdkTemplate } from '../cdk-out/cdk-out-template.js';
-import { type TemplateFunction, templateFunctions } from '../cdk-out/template-functions.js';
+import { deployedFunctions, type TemplateFunction } from '../cdk-out/template-functions.js';
 import { localDeploymentOf, templateStack } from '../cloud/load-local-deployment.js';
 
 /** A state machine as the template deploys it: what its bill depends on. */
@@ -68,14 +68,14 @@ const collectTasks = (states: Record<string, AslState> | undefined, into: Map<st
  * ```
  */
 export function templateCostInputs(template: CdkTemplate): TemplateCostInputs {
-  const functions = templateFunctions(template, '').map((fn) => ({
+  const deployment = localDeploymentOf([templateStack(template, 'AgentBridge')], resolve(''), {
+    requireBundles: false,
+  });
+  const functions = deployedFunctions(deployment).map((fn) => ({
     ...fn,
     agentType: fn.environment[ENV.agentType] ?? fn.functionName,
     writesIdempotency: fn.environment[IDEMPOTENCY_TABLE.envVar] !== undefined,
   }));
-  const deployment = localDeploymentOf([templateStack(template, 'AgentBridge')], resolve(''), {
-    requireBundles: false,
-  });
   const machines = deployment.stateMachines.map((machine) => {
     const tracing = template.Resources[machine.logicalId]?.Properties?.TracingConfiguration as
       | { Enabled?: boolean }

@@ -1,5 +1,7 @@
 import { ENV } from '../../lambdas/contracts/env-names.js';
+import { AGENT_STATE_TABLE } from '../../lambdas/contracts/tables/agent-state-table.js';
 import { ALL_TABLES } from '../../lambdas/contracts/tables/all-tables.js';
+import { IDEMPOTENCY_TABLE } from '../../lambdas/contracts/tables/idempotency-table.js';
 
 /**
  * The environment the CDK stack gives a handler, pointed at DynamoDB Local: every table under its local name,
@@ -28,4 +30,27 @@ export function setDeployedHandlerEnvironment(
     ...extra,
   });
   for (const table of ALL_TABLES) process.env[table.envVar] = table.localName;
+}
+
+/**
+ * The variables `AgentBridge` sets on a function granted the framework tables, with fake credentials, as an
+ * object to pass to a wiring (not `process.env`): a bus, the function's dead-letter queue, agent state and
+ * idempotency.
+ *
+ * @example
+ * ```ts
+ * const wiring = agentFunctionWiring('triage', agentFunctionEnvironment('triage'));
+ * ```
+ */
+export function agentFunctionEnvironment(agentType: string): Record<string, string> {
+  return {
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'x',
+    AWS_SECRET_ACCESS_KEY: 'y',
+    [ENV.eventBusName]: 'bus',
+    [ENV.agentType]: agentType,
+    [ENV.deadLetterQueueUrl]: `https://sqs.us-east-1.amazonaws.com/000000000000/${agentType}-dlq`,
+    [AGENT_STATE_TABLE.envVar]: 'agent-state',
+    [IDEMPOTENCY_TABLE.envVar]: 'idempotency',
+  };
 }

@@ -2,22 +2,11 @@ import { Tracer } from '@aws-lambda-powertools/tracer';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ENV } from '../../../lambdas/contracts/env-names.js';
-import { AGENT_STATE_TABLE } from '../../../lambdas/contracts/tables/agent-state-table.js';
-import { IDEMPOTENCY_TABLE } from '../../../lambdas/contracts/tables/idempotency-table.js';
 import { agentFunctionWiring } from '../../../lambdas/handlers/agent-function-wiring.js';
 import { clientOf } from '../../../lambdas/runtime/aws/client-source.js';
+import { agentFunctionEnvironment } from '../../support/deployed-handler-environment.js';
 
-const env = {
-  AWS_REGION: 'us-east-1',
-  AWS_ACCESS_KEY_ID: 'x',
-  AWS_SECRET_ACCESS_KEY: 'y',
-  [ENV.eventBusName]: 'bus',
-  [ENV.agentType]: 'payment',
-  [ENV.deadLetterQueueUrl]: 'https://sqs.us-east-1.amazonaws.com/000000000000/payment-dlq',
-  [AGENT_STATE_TABLE.envVar]: 'agent-state',
-  [IDEMPOTENCY_TABLE.envVar]: 'idempotency',
-};
+const env = agentFunctionEnvironment('payment');
 
 /** The SDK clients the wiring has handed to the tracer so far, by class name: every client it built. */
 const tracedClients = (spy: { mock: { calls: unknown[][] } }): string[] =>

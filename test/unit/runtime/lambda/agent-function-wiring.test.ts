@@ -3,21 +3,11 @@ import { ENV } from '../../../../lambdas/contracts/env-names.js';
 import { DEFAULT_ORDER_PRODUCERS } from '../../../../lambdas/contracts/order/order-producers.js';
 import type { TableDefinition } from '../../../../lambdas/contracts/table-definition.js';
 import { AGENT_STATE_TABLE } from '../../../../lambdas/contracts/tables/agent-state-table.js';
-import { IDEMPOTENCY_TABLE } from '../../../../lambdas/contracts/tables/idempotency-table.js';
 import { agentFunctionWiring as orderWiring } from '../../../../lambdas/handlers/agent-function-wiring.js';
 import { agentFunctionWiring } from '../../../../lambdas/runtime/lambda/agent-function-wiring.js';
+import { agentFunctionEnvironment } from '../../../support/deployed-handler-environment.js';
 
-/** What `AgentBridge` sets on a function granted the framework tables. */
-const env = {
-  AWS_REGION: 'us-east-1',
-  AWS_ACCESS_KEY_ID: 'x',
-  AWS_SECRET_ACCESS_KEY: 'y',
-  [ENV.eventBusName]: 'bus',
-  [ENV.agentType]: 'triage',
-  [ENV.deadLetterQueueUrl]: 'https://sqs.us-east-1.amazonaws.com/000000000000/triage-dlq',
-  [AGENT_STATE_TABLE.envVar]: 'agent-state',
-  [IDEMPOTENCY_TABLE.envVar]: 'idempotency',
-};
+const env = agentFunctionEnvironment('triage');
 
 const TICKETS: TableDefinition = {
   id: 'Tickets',

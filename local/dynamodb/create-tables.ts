@@ -50,6 +50,12 @@ const keySchema = (partitionKey: KeyAttribute, sortKey: KeyAttribute | undefined
   ...(sortKey === undefined ? [] : [{ AttributeName: sortKey.name, KeyType: 'RANGE' as const }]),
 ];
 
+/** One table to create: the CreateTable request and, when TTL is on, the attribute to enable it for. */
+export interface TableToCreate {
+  readonly input: CreateTableCommandInput & { readonly TableName: string };
+  readonly timeToLiveAttribute?: string | undefined;
+}
+
 /**
  * Creates every table (in parallel) and enables TTL where a definition names a TTL attribute. A table that
  * already exists is left as it is, so the local cloud can call this on every start. No tables, no calls.
@@ -61,30 +67,46 @@ export const createTables = async (
   client: DynamoDBClient,
   tables: readonly TableDefinition[],
 ): Promise<void> => {
+  await ensureTables(
+    client,
+    tables.map((table) => ({
+      input: { ...createTableInput(table), TableName: table.localName },
+      timeToLiveAttribute: table.timeToLiveAttribute,
+    })),
+  );
+};
+
+/**
+ * Creates each table from its CreateTable request, waits until it is active and enables its TTL; a table
+ * that already exists is left as it is. What {@link createTables} does for contract definitions, for any
+ * request (the local cloud's tables from a template: LSIs, provisioned billing, INCLUDE projections).
+ */
+export const ensureTables = async (
+  client: DynamoDBClient,
+  tables: readonly TableToCreate[],
+): Promise<void> => {
   await Promise.all(tables.map((table) => createTable(client, table)));
 };
 
-const createTable = async (client: DynamoDBClient, table: TableDefinition): Promise<void> => {
+const createTable = async (client: DynamoDBClient, table: TableToCreate): Promise<void> => {
+  const name = table.input.TableName;
   try {
-    await client.send(new CreateTableCommand(createTableInput(table)));
+    await client.send(new CreateTableCommand(table.input));
   } catch (error) {
     if (error instanceof ResourceInUseException) return;
-    throw new TableCreationError(table.localName, { cause: error });
+    throw new TableCreationError(name, { cause: error });
   }
   try {
-    await waitUntilTableExists(
-      { client, maxWaitTime: 30, minDelay: 1, maxDelay: 2 },
-      { TableName: table.localName },
-    );
+    await waitUntilTableExists({ client, maxWaitTime: 30, minDelay: 1, maxDelay: 2 }, { TableName: name });
     if (table.timeToLiveAttribute !== undefined) {
       await client.send(
         new UpdateTimeToLiveCommand({
-          TableName: table.localName,
+          TableName: name,
           TimeToLiveSpecification: { Enabled: true, AttributeName: table.timeToLiveAttribute },
         }),
       );
     }
   } catch (error) {
-    throw new TableCreationError(table.localName, { cause: error });
+    throw new TableCreationError(name, { cause: error });
   }
 };

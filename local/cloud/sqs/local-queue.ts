@@ -1,7 +1,8 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { LocalClock } from '../local-clock.js';
 import type { LocalJournal } from '../local-cloud-ports.js';
 import type { LocalQueue } from '../local-deployment.js';
+import { FifoDeduplication } from './fifo-deduplication.js';
 import {
   type MessageToSend,
   type ReceivedMessage,
@@ -16,8 +17,6 @@ import {
   receiptHandleIsInvalid,
 } from './sqs-errors.js';
 
-/** SQS keeps a FIFO deduplication id for five minutes. */
-const DEDUPLICATION_MS = 5 * 60_000;
 const VALID_BODY = /^[\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]*$/u;
 
 export interface QueueEnvironment {
@@ -42,19 +41,17 @@ export interface ReceiveRequest {
  */
 export class LocalQueueState {
   readonly #messages = new Map<string, StoredMessage>();
-  readonly #deduplication = new Map<
-    string,
-    { readonly messageId: string; readonly sequenceNumber?: string; readonly at: number }
-  >();
+  readonly #fifo: FifoDeduplication;
   readonly #waiters = new Set<() => void>();
   #nonce = 0;
-  #sequence = 0n;
   #closed = false;
 
   constructor(
     readonly queue: LocalQueue,
     readonly environment: QueueEnvironment,
-  ) {}
+  ) {
+    this.#fifo = new FifoDeduplication(queue);
+  }
 
   get #now(): number {
     return this.environment.clock.now();
@@ -70,15 +67,15 @@ export class LocalQueueState {
     if (!VALID_BODY.test(message.body)) {
       throw invalidParameter('Message body contains characters outside the allowed set.');
     }
-    const deduplicationId = queue.fifo ? this.#deduplicationIdOf(message) : undefined;
+    const deduplicationId = queue.fifo ? this.#fifo.idOf(message) : undefined;
     if (deduplicationId !== undefined) {
-      const seen = this.#deduplication.get(deduplicationId);
-      if (seen !== undefined && this.#now - seen.at < DEDUPLICATION_MS) {
+      const seen = this.#fifo.duplicateOf(deduplicationId, this.#now);
+      if (seen !== undefined) {
         return { messageId: seen.messageId, sequenceNumber: seen.sequenceNumber };
       }
     }
     const messageId = randomUUID();
-    const sequenceNumber = queue.fifo ? this.#nextSequenceNumber() : undefined;
+    const sequenceNumber = queue.fifo ? this.#fifo.nextSequenceNumber() : undefined;
     const delayMs = (message.delaySeconds ?? queue.delaySeconds) * 1000;
     this.#store({
       messageId,
@@ -98,7 +95,7 @@ export class LocalQueueState {
       cancelWake: undefined,
     });
     if (deduplicationId !== undefined) {
-      this.#deduplication.set(deduplicationId, { messageId, sequenceNumber, at: this.#now });
+      this.#fifo.remember(deduplicationId, { messageId, sequenceNumber, at: this.#now });
     }
     this.environment.journal.record({
       service: 'sqs',
@@ -115,7 +112,7 @@ export class LocalQueueState {
     const moved: StoredMessage = {
       ...message,
       deadLetterSourceArn,
-      sequenceNumber: this.queue.fifo ? this.#nextSequenceNumber() : undefined,
+      sequenceNumber: this.queue.fifo ? this.#fifo.nextSequenceNumber() : undefined,
       receiveCount: 0,
       firstReceivedAt: undefined,
       visibleAt: this.#now,
@@ -193,27 +190,6 @@ export class LocalQueueState {
     this.#notify();
   }
 
-  #deduplicationIdOf(message: MessageToSend): string {
-    if (message.groupId === undefined) throw missingParameter('MessageGroupId');
-    if (message.delaySeconds !== undefined && message.delaySeconds !== 0) {
-      throw invalidParameter(
-        'The request include parameter that is not valid for this queue type. DelaySeconds',
-      );
-    }
-    if (message.deduplicationId !== undefined) return message.deduplicationId;
-    if (!this.queue.contentBasedDeduplication) {
-      throw invalidParameter(
-        'The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly',
-      );
-    }
-    return createHash('sha256').update(message.body, 'utf8').digest('hex');
-  }
-
-  #nextSequenceNumber(): string {
-    this.#sequence += 1n;
-    return (18_000_000_000_000_000_000n + this.#sequence).toString();
-  }
-
   #store(message: StoredMessage): void {
     this.#messages.set(message.messageId, message);
     if (message.visibleAt > this.#now) this.#wakeAt(message);
@@ -281,9 +257,6 @@ export class LocalQueueState {
     const oldest = this.#now - this.queue.messageRetentionSeconds * 1000;
     for (const message of this.#messages.values()) {
       if (message.sentAt <= oldest) this.remove(message);
-    }
-    for (const [id, seen] of this.#deduplication) {
-      if (this.#now - seen.at >= DEDUPLICATION_MS) this.#deduplication.delete(id);
     }
   }
 

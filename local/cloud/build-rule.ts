@@ -114,6 +114,16 @@ export function buildRule(context: BuildContext, logicalId: string, resource: Te
   const reference = context.resolver.reference(logicalId, site);
   const bus = stringOf(properties.EventBusName) ?? 'default';
   const state = properties.State;
+  const scheduleExpression = stringOf(properties.ScheduleExpression);
+  if (scheduleExpression !== undefined) {
+    context.report({
+      stackName: context.stackName,
+      ...site,
+      what: 'property ScheduleExpression',
+      reason: 'schedule rules are not run locally: only event patterns are matched',
+      disposition: 'unsupported',
+    });
+  }
   return {
     stackName: context.stackName,
     logicalId,
@@ -121,7 +131,7 @@ export function buildRule(context: BuildContext, logicalId: string, resource: Te
     arn: reference.attributes.Arn ?? '',
     eventBusName: bus.split('event-bus/')[1] ?? bus,
     eventPattern: patternOf(properties.EventPattern, site),
-    scheduleExpression: stringOf(properties.ScheduleExpression),
+    scheduleExpression,
     state:
       state === 'DISABLED' || state === 'ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS' ? state : 'ENABLED',
     targets: (Array.isArray(properties.Targets) ? properties.Targets : []).map((value) =>

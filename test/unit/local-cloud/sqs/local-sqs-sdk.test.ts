@@ -43,11 +43,19 @@ describe('local SQS through the SDK v3 client', () => {
       new SendMessageCommand({
         QueueUrl: work,
         MessageBody: '{"orderId":"o-1","note":"crème brûlée"}',
-        MessageAttributes: { kind: { DataType: 'String', StringValue: 'order' }, blob: { DataType: 'Binary', BinaryValue: new Uint8Array([0, 255]) } },
+        MessageAttributes: {
+          kind: { DataType: 'String', StringValue: 'order' },
+          blob: { DataType: 'Binary', BinaryValue: new Uint8Array([0, 255]) },
+        },
       }),
     );
     const received = await client.send(
-      new ReceiveMessageCommand({ QueueUrl: work, MessageAttributeNames: ['All'], MessageSystemAttributeNames: ['All'], WaitTimeSeconds: 1 }),
+      new ReceiveMessageCommand({
+        QueueUrl: work,
+        MessageAttributeNames: ['All'],
+        MessageSystemAttributeNames: ['All'],
+        WaitTimeSeconds: 1,
+      }),
     );
     const [message] = received.Messages ?? [];
     expect(message?.MessageId).toBe(sent.MessageId);
@@ -55,29 +63,48 @@ describe('local SQS through the SDK v3 client', () => {
     expect(message?.MessageAttributes?.blob?.BinaryValue).toEqual(new Uint8Array([0, 255]));
     expect(message?.Attributes?.ApproximateReceiveCount).toBe('1');
     const deleted = await client.send(
-      new DeleteMessageBatchCommand({ QueueUrl: work, Entries: [{ Id: 'one', ReceiptHandle: message?.ReceiptHandle }] }),
+      new DeleteMessageBatchCommand({
+        QueueUrl: work,
+        Entries: [{ Id: 'one', ReceiptHandle: message?.ReceiptHandle }],
+      }),
     );
     expect(deleted.Successful).toEqual([{ Id: 'one' }]);
   });
 
   it('sends a batch, and changes visibility in a batch', async () => {
     const sent = await client.send(
-      new SendMessageBatchCommand({ QueueUrl: work, Entries: [{ Id: 'a', MessageBody: 'first' }, { Id: 'b', MessageBody: 'second' }] }),
+      new SendMessageBatchCommand({
+        QueueUrl: work,
+        Entries: [
+          { Id: 'a', MessageBody: 'first' },
+          { Id: 'b', MessageBody: 'second' },
+        ],
+      }),
     );
     expect(sent.Successful?.map((entry) => entry.Id)).toEqual(['a', 'b']);
-    const received = await client.send(new ReceiveMessageCommand({ QueueUrl: work, MaxNumberOfMessages: 10 }));
+    const received = await client.send(
+      new ReceiveMessageCommand({ QueueUrl: work, MaxNumberOfMessages: 10 }),
+    );
     const changed = await client.send(
       new ChangeMessageVisibilityBatchCommand({
         QueueUrl: work,
-        Entries: (received.Messages ?? []).map((message, index) => ({ Id: `m${index}`, ReceiptHandle: message.ReceiptHandle, VisibilityTimeout: 0 })),
+        Entries: (received.Messages ?? []).map((message, index) => ({
+          Id: `m${index}`,
+          ReceiptHandle: message.ReceiptHandle,
+          VisibilityTimeout: 0,
+        })),
       }),
     );
     expect(changed.Successful).toHaveLength(2);
   });
 
   it('throws QueueDoesNotExist with the query code for a queue the deployment lacks', async () => {
-    const error = await client.send(new GetQueueUrlCommand({ QueueName: 'nowhere' })).catch((caught: unknown) => caught);
+    const error = await client
+      .send(new GetQueueUrlCommand({ QueueName: 'nowhere' }))
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(QueueDoesNotExist);
-    expect((error as QueueDoesNotExist & { Code?: string }).Code).toBe('AWS.SimpleQueueService.NonExistentQueue');
+    expect((error as QueueDoesNotExist & { Code?: string }).Code).toBe(
+      'AWS.SimpleQueueService.NonExistentQueue',
+    );
   });
 });

@@ -58,6 +58,7 @@ export class LocalClock implements Clock {
   #base: number;
   #next = 0;
   readonly #armed = new Map<number, Armed>();
+  readonly #moveListeners = new Set<() => void>();
 
   constructor(options: { readonly start?: number; readonly running?: boolean } = {}) {
     this.#running = options.running ?? false;
@@ -67,6 +68,20 @@ export class LocalClock implements Clock {
 
   now(): number {
     return this.#running ? Date.now() + this.#base : this.#base;
+  }
+
+  /** Whether time flows with the wall clock between advances (else it is frozen). */
+  get running(): boolean {
+    return this.#running;
+  }
+
+  /**
+   * Calls `listener` each time `advance` moves time (the places where `now()` jumps), so a copy of this clock
+   * elsewhere (a function's worker thread) can follow; returns the function that stops it.
+   */
+  onMove(listener: () => void): () => void {
+    this.#moveListeners.add(listener);
+    return () => this.#moveListeners.delete(listener);
   }
 
   /** Arms `fire` at `delayMs` from now on this clock; returns the function that cancels it. */
@@ -114,6 +129,7 @@ export class LocalClock implements Clock {
 
   #moveTo(time: number): void {
     this.#base = this.#running ? time - Date.now() : time;
+    for (const listener of this.#moveListeners) listener();
   }
 
   #fire(id: number): void {

@@ -1,0 +1,21 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Logger } from '../../../../lambdas/contracts/logger.js';
+import { localDeploymentOf, templateStack } from '../../../../local/cloud/load-local-deployment.js';
+import type { LocalDeployment } from '../../../../local/cloud/local-deployment.js';
+
+/** The fixture functions (echo, fail, sleep, clock, sdk, crash, inline) and their async configuration. */
+export const FIXTURE_DIR = join(import.meta.dirname, '../../../fixtures/local-cloud/functions');
+
+export function fixtureDeployment(): LocalDeployment {
+  const template = JSON.parse(readFileSync(join(FIXTURE_DIR, 'template.json'), 'utf8'));
+  return localDeploymentOf([templateStack(template, 'Stack', FIXTURE_DIR)], FIXTURE_DIR);
+}
+
+/** A logger that keeps every line, so tests stay quiet and can read what functions printed. */
+export function recordingLogger(): Logger & { readonly lines: string[] } {
+  const lines: string[] = [];
+  return { lines, warn: (message) => lines.push(message), error: (message) => lines.push(message) };
+}
+
+export const DAY_ONE = Date.UTC(2026, 0, 1);

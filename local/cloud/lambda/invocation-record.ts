@@ -56,16 +56,24 @@ export function invocationRecord(record: {
   });
 }
 
-/** The message attributes Lambda adds to an event it moves to the function's dead-letter queue. */
+/**
+ * The message attributes Lambda adds to an event it moves to the function's dead-letter queue: the request
+ * id, the status code and the first kilobyte of the error message.
+ */
 export function deadLetterAttributes(
   requestId: string,
   response: LastResponse | undefined,
   condition: InvocationCondition,
 ): Record<string, QueueMessageAttribute> {
+  const error = response === undefined ? undefined : parsed(response.payload);
+  const errorMessage =
+    typeof error === 'object' && error !== null && 'errorMessage' in error
+      ? String(error.errorMessage)
+      : undefined;
   const message =
     response === undefined
       ? `The event was not processed before its maximum age (${condition})`
-      : response.payload;
+      : (errorMessage ?? response.payload);
   return {
     RequestID: { DataType: 'String', StringValue: requestId },
     ErrorCode: { DataType: 'Number', StringValue: String(response?.statusCode ?? 429) },

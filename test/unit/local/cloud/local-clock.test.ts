@@ -75,6 +75,17 @@ describe('the local virtual clock', () => {
     expect(clock.now()).toBeLessThan(START + 2 * DAY + 60_000);
   });
 
+  it('tells its listeners each time it moves, at each deadline reached and at the end, until they stop', async () => {
+    const clock = new LocalClock({ start: 0 });
+    const seen: number[] = [];
+    const stop = clock.onMove(() => seen.push(clock.now()));
+    clock.schedule(() => undefined, 1_000);
+    await clock.advance('2s');
+    stop();
+    await clock.advance('1s');
+    expect([seen, clock.running]).toEqual([[1_000, 2_000], false]);
+  });
+
   it('reads durations as the CLI writes them and refuses anything else', () => {
     expect([
       parseDuration('500ms'),

@@ -20,6 +20,12 @@ export interface ExecutionHistoryEvent {
   readonly type: string;
   readonly timestamp: number;
   readonly stateName?: string;
+  /** The state's ASL type (`Task`, `Choice`, `Wait`, …), for state events. */
+  readonly stateType?: string;
+  /** JSON text: the execution's input (ExecutionStarted) or the state's (StateEntered, StateFailed). */
+  readonly input?: string;
+  /** JSON text: the state's (StateExited) or the execution's (ExecutionSucceeded) output. */
+  readonly output?: string;
   readonly error?: string;
   readonly cause?: string;
 }

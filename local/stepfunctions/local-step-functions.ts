@@ -19,7 +19,7 @@ import {
   InvalidRequestError,
   StateMachineDoesNotExistError,
 } from './local-step-functions-error.js';
-import type { CallbackTimer } from './long-timer.js';
+import { type CallbackTimer, setLongTimeout } from './long-timer.js';
 import { runExecution } from './run-execution.js';
 import { TaskFailureError } from './task-failure-error.js';
 
@@ -53,6 +53,8 @@ export interface LocalStepFunctionsOptions {
     stateMachineArn: string;
     name?: string;
   }) => 'after-start' | 'before-start' | undefined;
+  /** Sees every history event of every execution as it is recorded (the local cloud journals them). */
+  readonly onHistoryEvent?: (execution: ExecutionDescription, event: ExecutionHistoryEvent) => void;
   /** Makes a task's DescribeExecution fail as an unavailable service would (`Sfn.SfnException`). Default: never. */
   readonly nestedDescribeFails?: (request: { executionArn: string }) => boolean;
 }
@@ -97,11 +99,22 @@ export class LocalStepFunctions {
     return `arn:aws:states:${this.#region}:${this.#accountId}:stateMachine:${name}`;
   }
 
-  /** Builds (and validates) the machine once; creating the same name again replaces it for new executions. */
-  createStateMachine(input: LocalStateMachineInput): { stateMachineArn: string } {
-    const stateMachineArn = this.stateMachineArn(input.name);
+  /**
+   * Builds (and validates) the machine once; creating the same name again replaces it for new executions.
+   * `stateMachineArn` keeps the ARN a deployment gave it (its own region and account); executions are named
+   * in the machine's ARN.
+   */
+  createStateMachine(input: LocalStateMachineInput & { readonly stateMachineArn?: string }): {
+    stateMachineArn: string;
+  } {
+    const stateMachineArn = input.stateMachineArn ?? this.stateMachineArn(input.name);
     this.#machines.set(stateMachineArn, buildLocalStateMachine(input, stateMachineArn));
     return { stateMachineArn };
+  }
+
+  /** The machines created, in creation order. */
+  stateMachines(): readonly Pick<LocalStateMachine, 'name' | 'stateMachineArn' | 'type'>[] {
+    return [...this.#machines.values()];
   }
 
   async startExecution(request: {
@@ -125,10 +138,11 @@ export class LocalStepFunctions {
       throw new InvalidRequestError('InvalidExecutionInput', 'input', 'larger than 256 KiB');
     }
     // EXPRESS has no name de-duplication: every start is a new execution, with an id of its own in the ARN.
+    const scope = machine.stateMachineArn.slice(0, machine.stateMachineArn.indexOf(':stateMachine:'));
     const executionArn =
       machine.type === 'EXPRESS'
-        ? `arn:aws:states:${this.#region}:${this.#accountId}:express:${machine.name}:${name}:${randomUUID()}`
-        : `arn:aws:states:${this.#region}:${this.#accountId}:execution:${machine.name}:${name}`;
+        ? `${scope}:express:${machine.name}:${name}:${randomUUID()}`
+        : `${scope}:execution:${machine.name}:${name}`;
     const existing = this.#executions.get(executionArn)?.execution;
     if (existing !== undefined) {
       if (existing.status === 'RUNNING' && existing.input === input)
@@ -174,6 +188,11 @@ export class LocalStepFunctions {
       retryIntervalMs: this.#options.retryIntervalMs,
       callbackTimeScale: this.#options.callbackTimeScale ?? 1,
       clock,
+      timer: this.#options.callbackTimer ?? setLongTimeout,
+      onHistoryEvent:
+        this.#options.onHistoryEvent === undefined
+          ? undefined
+          : (event) => this.#options.onHistoryEvent?.(execution.describe(), event),
     });
     this.#executions.set(executionArn, { execution, stop });
     return { executionArn, startDate: execution.startDate };

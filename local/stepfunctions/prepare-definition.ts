@@ -7,7 +7,15 @@ export type LocalTaskKind =
   | 'putEvents'
   | 'startExecution'
   | 'describeExecution'
-  | 'sendMessage';
+  | 'sendMessage'
+  | 'wait';
+
+/** How long a Wait state waits: its one field of Seconds, Timestamp, SecondsPath or TimestampPath. */
+export type LocalWaitSpec =
+  | { readonly seconds: number }
+  | { readonly timestamp: string }
+  | { readonly secondsPath: string }
+  | { readonly timestampPath: string };
 
 export interface LocalTaskSpec {
   readonly stateName: string;
@@ -15,6 +23,8 @@ export interface LocalTaskSpec {
   /** TimeoutSeconds / HeartbeatSeconds of a callback state: enforced by the callback registry. */
   readonly timeoutSeconds?: number;
   readonly heartbeatSeconds?: number;
+  /** A Wait state's duration: run as a Task on the service's timer, so a virtual clock can move it on. */
+  readonly wait?: LocalWaitSpec;
 }
 
 export interface PreparedDefinition {
@@ -34,6 +44,27 @@ const RESOURCES: Readonly<Record<string, LocalTaskKind>> = {
   'arn:aws:states:::sqs:sendMessage': 'sendMessage',
 };
 
+/** The resource a Wait state is rewritten to: a Task the local handler runs on the service's timer. */
+const WAIT_RESOURCE = 'arn:aws:states:::agentbridge:localWait';
+
+const waitSpecOf = (state: Record<string, unknown>): LocalWaitSpec | undefined => {
+  if (typeof state.Seconds === 'number') return { seconds: state.Seconds };
+  if (typeof state.Timestamp === 'string') return { timestamp: state.Timestamp };
+  if (typeof state.SecondsPath === 'string') return { secondsPath: state.SecondsPath };
+  if (typeof state.TimestampPath === 'string') return { timestampPath: state.TimestampPath };
+  return undefined;
+};
+
+/**
+ * A Wait state as a Task that passes its input through (InputPath, OutputPath and Next/End kept): the engine
+ * would sleep on a real `setTimeout`, which no virtual clock can advance.
+ */
+function asTimerTask(state: Record<string, unknown>): void {
+  for (const field of ['Seconds', 'Timestamp', 'SecondsPath', 'TimestampPath']) delete state[field];
+  state.Type = 'Task';
+  state.Resource = WAIT_RESOURCE;
+}
+
 /** The longest Task timeout the engine's `setTimeout` can hold (~24.8 days). */
 export const MAX_ENGINE_TIMEOUT_SECONDS = 2_147_483;
 
@@ -45,7 +76,8 @@ const positive = (value: unknown): number | undefined =>
 
 /**
  * Checks that every Task of a (substituted) definition can run offline and classifies it, walking Parallel
- * branches and Map processors too (the engine applies overrides by state name at any depth). Callback states
+ * branches and Map processors too (the engine applies overrides by state name at any depth). Wait states
+ * become Tasks the service runs on its timer (see `asTimerTask`). Callback states
  * get the engine's own timer lifted to its maximum: the callback registry enforces their TimeoutSeconds
  * (scaled, for tests) and HeartbeatSeconds, which the engine ignores.
  *
@@ -72,6 +104,15 @@ export function prepareDefinition(stateMachineName: string, parsed: unknown): Pr
       }
       const processor = state.ItemProcessor ?? state.Iterator;
       if (processor !== undefined) walk(processor, `${stateName}.ItemProcessor`);
+      if (state.Type === 'Wait') {
+        const wait = waitSpecOf(state);
+        if (wait === undefined) problems.push(`Wait ${stateName} names no duration`);
+        else {
+          tasks.push({ stateName, kind: 'wait', wait });
+          asTimerTask(state);
+        }
+        continue;
+      }
       if (state.Type !== 'Task') continue;
       const kind = typeof state.Resource === 'string' ? RESOURCES[state.Resource] : undefined;
       if (kind === undefined) {

@@ -8,10 +8,11 @@ import {
 import type { Clock } from '../../lambdas/contracts/clock.js';
 import type { CallbackRegistry } from './callback-registry.js';
 import type { LocalEventSink } from './local-event-sink.js';
-import type { ExecutionStatus, LocalExecution } from './local-execution.js';
+import type { ExecutionHistoryEvent, ExecutionStatus, LocalExecution } from './local-execution.js';
 import type { LocalLambdaInvoker } from './local-lambda-invoker.js';
 import type { LocalQueueSink } from './local-queue-sink.js';
 import type { LocalStateMachine } from './local-state-machine.js';
+import type { CallbackTimer } from './long-timer.js';
 import type { LocalTaskSpec } from './prepare-definition.js';
 import { type TaskOverrideDeps, taskOverrides } from './task-overrides.js';
 
@@ -26,6 +27,10 @@ export interface RunExecutionDeps {
   readonly retryIntervalMs: number | undefined;
   readonly callbackTimeScale: number;
   readonly clock: Clock;
+  /** Arms Wait states' deadlines (the callback timer: real timers, or the virtual clock's). */
+  readonly timer: CallbackTimer;
+  /** Sees each history event as it is recorded (the local cloud journals them). */
+  readonly onHistoryEvent: ((event: ExecutionHistoryEvent) => void) | undefined;
 }
 
 type EngineInput = Parameters<StateMachine['run']>[0];
@@ -55,6 +60,8 @@ export function runExecution(
     ...(deps.queues === undefined ? {} : { queues: deps.queues }),
     startExecution: deps.startExecution,
     describeExecution: deps.describeExecution,
+    sleep: (ms) => new Promise<void>((resolve) => void deps.timer(resolve, ms)),
+    now: () => deps.clock.now(),
     awaitCallback: (task, send) => awaitCallback(execution, task, send, deps),
   });
   const interval = deps.retryIntervalMs;
@@ -66,17 +73,21 @@ export function runExecution(
     overrides: { taskResourceLocalHandlers: handlers, retryIntervalOverrides },
     context: deps.context,
   });
-  void recordHistory(execution, run.eventLogs);
-  void run.result
-    .then(
-      (output): Outcome => ({ status: 'SUCCEEDED', output: JSON.stringify(output ?? null) }),
-      (error: unknown): Outcome => outcomeOf(error),
-    )
-    .then((outcome) => {
-      deps.callbacks.closeExecution(execution.executionArn, `execution ${outcome.status.toLowerCase()}`);
-      const { status, ...fields } = outcome;
-      execution.finish(status, new Date(deps.clock.now()), fields);
-    });
+  const waits = new Set(
+    machine.prepared.tasks.filter((task) => task.kind === 'wait').map((t) => t.stateName),
+  );
+  const recorded = recordHistory(execution, run.eventLogs, waits, deps);
+  const outcome = run.result.then(
+    (output): Outcome => ({ status: 'SUCCEEDED', output: JSON.stringify(output ?? null) }),
+    (error: unknown): Outcome => outcomeOf(error),
+  );
+  // The engine's log closes with the execution's end event: ending only once it is drained means whoever
+  // sees the execution ended also sees its whole history (and the journal its end).
+  void Promise.all([outcome, recorded.catch(() => undefined)]).then(([outcome]) => {
+    deps.callbacks.closeExecution(execution.executionArn, `execution ${outcome.status.toLowerCase()}`);
+    const { status, ...fields } = outcome;
+    execution.finish(status, new Date(deps.clock.now()), fields);
+  });
   return () => run.abort();
 }
 
@@ -135,22 +146,39 @@ function outcomeOf(error: unknown): Outcome {
   return { status: 'FAILED', error: 'States.Runtime', cause: String(failure) };
 }
 
-async function recordHistory(execution: LocalExecution, events: AsyncIterable<unknown>): Promise<void> {
+async function recordHistory(
+  execution: LocalExecution,
+  events: AsyncIterable<unknown>,
+  waits: ReadonlySet<string>,
+  deps: Pick<RunExecutionDeps, 'clock' | 'onHistoryEvent'>,
+): Promise<void> {
   for await (const raw of events) {
     const event = raw as {
       type: string;
-      timestamp: number;
-      state?: { name?: string };
+      state?: { name?: string; type?: string; input?: unknown; output?: unknown };
+      input?: unknown;
+      output?: unknown;
       Error?: unknown;
       Cause?: unknown;
     };
-    execution.history.push({
+    const input = event.state?.input ?? event.input;
+    const output = event.state?.output ?? event.output;
+    // Stamped on the service's clock, not the engine's Date.now(): a virtual clock's history reads in its time.
+    const recorded: ExecutionHistoryEvent = {
       type: event.type,
-      timestamp: event.timestamp,
+      timestamp: deps.clock.now(),
       ...(event.state?.name === undefined ? {} : { stateName: event.state.name }),
+      // A Wait state runs as a Task on the service's timer (see prepareDefinition); its history says Wait.
+      ...(event.state?.type === undefined
+        ? {}
+        : { stateType: waits.has(event.state.name ?? '') ? 'Wait' : event.state.type }),
+      ...(input === undefined || event.type === 'StateExited' ? {} : { input: JSON.stringify(input) }),
+      ...(output === undefined ? {} : { output: JSON.stringify(output) }),
       ...(event.Error === undefined ? {} : { error: String(event.Error) }),
       ...(event.Cause === undefined ? {} : { cause: describeCause(event.Cause) }),
-    });
+    };
+    execution.history.push(recorded);
+    deps.onHistoryEvent?.(recorded);
   }
 }
 

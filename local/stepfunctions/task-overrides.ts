@@ -8,6 +8,7 @@ import type { LocalQueueSink } from './local-queue-sink.js';
 import { isLocalStepFunctionsError } from './local-step-functions-error.js';
 import type { LocalTaskSpec } from './prepare-definition.js';
 import { isTaskFailureError, lambdaTaskFailure, TaskFailureError } from './task-failure-error.js';
+import { waitMilliseconds } from './wait-duration.js';
 
 export type TaskHandlers = NonNullable<NonNullable<RunOptions['overrides']>['taskResourceLocalHandlers']>;
 type JsonValue = Parameters<TaskHandlers[string]>[0];
@@ -26,6 +27,10 @@ export interface TaskOverrideDeps {
     input: string;
   }) => Promise<{ executionArn: string; startDate: Date }>;
   readonly describeExecution: (request: { executionArn: string }) => Promise<ExecutionDescription>;
+  /** Resolves once `ms` have passed on the service's timer (a Wait state). */
+  readonly sleep: (ms: number) => Promise<void>;
+  /** The service clock's time, epoch milliseconds (a Wait state's Timestamp is measured against it). */
+  readonly now: () => number;
   /** Issues a token, lets `send` hand it to the awaiting task, and resolves with the callback's output. */
   readonly awaitCallback: (task: LocalTaskSpec, send: (token: string) => Promise<void>) => Promise<unknown>;
 }
@@ -47,7 +52,7 @@ const invokeFailure = (error: unknown): TaskFailureError =>
  * `errorType`; `events:putEvents` answers entry ids; `states:startExecution` fails with
  * `StepFunctions.<code>`; `aws-sdk:sfn:describeExecution` answers the API's fields and fails with
  * `Sfn.<code>Exception` (the SDK integrations' naming); `sqs:sendMessage` hands the body (JSON text for an object) to the queue sink and
- * fails with `SQS.AmazonSQSException`; a `.waitForTaskToken` task waits for its token).
+ * fails with `SQS.AmazonSQSException`; a `.waitForTaskToken` task waits for its token; a Wait state sleeps on the timer).
  *
  * @example
  * ```ts
@@ -73,6 +78,10 @@ export function taskOverrides(tasks: readonly LocalTaskSpec[], deps: TaskOverrid
       deps.awaitCallback(task, async (token) => {
         await invoke(withTaskToken(input, token));
       }),
+    wait: async (task, input) => {
+      if (task.wait !== undefined) await deps.sleep(waitMilliseconds(task.wait, input, deps.now()));
+      return input;
+    },
     putEvents: async (_task, input) => {
       const entries = (
         Array.isArray(record(input).Entries) ? record(input).Entries : []
@@ -85,6 +94,7 @@ export function taskOverrides(tasks: readonly LocalTaskSpec[], deps: TaskOverrid
       try {
         await deps.events.putEvents(withResources, { executionArn: deps.executionArn });
       } catch (error) {
+        if (isTaskFailureError(error)) throw error;
         throw new TaskFailureError('EventBridge.FailedEntry', String(error), { cause: error });
       }
       return { Entries: entries.map(() => ({ EventId: randomUUID() })), FailedEntryCount: 0 };

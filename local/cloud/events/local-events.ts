@@ -36,7 +36,13 @@ export interface LocalEventBridge extends LocalEvents {
 export function createLocalEvents(
   context: LocalCloudContext,
   options: LocalEventsOptions = {},
-): { service: LocalAwsService; events: LocalEventBridge; close(): Promise<void> } {
+): {
+  service: LocalAwsService;
+  events: LocalEventBridge;
+  /** Settles once no delivery attempt is running, as the composition waits after moving the clock. */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+} {
   const maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   const deliveries = new TargetDeliveries(context, options.backoff);
   const buses = new EventBuses(context, deliveries);
@@ -58,5 +64,5 @@ export function createLocalEvents(
       ...describeOperations(buses, context.deployment.rules),
     },
   });
-  return { service, events, close: () => deliveries.close() };
+  return { service, events, idle: () => deliveries.drain(), close: () => deliveries.close() };
 }

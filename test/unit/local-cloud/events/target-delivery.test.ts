@@ -39,7 +39,7 @@ describe('delivery to rule targets, with the retry policy and dead-letter queue 
     await bridge.clock.advance('749ms');
     expect(bridge.ports.invocations).toHaveLength(1);
     await bridge.clock.advance('1h');
-    await bridge.events.drain();
+    await bridge.idle();
     // Jitter fixed at the middle: 3/4 of 1 s, then 3/4 of 2 s.
     expect(bridge.ports.invocations.map((call) => call.at - START)).toEqual([0, 750, 2_250]);
     expect(actions(bridge, 'to-worker')).toEqual([

@@ -26,11 +26,13 @@ export interface QueueEnvironment {
   queueByArn(arn: string): LocalQueueState | undefined;
 }
 
-/** What one receive asks for: at most `max` messages, hidden `visibilityMs`, waiting up to `waitMs`. */
+/** What one receive asks for: at most `max` messages, hidden `visibilityMs`, waiting up to `waitMs` (may be infinite). */
 export interface ReceiveRequest {
   readonly max: number;
   readonly visibilityMs: number;
   readonly waitMs: number;
+  /** Ends the wait early (an event source mapping stopping), answering what is there: nothing. */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -127,8 +129,8 @@ export class LocalQueueState {
     const deadline = this.#now + request.waitMs;
     for (;;) {
       const taken = this.#take(request.max, request.visibilityMs);
-      if (taken.length > 0 || this.#closed || this.#now >= deadline) return taken;
-      await this.#changed(deadline - this.#now);
+      if (taken.length > 0 || this.#closed || this.#now >= deadline || request.signal?.aborted) return taken;
+      await this.#changed(deadline - this.#now, request.signal);
     }
   }
 
@@ -266,14 +268,20 @@ export class LocalQueueState {
     return this.#messages.get(read.messageId);
   }
 
-  #changed(withinMs: number): Promise<void> {
+  #changed(withinMs: number, signal: AbortSignal | undefined): Promise<void> {
     return new Promise((resolve) => {
-      const cancel = this.environment.clock.schedule(wake, withinMs);
-      function wake(): void {
+      const wake = (): void => {
         cancel();
+        signal?.removeEventListener('abort', wake);
+        this.#waiters.delete(wake);
         resolve();
-      }
-      this.#waiters.add(() => wake());
+      };
+      // An endless wait (a mapping's poller) arms no deadline: a send, a visibility end or the abort wakes it.
+      const cancel = Number.isFinite(withinMs)
+        ? this.environment.clock.schedule(wake, withinMs)
+        : () => undefined;
+      signal?.addEventListener('abort', wake, { once: true });
+      this.#waiters.add(wake);
     });
   }
 

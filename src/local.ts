@@ -8,7 +8,8 @@
  * `AgentBridge`) into the local deployment model — tables, buses, rules, queues, functions, event source
  * mappings and state machines with every reference resolved to a local name, ARN or URL — and lists what the
  * local cloud ignores or does not support. `LocalClock` is the virtual clock tests advance: a
- * `Clock` and a callback timer whose deadlines fire when its time reaches them.
+ * `Clock` and a callback timer whose deadlines fire when its time reaches them. `startLocalCloud` brings a
+ * cdk.out up behind one loopback endpoint (`startAwsEndpoint`) that every SDK client and the AWS CLI point at.
  *
  * @example
  * ```ts
@@ -24,9 +25,16 @@ export type { CdkOutErrorCode } from '../local/cloud/cdk-out-error.js';
 export { CdkOutError, isCdkOutError } from '../local/cloud/cdk-out-error.js';
 export type { AssemblyStack, FileAsset } from '../local/cloud/cloud-assembly.js';
 export { readCloudAssembly } from '../local/cloud/cloud-assembly.js';
+// The local cloud: one endpoint for the deployment's AWS APIs.
+export type { AdminHandler, AwsEndpoint, AwsEndpointOptions } from '../local/cloud/endpoint/aws-endpoint.js';
+export { startAwsEndpoint } from '../local/cloud/endpoint/aws-endpoint.js';
+export type { AwsRequest, AwsResponse, LocalAwsService } from '../local/cloud/endpoint/aws-service.js';
+export { AwsServiceError } from '../local/cloud/endpoint/aws-service.js';
 export type { LoadLocalDeploymentOptions } from '../local/cloud/load-local-deployment.js';
 export { loadLocalDeployment } from '../local/cloud/load-local-deployment.js';
 export { InvalidDurationError, LocalClock, parseDuration } from '../local/cloud/local-clock.js';
+export type { DeploymentQueueSummary, DeploymentSummary } from '../local/cloud/local-cloud-admin.js';
+export type { JournalEntry } from '../local/cloud/local-cloud-ports.js';
 export type {
   KeyElement,
   LocalDeployment,
@@ -48,8 +56,11 @@ export type {
 } from '../local/cloud/local-deployment.js';
 export type { LocalIdentity } from '../local/cloud/local-identity.js';
 export { DEFAULT_LOCAL_IDENTITY, localIdentity } from '../local/cloud/local-identity.js';
+export { InMemoryJournal } from '../local/cloud/local-journal.js';
 export type { NotModelledEntry } from '../local/cloud/not-modelled.js';
 export { formatNotModelled, IGNORED_RESOURCE_TYPES } from '../local/cloud/not-modelled.js';
+export type { LocalCloud, StartLocalCloudOptions } from '../local/cloud/start-local-cloud.js';
+export { startLocalCloud } from '../local/cloud/start-local-cloud.js';
 // DynamoDB Local.
 export { createTableInput, createTables } from '../local/dynamodb/create-tables.js';
 export {

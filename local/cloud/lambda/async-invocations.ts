@@ -38,6 +38,7 @@ export class AsyncInvocations {
   readonly #host: FunctionHost;
   readonly #logger: Logger;
   readonly #armed = new Set<() => void>();
+  readonly #inFlight = new Set<Promise<void>>();
   #closed = false;
 
   constructor(context: LocalCloudContext, host: FunctionHost, logger: Logger) {
@@ -67,7 +68,7 @@ export class AsyncInvocations {
       response: undefined,
     };
     // The first attempt is not a delay: it runs as soon as the caller's turn ends.
-    setImmediate(() => this.#run(event));
+    this.#track(new Promise<void>((resolve) => setImmediate(() => resolve(this.#run(event)))));
     return requestId;
   }
 
@@ -83,19 +84,31 @@ export class AsyncInvocations {
     };
   }
 
-  #run(event: QueuedEvent): void {
-    if (this.#closed) return;
-    this.#attempt(event).catch((error: unknown) =>
+  #track(work: Promise<void>): void {
+    this.#inFlight.add(work);
+    void work.finally(() => this.#inFlight.delete(work));
+  }
+
+  /** Settles when no attempt is running (retries armed on the clock are not running until it reaches them). */
+  async idle(): Promise<void> {
+    while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
+  }
+
+  #run(event: QueuedEvent): Promise<void> {
+    if (this.#closed) return Promise.resolve();
+    const attempt = this.#attempt(event).catch((error: unknown) =>
       this.#logger.error(`[${event.fn.name}] asynchronous invocation ${event.requestId} failed`, {
         error: String(error),
       }),
     );
+    this.#track(attempt);
+    return attempt;
   }
 
   #later(event: QueuedEvent, delayMs: number): void {
     const cancel = this.#context.clock.schedule(() => {
       this.#armed.delete(cancel);
-      this.#run(event);
+      void this.#run(event);
     }, delayMs);
     this.#armed.add(cancel);
   }

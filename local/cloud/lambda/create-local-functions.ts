@@ -13,6 +13,11 @@ export interface LocalFunctionsService {
   readonly functions: LocalFunctions;
   /** The host itself, for tools that read cold starts and request ids (benchmarks, the CLI). */
   readonly host: FunctionHost;
+  /**
+   * Settles when no asynchronous attempt is running: the composition waits on it after moving the clock,
+   * until every retry the move fired (and its destination) has settled.
+   */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -47,6 +52,7 @@ export function createLocalFunctions(
     service: lambdaApiService(host, queue),
     functions,
     host,
+    idle: () => queue.idle(),
     async close() {
       queue.close();
       await host.close();

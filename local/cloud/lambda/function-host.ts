@@ -93,6 +93,16 @@ export class FunctionHost {
     return { payload: errorPayload, functionError: 'Unhandled', requestId, coldStart: outcome.coldStart };
   }
 
+  /**
+   * Starts one environment of every bundled function and waits until each has loaded its module, so the
+   * first invocations pay no cold start (as provisioned concurrency). A module that fails to load is
+   * reported by its first invocation, as without prewarming.
+   */
+  async prewarm(): Promise<void> {
+    const bundled = this.functions.filter((fn) => fn.code.kind !== 'unbundled');
+    await Promise.all(bundled.map((fn) => this.#pool(fn).prewarm()));
+  }
+
   #pool(fn: LocalFunction): FunctionPool {
     let pool = this.#pools.get(fn.name);
     if (pool === undefined) {

@@ -65,7 +65,7 @@ export class FunctionPool {
 
   async #run(payload: string, requestId: string): Promise<PooledOutcome> {
     const environment = this.#idle.pop() ?? this.#start();
-    const coldStart = environment.invocations === 0;
+    const coldStart = !environment.loaded;
     const fn = this.#fn;
     const outcome = await environment.invoke(payload, {
       awsRequestId: requestId,
@@ -79,6 +79,21 @@ export class FunctionPool {
     if (environment.alive) this.#idle.push(environment);
     else this.#all.delete(environment);
     return { ...outcome, coldStart };
+  }
+
+  /**
+   * Starts one environment ahead of any invocation, when none is warm, and waits for its module to load, as
+   * provisioned concurrency does: the first invocation then pays no cold start.
+   */
+  async prewarm(): Promise<void> {
+    if (this.#all.size > 0) return;
+    const environment = this.#start();
+    this.#idle.push(environment);
+    await environment.ready();
+    if (!environment.alive) {
+      this.#all.delete(environment);
+      this.#idle.splice(this.#idle.indexOf(environment), 1);
+    }
   }
 
   #start(): ExecutionEnvironment {

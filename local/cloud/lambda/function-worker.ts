@@ -90,7 +90,10 @@ const setup = workerData as WorkerSetup;
 followVirtualClock(setup.clock);
 const loading = loadHandler(setup);
 // An init failure is answered per invocation, not thrown here: the host reports it as AWS would.
-loading.catch(() => undefined);
+loading.then(
+  () => parentPort?.postMessage({ loaded: true }),
+  () => parentPort?.postMessage({ loaded: true }),
+);
 
 parentPort?.on('message', async (message: InvokeMessage) => {
   let reply: WorkerReply;

@@ -42,6 +42,11 @@ export interface LambdaErrorPayload {
   readonly trace?: readonly string[];
 }
 
+/** Posted once the module has loaded (or failed to): the environment's init phase is over. */
+export interface WorkerLoaded {
+  readonly loaded: true;
+}
+
 export type WorkerReply =
   | { readonly id: number; readonly ok: true; readonly payload: string }
   | {

@@ -120,6 +120,13 @@ describe("the local Lambda's asynchronous queue", () => {
     expect(record.responsePayload.event).toEqual({ orderId: 'o-3' });
   });
 
+  it('is idle only once the accepted event has run and its record reached the destination', async () => {
+    const { lambda, published, count } = start();
+    await lambda.functions.invokeAsync('echo-with-success', '{"orderId":"o-5"}');
+    await lambda.idle();
+    expect([published.length, count('Succeeded'), count('SuccessDelivered')]).toEqual([1, 1, 1]);
+  });
+
   it('retries a throttled event until its maximum age runs out, then reports EventAgeExceeded', async () => {
     const { lambda, clock, sent, count } = start(throttledDeployment('fail-with-destination'));
     await lambda.functions.invokeAsync('fail-with-destination', '{"orderId":"o-4"}');

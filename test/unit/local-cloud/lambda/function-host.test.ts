@@ -59,6 +59,13 @@ describe('the local Lambda host', () => {
     expect(JSON.parse(second.payload).invocations).toBe(2);
   });
 
+  it('prewarmed, loads every module ahead of the first invocation, which then pays no cold start', async () => {
+    const { lambda } = start();
+    await lambda.host.prewarm();
+    const first = await lambda.host.invoke('echo', '{}');
+    expect([first.coldStart, JSON.parse(first.payload).invocations]).toEqual([false, 1]);
+  });
+
   it('answers a thrown error as AWS writes it and journals the invocation and its failure', async () => {
     const { lambda, context } = start();
     const result = await lambda.functions.invoke('fail', JSON.stringify({ n: 1 }));

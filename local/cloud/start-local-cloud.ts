@@ -5,6 +5,7 @@ import { freeLoopbackPort } from '../dynamodb/free-loopback-port.js';
 import { createLocalDynamoDb } from './dynamodb/local-dynamodb.js';
 import { startAwsEndpoint } from './endpoint/aws-endpoint.js';
 import type { LocalAwsService } from './endpoint/aws-service.js';
+import { createLocalFunctions } from './lambda/create-local-functions.js';
 import { loadLocalDeployment } from './load-local-deployment.js';
 import { LocalClock } from './local-clock.js';
 import { localCloudAdmin } from './local-cloud-admin.js';
@@ -50,6 +51,9 @@ type ServiceFactory = (
 const SERVICES: readonly ServiceFactory[] = [
   (context, { dynamoDbEndpoint, logger }) =>
     createLocalDynamoDb(context, { endpoint: dynamoDbEndpoint, logger }),
+  // Functions reach DynamoDB Local directly (one hop fewer on every store call); the rest through the endpoint.
+  (context, { dynamoDbEndpoint, logger }) =>
+    createLocalFunctions(context, { logger, environment: { AWS_ENDPOINT_URL_DYNAMODB: dynamoDbEndpoint } }),
 ];
 
 export interface StartLocalCloudOptions {

@@ -166,6 +166,42 @@ describe('DynamoDB stream → function mappings', () => {
     ).toBe(true);
   });
 
+  it('gives up on a batch after its retries, describing it to the on-failure queue, and reads on', async () => {
+    const { put, begin, sqs, delivered } = await start((invocation) =>
+      JSON.stringify(invocation.event.Records).includes('poison') ? 'throw' : null,
+    );
+    await put('poison');
+    await begin();
+    const failures = sqs.registry.get('stream-failures');
+    await vi.waitFor(() => expect(failures.counts().visible).toBe(1), { timeout: 10_000 });
+    const failure = JSON.parse(failures.messages()[0]?.body ?? '{}');
+    expect(failure.requestContext).toMatchObject({
+      condition: 'RetryAttemptsExhausted',
+      approximateInvokeCount: 3,
+    });
+    await put('healthy');
+    await vi.waitFor(() => expect(delivered().filter((key) => key === 'healthy')).toEqual(['healthy']), {
+      timeout: 10_000,
+    });
+    expect(delivered().filter((key) => key === 'poison')).toHaveLength(3);
+  });
+
+  it('discards a batch older than the maximum record age on the clock', async () => {
+    const { put, begin, sqs, context, functions } = await start(() => 'throw', {
+      maximumRetryAttempts: undefined,
+      maximumRecordAgeSeconds: 60,
+    });
+    await put('stale');
+    await begin();
+    await vi.waitFor(() => expect(functions.invocations.length).toBeGreaterThan(0), { timeout: 10_000 });
+    await context.clock.advance('61s');
+    const failures = sqs.registry.get('stream-failures');
+    await vi.waitFor(() => expect(failures.counts().visible).toBe(1), { timeout: 10_000 });
+    expect(JSON.parse(failures.messages()[0]?.body ?? '{}').requestContext.condition).toBe(
+      'RecordAgeExceeded',
+    );
+  });
+
   it('hands the function only the changes its filters match', async () => {
     const { put, begin, delivered } = await start(() => null, {
       filters: [{ eventName: ['INSERT'], dynamodb: { NewImage: { kind: { S: ['order'] } } } }],

@@ -5,6 +5,7 @@ import { freeLoopbackPort } from '../dynamodb/free-loopback-port.js';
 import { createLocalDynamoDb } from './dynamodb/local-dynamodb.js';
 import { startAwsEndpoint } from './endpoint/aws-endpoint.js';
 import type { LocalAwsService } from './endpoint/aws-service.js';
+import { startEventSourceMappings } from './event-sources/start-event-source-mappings.js';
 import { createLocalFunctions } from './lambda/create-local-functions.js';
 import { loadLocalDeployment } from './load-local-deployment.js';
 import { LocalClock } from './local-clock.js';
@@ -19,6 +20,7 @@ import type {
 import type { LocalDeployment } from './local-deployment.js';
 import { InMemoryJournal } from './local-journal.js';
 import { formatNotModelled } from './not-modelled.js';
+import { createLocalQueues } from './sqs/create-local-queues.js';
 
 /** The ports one service offers the others, named as the context's accessors. */
 interface CloudPorts {
@@ -54,6 +56,24 @@ const SERVICES: readonly ServiceFactory[] = [
   // Functions reach DynamoDB Local directly (one hop fewer on every store call); the rest through the endpoint.
   (context, { dynamoDbEndpoint, logger }) =>
     createLocalFunctions(context, { logger, environment: { AWS_ENDPOINT_URL_DYNAMODB: dynamoDbEndpoint } }),
+  // Built after the tables and functions: a stream mapping may invoke as soon as it starts.
+  async (context, { dynamoDbEndpoint, logger }) => {
+    const sqs = createLocalQueues(context);
+    const mappings = await startEventSourceMappings(context, {
+      queues: sqs.registry,
+      dynamoDbEndpoint,
+      logger,
+    });
+    return {
+      service: sqs.service,
+      queues: sqs.queues,
+      idle: () => mappings.idle(),
+      close: async () => {
+        await mappings.close();
+        await sqs.close();
+      },
+    };
+  },
 ];
 
 export interface StartLocalCloudOptions {

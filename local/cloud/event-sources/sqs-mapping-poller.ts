@@ -3,6 +3,7 @@ import type { LocalEventSourceMapping } from '../local-deployment.js';
 import type { LocalQueueState } from '../sqs/local-queue.js';
 import type { ReceivedMessage } from '../sqs/queue-message.js';
 import { invokeBatch } from './batch-outcome.js';
+import type { InFlight } from './in-flight.js';
 import { passesFilters, sqsRecordForFilters } from './record-filters.js';
 import { sqsRecordOf } from './sqs-record.js';
 
@@ -24,6 +25,7 @@ export class SqsMappingPoller {
     readonly mapping: LocalEventSourceMapping,
     readonly queue: LocalQueueState,
     readonly context: LocalCloudContext,
+    readonly inFlight: InFlight,
   ) {}
 
   start(): void {
@@ -40,7 +42,7 @@ export class SqsMappingPoller {
     const { signal } = this.#abort;
     while (!signal.aborted) {
       const batch = await this.#gather();
-      if (batch.length > 0 && !signal.aborted) await this.#deliver(batch);
+      if (batch.length > 0 && !signal.aborted) await this.inFlight.track(this.#deliver(batch));
     }
   }
 

@@ -2,6 +2,7 @@ import { consoleLogger, type Logger } from '../../../lambdas/contracts/logger.js
 import type { LocalCloudContext } from '../local-cloud-ports.js';
 import type { LocalQueueRegistry } from '../sqs/local-queue-registry.js';
 import { DynamoDbStreamsApi } from './dynamodb-streams-api.js';
+import { InFlight } from './in-flight.js';
 import { SqsMappingPoller } from './sqs-mapping-poller.js';
 import { StreamMappingPoller } from './stream-mapping-poller.js';
 
@@ -16,6 +17,8 @@ export interface EventSourceMappingsOptions {
 export interface EventSourceMappings {
   /** Has every stream mapping read again at once (e.g. after a write went to a table). */
   nudge(): void;
+  /** Resolves once the batches under way (those a clock deadline just released too) have been handled. */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -38,6 +41,7 @@ export async function startEventSourceMappings(
   const api = new DynamoDbStreamsApi(options.dynamoDbEndpoint);
   const queuePollers: SqsMappingPoller[] = [];
   const streamPollers: StreamMappingPoller[] = [];
+  const inFlight = new InFlight();
   for (const mapping of context.deployment.eventSourceMappings) {
     if (!mapping.enabled) continue;
     if (mapping.source.kind === 'queue') {
@@ -49,9 +53,9 @@ export async function startEventSourceMappings(
         });
         continue;
       }
-      queuePollers.push(new SqsMappingPoller(mapping, queue, context));
+      queuePollers.push(new SqsMappingPoller(mapping, queue, context, inFlight));
     } else if (mapping.source.kind === 'tableStream') {
-      streamPollers.push(new StreamMappingPoller(mapping, api, context, logger));
+      streamPollers.push(new StreamMappingPoller(mapping, api, context, logger, inFlight));
     } else {
       logger.warn('an event source mapping reads a source the local cloud does not run', {
         function: mapping.functionName,
@@ -73,6 +77,7 @@ export async function startEventSourceMappings(
     nudge: () => {
       for (const poller of streamPollers) poller.nudge();
     },
+    idle: () => inFlight.settled(),
     close: stopAll,
   };
 }

@@ -3,6 +3,7 @@ import type { LocalCloudContext } from '../local-cloud-ports.js';
 import type { LocalEventSourceMapping } from '../local-deployment.js';
 import { type BatchOutcome, invokeBatch } from './batch-outcome.js';
 import type { StreamRecord } from './dynamodb-streams-api.js';
+import type { InFlight } from './in-flight.js';
 
 /** A stream keeps records 24 hours: a mapping without a maximum record age retries that long at most. */
 const STREAM_RETENTION_S = 86_400;
@@ -30,6 +31,8 @@ export class StreamBatchProcessor {
     readonly context: LocalCloudContext,
     /** When the mapping first read each record (by sequence number), on the clock: a record's age. */
     readonly firstSeen: (record: StreamRecord) => number,
+    /** Counts each invocation (not the backoff between retries) as under way. */
+    readonly inFlight: InFlight,
   ) {}
 
   async process(shardId: string, records: readonly StreamRecord[], closed: () => boolean): Promise<void> {
@@ -42,7 +45,7 @@ export class StreamBatchProcessor {
         await this.#onFailure(shardId, batch, condition);
         continue;
       }
-      const outcome = await this.#invoke(batch.records);
+      const outcome = await this.inFlight.track(this.#invoke(batch.records));
       if (outcome.kind === 'success') {
         pending.shift();
         continue;

@@ -3,6 +3,7 @@ import type { Logger } from '../../../lambdas/contracts/logger.js';
 import type { LocalCloudContext } from '../local-cloud-ports.js';
 import type { LocalEventSourceMapping } from '../local-deployment.js';
 import type { DynamoDbStreamsApi, StreamRecord, StreamShard } from './dynamodb-streams-api.js';
+import type { InFlight } from './in-flight.js';
 import { passesFilters } from './record-filters.js';
 import { StreamBatchProcessor } from './stream-batch-processor.js';
 
@@ -33,6 +34,7 @@ export class StreamMappingPoller {
     readonly api: DynamoDbStreamsApi,
     readonly context: LocalCloudContext,
     readonly logger: Logger,
+    readonly inFlight: InFlight,
   ) {}
 
   /** Finds the stream and starts reading its shards; rejects when the table has no stream. */
@@ -78,8 +80,12 @@ export class StreamMappingPoller {
     first: string | undefined,
     position: 'TRIM_HORIZON' | 'LATEST',
   ): Promise<void> {
-    const processor = new StreamBatchProcessor(this.mapping, this.#streamArn, this.context, (record) =>
-      this.#seen(record),
+    const processor = new StreamBatchProcessor(
+      this.mapping,
+      this.#streamArn,
+      this.context,
+      (record) => this.#seen(record),
+      this.inFlight,
     );
     const closed = () => this.#abort.signal.aborted;
     let iterator = first;
@@ -100,7 +106,9 @@ export class StreamMappingPoller {
         const due = windowEnds !== undefined && this.context.clock.now() >= windowEnds;
         if (buffer.length > 0 && (full || due || iterator === undefined)) {
           while (buffer.length > 0 && !closed()) {
-            await processor.process(shardId, buffer.slice(0, this.mapping.batchSize), closed);
+            await this.inFlight.track(
+              processor.process(shardId, buffer.slice(0, this.mapping.batchSize), closed),
+            );
             buffer = buffer.slice(this.mapping.batchSize);
           }
           windowEnds = undefined;

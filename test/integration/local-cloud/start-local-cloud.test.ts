@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient, GetItemCommand, ListTablesCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import {
+  GetQueueUrlCommand,
+  ReceiveMessageCommand,
+  SendMessageCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Logger } from '../../../lambdas/contracts/logger.js';
 import { ensureBundledCdkOut } from '../../../local/cdk-out/cdk-out-template.js';
@@ -94,6 +100,25 @@ describe('the local cloud started from the order system cdk.out', () => {
     const dlq = summary.queues.find((queue) => queue.arn === target?.deadLetterQueue?.arn);
     expect(dlq?.deadLetterQueueOf).toContain(`${rule?.name}/${target?.id}`);
     expect(summary.notModelled.some((line) => line.includes('AWS::IAM::Role'))).toBe(true);
+  });
+
+  it('sends and receives on a deployment queue through the SQS client, its URL on the endpoint', async () => {
+    const sqs = new SQSClient({
+      endpoint: cloud.endpointUrl,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    try {
+      const queue = cloud.deployment.queues.find((candidate) => !candidate.fifo);
+      const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: queue?.name }));
+      expect(QueueUrl).toBe(`${cloud.endpointUrl}/000000000000/${queue?.name}`);
+      const body = JSON.stringify({ probe: randomUUID() });
+      await sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: body }));
+      const received = await sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10 }));
+      expect(received.Messages?.map((message) => message.Body)).toContain(body);
+    } finally {
+      sqs.destroy();
+    }
   });
 
   it('logs what it does not model once, at start-up', () => {

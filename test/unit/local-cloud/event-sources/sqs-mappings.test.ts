@@ -45,7 +45,7 @@ async function start(
   running.push({ sqs, mappings });
   const send = (body: unknown) => sqs.queues.sendMessage({ queue: 'jobs', body: JSON.stringify(body) });
   const counts = (name: string) => sqs.registry.get(name).counts();
-  return { clock, functions, sqs, send, counts, context };
+  return { clock, functions, sqs, send, counts, context, mappings };
 }
 
 describe('SQS → function mappings', () => {
@@ -114,6 +114,16 @@ describe('SQS → function mappings', () => {
     await clock.advance('30s');
     await vi.waitFor(() => expect(counts('jobs-dead').visible).toBe(1));
     expect(counts('jobs')).toEqual({ visible: 0, inFlight: 0, delayed: 0 });
+    expect(functions.invocations).toHaveLength(2);
+  });
+
+  it('says when it is idle again after the clock released a batch to retry', async () => {
+    const { functions, send, clock, mappings } = await start((_, index) => (index === 0 ? 'throw' : null));
+    await send({ kind: 'job', id: 'retry' });
+    await mappings.idle();
+    expect(functions.invocations).toHaveLength(1);
+    await clock.advance('30s');
+    await mappings.idle();
     expect(functions.invocations).toHaveLength(2);
   });
 

@@ -21,6 +21,7 @@ import type { LocalDeployment } from './local-deployment.js';
 import { InMemoryJournal } from './local-journal.js';
 import { formatNotModelled } from './not-modelled.js';
 import { createLocalQueues } from './sqs/create-local-queues.js';
+import { createLocalExecutions } from './states/create-local-executions.js';
 
 /** The ports one service offers the others, named as the context's accessors. */
 interface CloudPorts {
@@ -74,6 +75,7 @@ const SERVICES: readonly ServiceFactory[] = [
       },
     };
   },
+  (context) => createLocalExecutions(context),
 ];
 
 export interface StartLocalCloudOptions {

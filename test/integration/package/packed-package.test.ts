@@ -136,6 +136,39 @@ describe('the packed package, installed in a project of its own', () => {
     expect(report.queues).toBe(2);
   });
 
+  it('ships the agentbridge command, which runs under plain node from the installed package', () => {
+    const manifest = JSON.parse(
+      readFileSync(join(scratch, 'node_modules/agentbridge/package.json'), 'utf8'),
+    ) as {
+      bin?: Record<string, string>;
+    };
+    const bin = join(scratch, 'node_modules/agentbridge', manifest.bin?.agentbridge ?? 'missing');
+    const help = execFileSync(process.execPath, [bin, '--help'], {
+      cwd: scratch,
+      encoding: 'utf8',
+      env: offlineEnv(),
+    });
+    expect(help.split('\n')[0]).toBe(
+      'usage: agentbridge <command> [options]   (agentbridge <command> --help for one)',
+    );
+    expect(help).toContain('  dev [--cdk-out dir]');
+    let refused: { status?: number; stderr?: string } = {};
+    try {
+      execFileSync(process.execPath, [bin, 'trace', 'o-1'], {
+        cwd: scratch,
+        encoding: 'utf8',
+        env: { ...offlineEnv(), AWS_ENDPOINT_URL: '' },
+        stdio: 'pipe',
+      });
+    } catch (error) {
+      refused = error as { status?: number; stderr?: string };
+    }
+    expect([refused.status, refused.stderr?.trim()]).toEqual([
+      2,
+      'agentbridge: no endpoint: pass --endpoint http://127.0.0.1:<port> or set AWS_ENDPOINT_URL (agentbridge dev prints it)',
+    ]);
+  });
+
   it('answers an in-process send', () => {
     expect(report.reply).toBe('Hello Ada');
   });

@@ -6,6 +6,7 @@ import { createLocalDynamoDb } from './dynamodb/local-dynamodb.js';
 import { startAwsEndpoint } from './endpoint/aws-endpoint.js';
 import type { LocalAwsService } from './endpoint/aws-service.js';
 import { startEventSourceMappings } from './event-sources/start-event-source-mappings.js';
+import { createLocalEvents } from './events/local-events.js';
 import { createLocalFunctions } from './lambda/create-local-functions.js';
 import { loadLocalDeployment } from './load-local-deployment.js';
 import { LocalClock } from './local-clock.js';
@@ -76,6 +77,7 @@ const SERVICES: readonly ServiceFactory[] = [
     };
   },
   (context) => createLocalExecutions(context),
+  (context) => createLocalEvents(context),
 ];
 
 export interface StartLocalCloudOptions {

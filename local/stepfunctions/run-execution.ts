@@ -125,6 +125,7 @@ async function awaitCallback(
   }
   if (deps.callbacks.isPending(token)) {
     parked = true;
+    submitted(execution, task.stateName, deps);
     execution.park();
   }
   const settled = await outcome;
@@ -179,7 +180,40 @@ async function recordHistory(
     };
     execution.history.push(recorded);
     deps.onHistoryEvent?.(recorded);
+    if (event.type === 'StateEntered' && awaitingEntry.get(execution)?.delete(recorded.stateName ?? '')) {
+      submitted(execution, recorded.stateName ?? '', deps);
+    }
   }
+}
+
+/** Callbacks parked before the engine's (asynchronous) log recorded their state's entry, by execution. */
+const awaitingEntry = new WeakMap<LocalExecution, Set<string>>();
+
+/**
+ * As on AWS, a `.waitForTaskToken` task whose request was accepted and which now waits for its token shows
+ * `TaskSubmitted` after its state's entry. The engine's log may not have recorded that entry yet when the
+ * callback parks: then it is written as soon as it is.
+ */
+function submitted(
+  execution: LocalExecution,
+  stateName: string,
+  deps: Pick<RunExecutionDeps, 'clock' | 'onHistoryEvent'>,
+): void {
+  const last = execution.history.findLast((event) => event.stateName === stateName);
+  if (last?.type !== 'StateEntered') {
+    const pending = awaitingEntry.get(execution) ?? new Set<string>();
+    pending.add(stateName);
+    awaitingEntry.set(execution, pending);
+    return;
+  }
+  const event: ExecutionHistoryEvent = {
+    type: 'TaskSubmitted',
+    timestamp: deps.clock.now(),
+    stateName,
+    stateType: 'Task',
+  };
+  execution.history.push(event);
+  deps.onHistoryEvent?.(event);
 }
 
 const describeCause = (cause: unknown): string =>

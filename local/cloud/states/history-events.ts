@@ -47,6 +47,17 @@ function apiShape(
         type: `${state}StateExited`,
         details: { stateExitedEventDetails: { name: event.stateName, output: event.output ?? 'null' } },
       };
+    case 'TaskSubmitted':
+      return {
+        type: 'TaskSubmitted',
+        details: {
+          taskSubmittedEventDetails: {
+            resourceType: 'lambda',
+            resource: 'invoke.waitForTaskToken',
+            output: '{}',
+          },
+        },
+      };
     case 'StateFailed':
       return state === 'Task'
         ? {

@@ -94,6 +94,19 @@ describe('the local Step Functions service keeps time on the local cloud clock',
     );
   });
 
+  it('shows a parked callback as TaskSubmitted, the last event of its history until the token returns', async () => {
+    const { ok, tokens, start, states } = parked();
+    const executionArn = await start('o-5');
+    const types = async () =>
+      ((await ok('GetExecutionHistory', { executionArn })).events as { type: string }[]).map(
+        (event) => event.type,
+      );
+    expect((await types()).slice(-2)).toEqual(['TaskStateEntered', 'TaskSubmitted']);
+    await ok('SendTaskSuccess', { taskToken: tokens[0], output: '{}' });
+    await states.engine.waitForExecution(executionArn);
+    expect((await types()).slice(-3)).toEqual(['TaskSubmitted', 'TaskStateExited', 'ExecutionSucceeded']);
+  });
+
   it('fails a callback that misses its heartbeat with States.HeartbeatTimeout', async () => {
     const { start, states, clock } = parked();
     const executionArn = await start('o-3');

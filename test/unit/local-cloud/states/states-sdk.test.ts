@@ -89,6 +89,7 @@ describe('local Step Functions through the SDK v3 client', () => {
     expect(history.events?.map((event) => event.type)).toEqual([
       'ExecutionStarted',
       'TaskStateEntered',
+      'TaskSubmitted',
       'TaskStateExited',
       'ExecutionSucceeded',
     ]);

@@ -61,6 +61,11 @@ export class FunctionHost {
     );
   }
 
+  /** How many execution environments of `name` are alive (warm or busy). */
+  environments(name: string): number {
+    return this.#pools.get(name)?.environments ?? 0;
+  }
+
   get functions(): readonly LocalFunction[] {
     return this.#context.deployment.functions;
   }

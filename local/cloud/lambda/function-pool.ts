@@ -37,9 +37,9 @@ export class FunctionPool {
     this.#options = options;
   }
 
-  /** Environments started so far and still alive (warm or busy). */
+  /** Environments still alive (warm or busy). */
   get environments(): number {
-    return this.#all.size;
+    return [...this.#all].filter((environment) => environment.alive).length;
   }
 
   async invoke(payload: string, requestId: string): Promise<PooledOutcome> {
@@ -64,7 +64,7 @@ export class FunctionPool {
   }
 
   async #run(payload: string, requestId: string): Promise<PooledOutcome> {
-    const environment = this.#idle.pop() ?? this.#start();
+    const environment = this.#warm() ?? this.#start();
     const coldStart = !environment.loaded;
     const fn = this.#fn;
     const outcome = await environment.invoke(payload, {
@@ -94,6 +94,15 @@ export class FunctionPool {
       this.#all.delete(environment);
       this.#idle.splice(this.#idle.indexOf(environment), 1);
     }
+  }
+
+  /** A warm environment, dropping those whose runtime died while idle (a timer threw after a response). */
+  #warm(): ExecutionEnvironment | undefined {
+    for (let environment = this.#idle.pop(); environment !== undefined; environment = this.#idle.pop()) {
+      if (environment.alive) return environment;
+      this.#all.delete(environment);
+    }
+    return undefined;
   }
 
   #start(): ExecutionEnvironment {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   createLocalFunctions,
   type LocalFunctionsService,
@@ -7,7 +7,7 @@ import { LocalClock } from '../../../../local/cloud/local-clock.js';
 import type { LocalQueues, PutEventsEntry } from '../../../../local/cloud/local-cloud-ports.js';
 import type { LocalDeployment } from '../../../../local/cloud/local-deployment.js';
 import { testCloudContext } from '../../../support/local-cloud-context.js';
-import { DAY_ONE, fixtureDeployment, recordingLogger } from './fixture-functions.js';
+import { DAY_ONE, eventually, fixtureDeployment, recordingLogger } from './fixture-functions.js';
 
 type SentMessage = Parameters<LocalQueues['sendMessage']>[0];
 
@@ -49,19 +49,19 @@ const throttledDeployment = (name: string): LocalDeployment => {
   };
 };
 
-describe("the local Lambda's asynchronous queue", () => {
+describe("the local Lambda's asynchronous queue", { timeout: 60_000 }, () => {
   it('retries a failing event a minute, then two minutes later, and sends the on-failure record after the third attempt', async () => {
     const { lambda, clock, sent, count } = start();
     await lambda.functions.invokeAsync('fail-with-destination', JSON.stringify({ orderId: 'o-1' }));
-    await vi.waitFor(() => expect(count('RetryScheduled')).toBe(1));
+    await eventually(() => expect(count('RetryScheduled')).toBe(1));
     await clock.advance('59s');
     expect(count('Invoked')).toBe(1);
     await clock.advance('1s');
-    await vi.waitFor(() => expect(count('RetryScheduled')).toBe(2));
+    await eventually(() => expect(count('RetryScheduled')).toBe(2));
     await clock.advance('119s');
     expect(count('Invoked')).toBe(2);
     await clock.advance('1s');
-    await vi.waitFor(() => expect(sent).toHaveLength(1));
+    await eventually(() => expect(sent).toHaveLength(1));
     expect(count('Invoked')).toBe(3);
     expect(sent[0]?.queue).toBe('arn:aws:sqs:us-east-1:000000000000:failures');
     const record = JSON.parse(sent[0]?.body ?? '');
@@ -86,11 +86,11 @@ describe("the local Lambda's asynchronous queue", () => {
   it("without an on-failure destination, moves the original event to the function's dead-letter queue with AWS's attributes", async () => {
     const { lambda, clock, sent, count } = start();
     await lambda.functions.invokeAsync('fail', JSON.stringify({ orderId: 'o-2' }));
-    await vi.waitFor(() => expect(count('RetryScheduled')).toBe(1));
+    await eventually(() => expect(count('RetryScheduled')).toBe(1));
     await clock.advance('1m');
-    await vi.waitFor(() => expect(count('RetryScheduled')).toBe(2));
+    await eventually(() => expect(count('RetryScheduled')).toBe(2));
     await clock.advance('2m');
-    await vi.waitFor(() => expect(sent).toHaveLength(1));
+    await eventually(() => expect(sent).toHaveLength(1));
     const [message] = sent;
     expect(message?.queue).toBe('arn:aws:sqs:us-east-1:000000000000:dead-letters');
     expect(message?.body).toBe('{"orderId":"o-2"}');
@@ -106,7 +106,7 @@ describe("the local Lambda's asynchronous queue", () => {
   it('sends a success to the on-success bus as a Lambda invocation result event', async () => {
     const { lambda, published } = start();
     await lambda.functions.invokeAsync('echo-with-success', JSON.stringify({ orderId: 'o-3' }));
-    await vi.waitFor(() => expect(published).toHaveLength(1));
+    await eventually(() => expect(published).toHaveLength(1));
     const [entry] = published;
     expect(entry).toMatchObject({
       Source: 'lambda',
@@ -130,13 +130,13 @@ describe("the local Lambda's asynchronous queue", () => {
   it('retries a throttled event until its maximum age runs out, then reports EventAgeExceeded', async () => {
     const { lambda, clock, sent, count } = start(throttledDeployment('fail-with-destination'));
     await lambda.functions.invokeAsync('fail-with-destination', '{"orderId":"o-4"}');
-    await vi.waitFor(() => expect(count('Throttled')).toBe(1));
+    await eventually(() => expect(count('Throttled')).toBe(1));
     await clock.advance('59m');
     expect(sent).toHaveLength(0);
     const throttledWithinTheHour = count('Throttled');
     expect(throttledWithinTheHour).toBeGreaterThan(10);
     await clock.advance('6m');
-    await vi.waitFor(() => expect(sent).toHaveLength(1));
+    await eventually(() => expect(sent).toHaveLength(1));
     const record = JSON.parse(sent[0]?.body ?? '');
     expect(record.requestContext).toMatchObject({ condition: 'EventAgeExceeded', approximateInvokeCount: 0 });
     expect(record.requestPayload).toEqual({ orderId: 'o-4' });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { vi } from 'vitest';
 import type { Logger } from '../../../../lambdas/contracts/logger.js';
 import { localDeploymentOf, templateStack } from '../../../../local/cloud/load-local-deployment.js';
 import type { LocalDeployment } from '../../../../local/cloud/local-deployment.js';
@@ -19,3 +20,10 @@ export function recordingLogger(): Logger & { readonly lines: string[] } {
 }
 
 export const DAY_ONE = Date.UTC(2026, 0, 1);
+
+/**
+ * Waits for `assertion` to pass: a worker's cold start takes a few hundred milliseconds, several seconds on
+ * a machine busy with other test runs, so the wait is generous.
+ */
+export const eventually = (assertion: () => void): Promise<void> =>
+  vi.waitFor(assertion, { timeout: 15_000, interval: 5 });

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { AwsServiceError } from '../../../../local/cloud/endpoint/aws-service.js';
 import {
   createLocalFunctions,
@@ -8,7 +8,7 @@ import {
 } from '../../../../local/cloud/lambda/create-local-functions.js';
 import { LocalClock } from '../../../../local/cloud/local-clock.js';
 import { testCloudContext } from '../../../support/local-cloud-context.js';
-import { DAY_ONE, FIXTURE_DIR, fixtureDeployment, recordingLogger } from './fixture-functions.js';
+import { DAY_ONE, eventually, FIXTURE_DIR, fixtureDeployment, recordingLogger } from './fixture-functions.js';
 
 let lambda: LocalFunctionsService | undefined;
 afterEach(async () => {
@@ -24,7 +24,7 @@ const start = (options: { readonly endpointUrl?: string } = {}) => {
   return { clock, context, logger, lambda };
 };
 
-describe('the local Lambda host', () => {
+describe('the local Lambda host', { timeout: 60_000 }, () => {
   it('runs a bundle with the event, a Lambda context and the environment Lambda sets', async () => {
     const { lambda } = start({ endpointUrl: 'http://127.0.0.1:4999' });
     const result = await lambda.functions.invoke('echo', JSON.stringify({ orderId: 'o-1' }));
@@ -82,7 +82,7 @@ describe('the local Lambda host', () => {
   it('times a function out on the clock, terminating its environment, and starts a fresh one after', async () => {
     const { lambda, clock } = start();
     const pending = lambda.host.invoke('sleep', '{}');
-    await vi.waitFor(() => expect(clock.armed).toBe(1));
+    await eventually(() => expect(clock.armed).toBe(1));
     await clock.advance('3s');
     const result = await pending;
     expect(result.functionError).toBe('Unhandled');
@@ -91,7 +91,7 @@ describe('the local Lambda host', () => {
       errorMessage: `RequestId: ${result.requestId} Error: Task timed out after 3.00 seconds`,
     });
     const next = lambda.host.invoke('sleep', '{}');
-    await vi.waitFor(() => expect(clock.armed).toBe(1));
+    await eventually(() => expect(clock.armed).toBe(1));
     await clock.advance('3s');
     expect((await next).coldStart).toBe(true);
   });
@@ -102,7 +102,7 @@ describe('the local Lambda host', () => {
     const throttled = await lambda.functions.invoke('sleep', '{}').catch((error: unknown) => error);
     expect(throttled).toBeInstanceOf(AwsServiceError);
     expect(throttled).toMatchObject({ awsCode: 'TooManyRequestsException', status: 429, transient: true });
-    await vi.waitFor(() => expect(clock.armed).toBe(1));
+    await eventually(() => expect(clock.armed).toBe(1));
     await clock.advance('3s');
     expect((await running).functionError).toBe('Unhandled');
   });
@@ -127,6 +127,14 @@ describe('the local Lambda host', () => {
       errorMessage: `RequestId: ${first.requestId} Error: Runtime exited with error: exit status 3`,
     });
     expect((await lambda.host.invoke('crash', '{}')).coldStart).toBe(true);
+  });
+
+  it('replaces an environment whose runtime died between invocations instead of handing it the next one', async () => {
+    const { lambda } = start();
+    expect((await lambda.host.invoke('late-crash', '{"crashAfter":true}')).functionError).toBeUndefined();
+    await eventually(() => expect(lambda.host.environments('late-crash')).toBe(0));
+    const next = await lambda.host.invoke('late-crash', '{}');
+    expect([next.functionError, next.coldStart]).toEqual([undefined, true]);
   });
 
   it('runs inline template code', async () => {
@@ -157,7 +165,7 @@ describe('the local Lambda host', () => {
   it("forwards the function's console output to the host's logger, prefixed with its name", async () => {
     const { lambda, logger } = start();
     await lambda.functions.invoke('echo', JSON.stringify({ log: 'order o-1 received' }));
-    await vi.waitFor(() => expect(logger.lines).toContain('[echo] order o-1 received'));
+    await eventually(() => expect(logger.lines).toContain('[echo] order o-1 received'));
   });
 
   it('points the plain SDK client in a bundle at the local cloud, with local credentials', async () => {

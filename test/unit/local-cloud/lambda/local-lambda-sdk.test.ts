@@ -5,7 +5,7 @@ import {
   ListFunctionsCommand,
   ResourceNotFoundException,
 } from '@aws-sdk/client-lambda';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AwsEndpoint, startAwsEndpoint } from '../../../../local/cloud/endpoint/aws-endpoint.js';
 import {
   createLocalFunctions,
@@ -13,12 +13,12 @@ import {
 } from '../../../../local/cloud/lambda/create-local-functions.js';
 import { LocalClock } from '../../../../local/cloud/local-clock.js';
 import { testCloudContext } from '../../../support/local-cloud-context.js';
-import { DAY_ONE, fixtureDeployment, recordingLogger } from './fixture-functions.js';
+import { DAY_ONE, eventually, fixtureDeployment, recordingLogger } from './fixture-functions.js';
 
 const text = (payload: Uint8Array | undefined): string => new TextDecoder().decode(payload);
 const bytes = (value: string): Uint8Array => new TextEncoder().encode(value);
 
-describe('the local Lambda through the SDK v3 LambdaClient', () => {
+describe('the local Lambda through the SDK v3 LambdaClient', { timeout: 60_000 }, () => {
   const context = testCloudContext(fixtureDeployment(), {}, { clock: new LocalClock({ start: DAY_ONE }) });
   let lambda: LocalFunctionsService;
   let endpoint: AwsEndpoint;
@@ -81,7 +81,7 @@ describe('the local Lambda through the SDK v3 LambdaClient', () => {
       }),
     );
     expect(result.StatusCode).toBe(202);
-    await vi.waitFor(() =>
+    await eventually(() =>
       expect(
         context.journal
           .entries()

@@ -1,15 +1,16 @@
+import { isAgentbridgeError } from '../../lambdas/contracts/agentbridge-error.js';
 import { InvalidDemoArgumentError, TargetNotAvailableError } from './demo-error.js';
 import { InProcessTarget, type InProcessTargetOptions } from './in-process-target.js';
+import { startLocalCloudTarget } from './local-cloud-target.js';
 import type { OrderSystemTarget } from './order-system-target.js';
 
 /**
- * What `npm start -- --target <name>` can run against. Only `in-process` is implemented; `local-cloud`
- * (DynamoDB Local, a local EventBridge and Step Functions, the Lambda bundles of cdk.out) comes with the
- * local cloud issue and will implement {@link OrderSystemTarget} over the AWS APIs.
+ * What `npm start -- --target <name>` can run against: the order system in this process, or the synthesized
+ * stack on the local cloud driven through its AWS APIs (needs Java for DynamoDB Local).
  */
 export const DEMO_TARGETS = {
   'in-process': 'the runtime, in-memory stores and both state machines in this process (default)',
-  'local-cloud': 'the synthesized template on the local cloud (not in this build yet)',
+  'local-cloud': 'the synthesized stack (cdk.out) on the local cloud, through its AWS APIs (needs Java)',
 } as const;
 export type DemoTargetName = keyof typeof DEMO_TARGETS;
 
@@ -37,9 +38,11 @@ export async function openTarget(
     case 'in-process':
       return InProcessTarget.start(options);
     case 'local-cloud':
-      throw new TargetNotAvailableError(
-        name,
-        'the local cloud is not in this build yet; use --target in-process',
-      );
+      try {
+        return await startLocalCloudTarget(options.logger === undefined ? {} : { logger: options.logger });
+      } catch (error) {
+        if (isAgentbridgeError(error, 'JAVA_MISSING')) throw new TargetNotAvailableError(name, error.message);
+        throw error;
+      }
   }
 }

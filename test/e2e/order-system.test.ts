@@ -4,18 +4,19 @@
  * Pointed at another endpoint (see README "End-to-end suite") the same scenarios run unchanged.
  */
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { GetFunctionCommand } from '@aws-sdk/client-lambda';
 import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { silentLogger } from '../../lambdas/contracts/logger.js';
 import { ORDER_PRODUCER_SOURCES } from '../../lambdas/contracts/order/order-producers.js';
-import { ensureBundledCdkOut } from '../../local/cdk-out/cdk-out-template.js';
+import type { AwsOrderTarget } from '../../local/demo/aws-order-target.js';
 import { DEMO_PRODUCTS, DEMO_USERS, line } from '../../local/demo/demo-catalogue.js';
 import type { DemoOrder } from '../../local/demo/demo-scenario.js';
 import { driveOrder } from '../../local/demo/drive-order.js';
-import { startLocalCloudTarget } from '../../local/demo/local-cloud-target.js';
 import { e2eClients } from '../support/e2e-clients.js';
+import { type E2eTarget, openE2eTarget } from '../support/e2e-target.js';
 
-type Target = Awaited<ReturnType<typeof startLocalCloudTarget>>;
+/** A scenario's budget: an order takes well under a second on a quiet machine, several on a loaded one. */
+const SCENARIO_MS = 90_000;
 
 const order = (orderId: string, overrides: Partial<DemoOrder> = {}): DemoOrder => ({
   orderId,
@@ -29,16 +30,14 @@ const order = (orderId: string, overrides: Partial<DemoOrder> = {}): DemoOrder =
 });
 
 describe('the order system on the local cloud, through AWS APIs', () => {
-  let target: Target;
+  let e2e: E2eTarget;
+  let target: AwsOrderTarget;
   let clients: ReturnType<typeof e2eClients>;
 
   beforeAll(async () => {
-    target = await startLocalCloudTarget({
-      cdkOutDir: ensureBundledCdkOut(),
-      dynamoDbEndpoint: inject('dynamodbEndpoint'),
-      logger: silentLogger,
-    });
-    clients = e2eClients(target.cloud.endpointUrl);
+    e2e = await openE2eTarget(inject('dynamodbEndpoint'));
+    target = e2e.target;
+    clients = e2eClients(e2e.endpoint);
     for (const product of DEMO_PRODUCTS)
       if (product.stock > 0) await target.restock(product.sku, product.stock);
     for (const user of DEMO_USERS) await target.addUser(user);
@@ -46,131 +45,161 @@ describe('the order system on the local cloud, through AWS APIs', () => {
 
   afterAll(async () => {
     clients?.close();
-    await target?.close();
+    await e2e?.close();
   });
 
-  it('takes an order from request to delivery, every transition through the bus, machines and functions', async () => {
-    const driven = await driveOrder(target, order('e2e-happy'), { deadlineMs: 20_000 });
-    expect(driven).toMatchObject({ outcome: 'delivered' });
-    const notifications = (await target.observe('e2e-happy')).notifications;
-    expect(notifications.length).toBeGreaterThan(0);
-  });
+  it(
+    'takes an order from request to delivery, every transition through the bus, machines and functions',
+    async () => {
+      const driven = await driveOrder(target, order('e2e-happy'), { deadlineMs: 60_000 });
+      expect(driven).toMatchObject({ outcome: 'delivered' });
+      const notifications = (await target.observe('e2e-happy')).notifications;
+      expect(notifications.length).toBeGreaterThan(0);
+    },
+    SCENARIO_MS,
+  );
 
   it.each([
     ['payment declined', order('e2e-declined', { cardToken: 'tok_decline', triggers: [] }), 'declined'],
     ['over the card limit', order('e2e-limit', { items: [line('LAPTOP', 6)], triggers: [] }), 'declined'],
     ['out of stock', order('e2e-stock', { items: [line('HEADSET', 1)], triggers: [] }), 'out-of-stock'],
     ['a deleted user', order('e2e-user', { userId: 'u-ken', triggers: [] }), 'invalid-user'],
-  ])('ends an order refused at its saga step (%s) with nothing kept', async (_name, refused, expected) => {
-    const driven = await driveOrder(target, refused, { deadlineMs: 20_000 });
-    expect(driven.outcome).toBe(expected);
-  });
+  ])(
+    'ends an order refused at its saga step (%s) with nothing kept',
+    async (_name, refused, expected) => {
+      const driven = await driveOrder(target, refused, { deadlineMs: 60_000 });
+      expect(driven.outcome).toBe(expected);
+    },
+    SCENARIO_MS,
+  );
 
-  it('cancels a paid order: the lifecycle compensates and ends cancelled', async () => {
-    const cancelled = order('e2e-cancel', {
-      triggers: ['PaymentCompleted', 'OrderCancelled'],
-      cancelReason: 'changed my mind',
-      expected: 'cancelled',
-    });
-    expect((await driveOrder(target, cancelled, { deadlineMs: 20_000 })).outcome).toBe('cancelled');
-  });
+  it(
+    'cancels a paid order: the lifecycle compensates and ends cancelled',
+    async () => {
+      const cancelled = order('e2e-cancel', {
+        triggers: ['PaymentCompleted', 'OrderCancelled'],
+        cancelReason: 'changed my mind',
+        expected: 'cancelled',
+      });
+      expect((await driveOrder(target, cancelled, { deadlineMs: 60_000 })).outcome).toBe('cancelled');
+    },
+    SCENARIO_MS,
+  );
 
-  it('starts a saga for an OrderRequested an outside producer put with the plain SDK (a bare detail)', async () => {
-    const { FailedEntryCount } = await clients.eventBridge.send(
-      new PutEventsCommand({
-        Entries: [
-          {
-            EventBusName: target.stack.eventBusName,
-            Source: ORDER_PRODUCER_SOURCES.OrderRequested,
-            DetailType: 'OrderRequested',
-            Detail: JSON.stringify({
-              orderId: 'e2e-plain-sdk',
-              userId: 'u-grace',
-              items: [line('MOUSE', 1)],
-              payment: { cardToken: 'tok_visa' },
-            }),
-          },
-        ],
-      }),
-    );
-    expect(FailedEntryCount).toBe(0);
-    const saga = await target.waitForSaga('e2e-plain-sdk');
-    expect(saga.status).toBe('SUCCEEDED');
-    expect(JSON.parse(saga.output ?? '{}')).toMatchObject({ outcome: 'completed' });
-  });
+  it(
+    'starts a saga for an OrderRequested an outside producer put with the plain SDK (a bare detail)',
+    async () => {
+      const { FailedEntryCount } = await clients.eventBridge.send(
+        new PutEventsCommand({
+          Entries: [
+            {
+              EventBusName: target.stack.eventBusName,
+              Source: ORDER_PRODUCER_SOURCES.OrderRequested,
+              DetailType: 'OrderRequested',
+              Detail: JSON.stringify({
+                orderId: 'e2e-plain-sdk',
+                userId: 'u-grace',
+                items: [line('MOUSE', 1)],
+                payment: { cardToken: 'tok_visa' },
+              }),
+            },
+          ],
+        }),
+      );
+      expect(FailedEntryCount).toBe(0);
+      const saga = await target.waitForSaga('e2e-plain-sdk');
+      expect(saga.status).toBe('SUCCEEDED');
+      expect(JSON.parse(saga.output ?? '{}')).toMatchObject({ outcome: 'completed' });
+    },
+    SCENARIO_MS,
+  );
 
-  it('ignores a PaymentCompleted forged by a foreign source: the order still waits for its payment', async () => {
-    const forged = order('e2e-forged', { triggers: [] });
-    await target.placeOrder({
-      orderId: forged.orderId,
-      userId: forged.userId,
-      items: [...forged.items],
-      payment: { cardToken: forged.cardToken },
-    });
-    expect((await target.waitForSaga(forged.orderId)).status).toBe('SUCCEEDED');
-    const parked = await target.waitForLifecycle(forged.orderId);
-    const before = await target.lifecycleHistory(forged.orderId);
-    const { FailedEntryCount } = await clients.eventBridge.send(
-      new PutEventsCommand({
-        Entries: [
-          {
-            EventBusName: target.stack.eventBusName,
-            Source: 'payments.evil',
-            DetailType: 'PaymentCompleted',
-            Detail: JSON.stringify({ orderId: forged.orderId, paymentId: 'p-forged', amount: 8_900 }),
-          },
-        ],
-      }),
-    );
-    // Accepted by the bus (EventBridge takes any source), matched by no rule.
-    expect(FailedEntryCount).toBe(0);
-    await target.settle();
-    expect(await target.waitForLifecycle(forged.orderId)).toEqual(parked);
-    expect(await target.lifecycleHistory(forged.orderId)).toEqual(before);
-  });
+  it(
+    'ignores a PaymentCompleted forged by a foreign source: the order still waits for its payment',
+    async () => {
+      const forged = order('e2e-forged', { triggers: [] });
+      await target.placeOrder({
+        orderId: forged.orderId,
+        userId: forged.userId,
+        items: [...forged.items],
+        payment: { cardToken: forged.cardToken },
+      });
+      expect((await target.waitForSaga(forged.orderId)).status).toBe('SUCCEEDED');
+      const parked = await target.waitForLifecycle(forged.orderId);
+      const before = await target.lifecycleHistory(forged.orderId);
+      const { FailedEntryCount } = await clients.eventBridge.send(
+        new PutEventsCommand({
+          Entries: [
+            {
+              EventBusName: target.stack.eventBusName,
+              Source: 'payments.evil',
+              DetailType: 'PaymentCompleted',
+              Detail: JSON.stringify({ orderId: forged.orderId, paymentId: 'p-forged', amount: 8_900 }),
+            },
+          ],
+        }),
+      );
+      // Accepted by the bus (EventBridge takes any source), matched by no rule.
+      expect(FailedEntryCount).toBe(0);
+      await target.settle();
+      expect(await target.waitForLifecycle(forged.orderId)).toEqual(parked);
+      expect(await target.lifecycleHistory(forged.orderId)).toEqual(before);
+    },
+    SCENARIO_MS,
+  );
 
-  it('expires a lifecycle nobody pays for once the clock has moved past its deadline', async () => {
-    const unpaid = order('e2e-expiry', { triggers: [], expected: 'expired' });
-    await target.placeOrder({
-      orderId: unpaid.orderId,
-      userId: unpaid.userId,
-      items: [...unpaid.items],
-      payment: { cardToken: unpaid.cardToken },
-    });
-    expect((await target.waitForSaga(unpaid.orderId)).status).toBe('SUCCEEDED');
-    expect((await target.waitForLifecycle(unpaid.orderId)).status).toBe('RUNNING');
-    await target.cloud.advance('25h');
-    const ended = await target.waitForLifecycle(unpaid.orderId);
-    expect(ended.status).toBe('SUCCEEDED');
-    expect(JSON.parse(ended.output ?? '{}')).toMatchObject({ state: 'expired' });
-  });
+  it(
+    'expires a lifecycle nobody pays for once the clock has moved past its deadline',
+    async () => {
+      const unpaid = order('e2e-expiry', { triggers: [], expected: 'expired' });
+      await target.placeOrder({
+        orderId: unpaid.orderId,
+        userId: unpaid.userId,
+        items: [...unpaid.items],
+        payment: { cardToken: unpaid.cardToken },
+      });
+      expect((await target.waitForSaga(unpaid.orderId)).status).toBe('SUCCEEDED');
+      expect((await target.waitForLifecycle(unpaid.orderId)).status).toBe('RUNNING');
+      await e2e.advance?.('25h');
+      const ended = await target.waitForLifecycle(unpaid.orderId);
+      expect(ended.status).toBe('SUCCEEDED');
+      expect(JSON.parse(ended.output ?? '{}')).toMatchObject({ state: 'expired' });
+    },
+    SCENARIO_MS,
+  );
 
-  it('dead-letters a poison OrderRequested with the original event intact', async () => {
-    const poison = { orderId: 'e2e-poison', userId: 'u-ada', items: 'not a list' };
-    await clients.eventBridge.send(
-      new PutEventsCommand({
-        Entries: [
-          {
-            EventBusName: target.stack.eventBusName,
-            Source: ORDER_PRODUCER_SOURCES.OrderRequested,
-            DetailType: 'OrderRequested',
-            Detail: JSON.stringify(poison),
-          },
-        ],
-      }),
-    );
-    await target.settle();
-    const queue = target.cloud.deployment.queues.find((candidate: { name: string }) =>
-      candidate.name.includes('SagaStarterAgentDeadLetter'),
-    );
-    expect(queue).toBeDefined();
-    const { Messages = [] } = await clients.sqs.send(
-      new ReceiveMessageCommand({
-        QueueUrl: queue?.url,
-        MaxNumberOfMessages: 10,
-        MessageAttributeNames: ['All'],
-      }),
-    );
-    expect(Messages.map((message) => message.Body ?? '').join('\n')).toContain('e2e-poison');
-  });
+  it(
+    'dead-letters a poison OrderRequested with the original event intact',
+    async () => {
+      const poison = { orderId: 'e2e-poison', userId: 'u-ada', items: 'not a list' };
+      await clients.eventBridge.send(
+        new PutEventsCommand({
+          Entries: [
+            {
+              EventBusName: target.stack.eventBusName,
+              Source: ORDER_PRODUCER_SOURCES.OrderRequested,
+              DetailType: 'OrderRequested',
+              Detail: JSON.stringify(poison),
+            },
+          ],
+        }),
+      );
+      await target.settle();
+      // The function's own dead-letter queue, as its configuration names it.
+      const starter = await clients.lambda.send(
+        new GetFunctionCommand({ FunctionName: target.stack.agentFunctions.get('saga-starter') }),
+      );
+      const queueUrl = starter.Configuration?.Environment?.Variables?.AGENTBRIDGE_DEAD_LETTER_QUEUE_URL;
+      expect(queueUrl).toBeDefined();
+      const { Messages = [] } = await clients.sqs.send(
+        new ReceiveMessageCommand({
+          QueueUrl: queueUrl,
+          MaxNumberOfMessages: 10,
+          MessageAttributeNames: ['All'],
+        }),
+      );
+      expect(Messages.map((message) => message.Body ?? '').join('\n')).toContain('e2e-poison');
+    },
+    SCENARIO_MS,
+  );
 });

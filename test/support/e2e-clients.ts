@@ -1,4 +1,5 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { LambdaClient } from '@aws-sdk/client-lambda';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SQSClient } from '@aws-sdk/client-sqs';
 
@@ -16,12 +17,14 @@ export function e2eClients(endpoint: string | undefined) {
   const eventBridge = new EventBridgeClient(settings);
   const sqs = new SQSClient(settings);
   const sfn = new SFNClient(settings);
+  const lambda = new LambdaClient(settings);
   return {
     eventBridge,
     sqs,
     sfn,
+    lambda,
     close(): void {
-      for (const client of [eventBridge, sqs, sfn]) client.destroy();
+      for (const client of [eventBridge, sqs, sfn, lambda]) client.destroy();
     },
   };
 }

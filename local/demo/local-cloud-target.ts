@@ -2,6 +2,7 @@ import type { Logger } from '../../lambdas/contracts/logger.js';
 import { ensureBundledCdkOut } from '../cdk-out/cdk-out-template.js';
 import type { JournalEntry, LocalJournal } from '../cloud/local-cloud-ports.js';
 import { type LocalCloud, startLocalCloud } from '../cloud/start-local-cloud.js';
+import { assertJavaAvailable } from '../dynamodb/ensure-dynamodb-local.js';
 import { AwsOrderTarget, orderStackOf } from './aws-order-target.js';
 import type { BusEvent } from './bus-trace-event.js';
 import { TargetNotAvailableError } from './demo-error.js';
@@ -65,6 +66,8 @@ export interface LocalCloudTargetOptions {
 export async function startLocalCloudTarget(
   options: LocalCloudTargetOptions = {},
 ): Promise<AwsOrderTarget & { readonly cloud: LocalCloud }> {
+  // Before a synth of half a minute: without Java (and no DynamoDB Local given) the cloud cannot start.
+  if (options.dynamoDbEndpoint === undefined) assertJavaAvailable();
   const cdkOutDir = options.cdkOutDir ?? ensureBundledCdkOut();
   const cloud = await startLocalCloud({
     cdkOutDir,

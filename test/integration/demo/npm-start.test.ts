@@ -92,17 +92,25 @@ describe('npm start', () => {
     expect(stdout).toContain('✓ every order ended as expected');
   }, 60_000);
 
-  it('exits 2 with a clear message for a target that is not available', async () => {
+  it('runs the same orders on the synthesized stack on the local cloud and exits 0', async () => {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', 'bin/start.ts', '--target', 'local-cloud'],
+      { cwd: root, env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 16 * 1024 * 1024 },
+    );
+    expect(stdout).toContain('target local-cloud');
+    expect(stdout).toContain('✓ every order ended as expected');
+  }, 600_000);
+
+  it('exits 2 with one line saying the local cloud needs Java when there is none', async () => {
     const run = promisify(execFile)(
       process.execPath,
       ['--import', 'tsx', 'bin/start.ts', '--target', 'local-cloud'],
-      {
-        cwd: root,
-      },
+      { cwd: root, env: { ...process.env, PATH: '/nonexistent' } },
     );
     await expect(run).rejects.toMatchObject({
       code: 2,
-      stderr: expect.stringContaining('target "local-cloud" is not available'),
+      stderr: expect.stringMatching(/^npm start: target "local-cloud" is not available: .*Java 17.*\n$/),
     });
   }, 60_000);
 });

@@ -37,9 +37,18 @@ describe('parseStartArgs', () => {
 });
 
 describe('openTarget', () => {
-  it('says the local cloud is not available yet instead of pretending', async () => {
-    const error = await failure(() => openTarget('local-cloud'));
-    expect(isDemoError(error) && error.code).toBe('TARGET_NOT_AVAILABLE');
+  it('says in one line that the local cloud needs Java when there is none', async () => {
+    const path = process.env.PATH;
+    process.env.PATH = '/nonexistent';
+    try {
+      const error = await failure(() => openTarget('local-cloud'));
+      expect(isDemoError(error) && error.code).toBe('TARGET_NOT_AVAILABLE');
+      expect(isDemoError(error) && error.message).toMatch(
+        /^target "local-cloud" is not available: .*Java 17[^\n]*$/,
+      );
+    } finally {
+      process.env.PATH = path;
+    }
   });
 
   it('refuses an unknown target, naming the ones there are', async () => {

@@ -17,7 +17,10 @@ try {
     const style = textStyle(wantsColour(process.stdout, process.env));
     const target = await openTarget(args.target);
     try {
-      const report = await runDemo(target, demoScenario());
+      // On the local cloud every function's first invocation is a cold start in a worker thread.
+      const report = await runDemo(target, demoScenario(), {
+        deadlineMs: target.name === 'local-cloud' ? 60_000 : 10_000,
+      });
       process.stdout.write(`${formatDemoReport(report, style).join('\n')}\n`);
       process.exitCode = report.summary.mismatches.length === 0 ? 0 : 1;
     } finally {

@@ -1,3 +1,5 @@
+// The engine (aws-local-stepfunctions 3) calls Promise.withResolvers, which Node 20 lacks.
+import '../polyfills.js';
 import { randomUUID } from 'node:crypto';
 import { type Clock, systemClock } from '../../lambdas/contracts/clock.js';
 import { CallbackRegistry } from './callback-registry.js';

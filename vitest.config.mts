@@ -24,7 +24,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     setupFiles: ['test/setup/polyfills.ts'],
-    globalSetup: ['test/setup/dynamodb-local.ts'],
+    globalSetup: ['test/setup/cdk-out.ts', 'test/setup/dynamodb-local.ts'],
     pool: 'forks',
     testTimeout: 20_000,
     hookTimeout: 60_000,

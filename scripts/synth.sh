@@ -12,9 +12,12 @@ unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_SECURITY_TOK
 export AWS_SHARED_CREDENTIALS_FILE=/dev/null AWS_CONFIG_FILE=/dev/null AWS_EC2_METADATA_DISABLED=true
 export CDK_DISABLE_VERSION_CHECK=1 CDK_DISABLE_CLI_TELEMETRY=1
 export AWS_REGION="${AWS_REGION:-us-east-1}" AWS_DEFAULT_REGION="${AWS_REGION:-us-east-1}"
-npx --no-install cdk synth --quiet --no-notices "$@"   # the template is in cdk.out/; printing it buries the report
+# AGENTBRIDGE_CDK_OUT names another assembly directory (an example app's), default cdk.out.
+export AGENTBRIDGE_CDK_OUT="${AGENTBRIDGE_CDK_OUT:-cdk.out}"
+# The template is in the assembly directory; printing it buries the report.
+npx --no-install cdk synth --quiet --no-notices --output "$AGENTBRIDGE_CDK_OUT" "$@"
 node -e '
-const report = JSON.parse(require("node:fs").readFileSync("cdk.out/validation-report.json", "utf8"));
+const report = JSON.parse(require("node:fs").readFileSync(`${process.env.AGENTBRIDGE_CDK_OUT}/validation-report.json`, "utf8"));
 for (const plugin of report.pluginReports) {
   const open = plugin.violations.length;
   const acknowledged = (plugin.suppressedViolations ?? []).length;

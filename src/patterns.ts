@@ -4,6 +4,8 @@
  * `Aggregate` decides commands against an event-sourced stream (load, decide, append with optimistic
  * concurrency, retry on a lost race). `OutboxPublisher` and `OutboxRelay` move stored events onto the bus
  * through a transactional outbox, in version order per stream; `replayStream` republishes a version range.
+ * `defineTool` makes a typed tool (name, description, zod input and output, run) that `invokeTool` calls with
+ * both sides checked and `toolJsonSchema` lists for a model API.
  *
  * @example
  * ```ts
@@ -51,3 +53,11 @@ export type {
 export { OutboxRelay } from '../lambdas/patterns/outbox/outbox-relay.js';
 export type { ReplayRange, ReplayResult } from '../lambdas/patterns/outbox/replay-stream.js';
 export { replayStream } from '../lambdas/patterns/outbox/replay-stream.js';
+
+// Tools: typed functions agents and models call.
+export type { AnyTool, Tool, ToolContext } from '../lambdas/patterns/tools/tool.js';
+export { defineTool, invokeTool } from '../lambdas/patterns/tools/tool.js';
+export type { ToolCallError } from '../lambdas/patterns/tools/tool-error.js';
+export { InvalidToolError, ToolRunError, ToolSchemaError } from '../lambdas/patterns/tools/tool-error.js';
+export type { ToolJsonSchema } from '../lambdas/patterns/tools/tool-json-schema.js';
+export { toolJsonSchema } from '../lambdas/patterns/tools/tool-json-schema.js';

@@ -4,7 +4,7 @@
  * `AwsRuntime` keeps the `AgentRuntime` contract on AWS: `publish` puts events on EventBridge (batched,
  * retried, with ids derived from the delivery so a retry republishes under the same ids), `send` invokes
  * the recipient's function and awaits its reply. `awsRuntimeConfigFromEnv` reads the environment the
- * `agentbridge/cdk` constructs set.
+ * `agentbridge/cdk` constructs set. `redriveDeadLetters` puts the events of a dead-letter queue back on their bus.
  *
  * @example
  * ```ts
@@ -43,6 +43,13 @@ export { EVENT_TOO_LARGE_CODE, EventPublisher } from '../lambdas/runtime/aws/eve
 export type { FailedEvent } from '../lambdas/runtime/aws/publish-failed-error.js';
 export { EventTooLargeError, PublishFailedError } from '../lambdas/runtime/aws/publish-failed-error.js';
 export { PUT_EVENTS_LIMITS, splitIntoBatches } from '../lambdas/runtime/aws/put-events-batches.js';
+export type {
+  DeadLetteredEvent,
+  RedriveDeadLettersOptions,
+  RedriveDeadLettersReport,
+  UnreadableDeadLetter,
+} from '../lambdas/runtime/aws/redrive-dead-letters.js';
+export { originalEventOf, redriveDeadLetters } from '../lambdas/runtime/aws/redrive-dead-letters.js';
 export type { WireError } from '../lambdas/runtime/aws/remote-agent-error.js';
 export {
   InvalidRemoteResponseError,

@@ -1,7 +1,7 @@
 import type { AdminHandler } from './endpoint/aws-endpoint.js';
 import type { AwsResponse } from './endpoint/aws-service.js';
 import { InvalidDurationError } from './local-clock.js';
-import type { JournalEntry } from './local-cloud-ports.js';
+import type { JournalEntry, LocalFaults } from './local-cloud-ports.js';
 import type { LocalDeployment } from './local-deployment.js';
 import { formatNotModelled } from './not-modelled.js';
 
@@ -32,6 +32,8 @@ export interface LocalCloudAdminOptions {
   readonly entries: () => readonly JournalEntry[];
   /** Moves the clock on (`3d`, `90s`) and resolves with its time once what the move started has settled. */
   readonly advance: (duration: string) => Promise<number>;
+  /** The faults `PUT /_agentbridge/faults` switches; absent, the route answers 404. */
+  readonly faults?: LocalFaults;
 }
 
 /** The deployment as the CLI lists it. */
@@ -78,7 +80,8 @@ const failure = (status: number, type: string, message: string): AwsResponse =>
  * The local cloud's own routes, for the `agentbridge` CLI and tests (unsigned JSON):
  * `GET /_agentbridge/journal?contains=<text>` → the journal entries whose text contains it (all without),
  * `POST /_agentbridge/clock/advance` `{"duration":"3d"}` → `{"now": <epoch ms>}`,
- * `GET /_agentbridge/deployment` → {@link DeploymentSummary}.
+ * `GET /_agentbridge/deployment` → {@link DeploymentSummary},
+ * `PUT /_agentbridge/faults` `{"duplicateDeliveries":true}` → the faults now injected ({@link LocalFaults}).
  */
 export function localCloudAdmin(options: LocalCloudAdminOptions): AdminHandler {
   return async (request) => {
@@ -110,6 +113,24 @@ export function localCloudAdmin(options: LocalCloudAdminOptions): AdminHandler {
         }
         throw error;
       }
+    }
+    if (route === 'PUT /_agentbridge/faults' && options.faults !== undefined) {
+      let body: unknown;
+      try {
+        body = JSON.parse(request.body);
+      } catch {
+        return failure(
+          400,
+          'SerializationException',
+          'The body is not JSON: send {"duplicateDeliveries":true}',
+        );
+      }
+      const duplicate = (body as { duplicateDeliveries?: unknown } | null)?.duplicateDeliveries;
+      if (typeof duplicate !== 'boolean') {
+        return failure(400, 'ValidationException', 'duplicateDeliveries must be true or false');
+      }
+      options.faults.duplicateDeliveries = duplicate;
+      return json(200, { ...options.faults });
     }
     return failure(404, 'ResourceNotFoundException', `No admin route ${route}`);
   };

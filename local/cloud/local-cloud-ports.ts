@@ -102,6 +102,15 @@ export interface LocalJournal {
  * endpoint URL functions are pointed back at, and the other services — read when a call is made (the services
  * reference one another, so they are set once all are built).
  */
+/**
+ * Faults the local cloud injects on purpose, switched at run time (by tests, or `PUT /_agentbridge/faults`),
+ * to show that what AWS allows is survived: EventBridge delivers at least once, so any event may arrive twice.
+ */
+export interface LocalFaults {
+  /** Every matched target gets each event twice, the copies at once (same event id, as AWS's duplicates). */
+  duplicateDeliveries: boolean;
+}
+
 export interface LocalCloudContext {
   readonly deployment: LocalDeployment;
   readonly clock: LocalClock;

@@ -15,6 +15,7 @@ import type {
   LocalCloudContext,
   LocalEvents,
   LocalExecutions,
+  LocalFaults,
   LocalFunctions,
   LocalQueues,
 } from './local-cloud-ports.js';
@@ -44,6 +45,7 @@ export type BuiltLocalService = Partial<CloudPorts> & {
 export interface LocalServiceEnvironment {
   readonly dynamoDbEndpoint: string;
   readonly logger: Logger;
+  readonly faults: LocalFaults;
 }
 
 type ServiceFactory = (
@@ -77,7 +79,7 @@ const SERVICES: readonly ServiceFactory[] = [
     };
   },
   (context) => createLocalExecutions(context),
-  (context) => createLocalEvents(context),
+  (context, { faults }) => createLocalEvents(context, { faults }),
 ];
 
 export interface StartLocalCloudOptions {
@@ -103,6 +105,8 @@ export interface LocalCloud {
   readonly clock: LocalClock;
   readonly journal: InMemoryJournal;
   readonly deployment: LocalDeployment;
+  /** Faults injected on purpose, switched at run time: `cloud.faults.duplicateDeliveries = true`. */
+  readonly faults: LocalFaults;
   /** Moves the clock on and waits until what it fired has settled; resolves with the clock's time. */
   advance(duration: number | string): Promise<number>;
   close(): Promise<void>;
@@ -148,6 +152,7 @@ export async function startLocalCloud(options: StartLocalCloudOptions = {}): Pro
     const clock = options.clock ?? new LocalClock({ running: true });
     const journal = new InMemoryJournal(clock);
     const ports: Partial<CloudPorts> = {};
+    const faults: LocalFaults = { duplicateDeliveries: false };
     const context: LocalCloudContext = {
       deployment,
       clock,
@@ -161,7 +166,7 @@ export async function startLocalCloud(options: StartLocalCloudOptions = {}): Pro
     const dynamoDbEndpoint =
       options.dynamoDbEndpoint ?? (await (startedDynamoDb as Promise<DynamoDbLocal>)).endpoint;
     for (const factory of SERVICES) {
-      const service = await factory(context, { dynamoDbEndpoint, logger });
+      const service = await factory(context, { dynamoDbEndpoint, logger, faults });
       built.push(service);
       Object.assign(ports, {
         ...(service.functions === undefined ? {} : { functions: service.functions }),
@@ -179,7 +184,7 @@ export async function startLocalCloud(options: StartLocalCloudOptions = {}): Pro
       services: built.map((service) => service.service),
       port,
       logger,
-      admin: localCloudAdmin({ deployment, entries: () => journal.entries(), advance }),
+      admin: localCloudAdmin({ deployment, entries: () => journal.entries(), advance, faults }),
     });
     const notModelled = formatNotModelled(deployment.notModelled);
     if (notModelled.length > 0)
@@ -190,6 +195,7 @@ export async function startLocalCloud(options: StartLocalCloudOptions = {}): Pro
       clock,
       journal,
       deployment,
+      faults,
       advance,
       close: async () => {
         await endpoint.close();

@@ -93,6 +93,11 @@ export interface AwsOrderTargetOptions {
   readonly settle?: () => Promise<void>;
   /** Called by `close` after the clients are closed (e.g. stopping the local cloud). */
   readonly onClose?: () => Promise<void>;
+  /**
+   * Publish every event twice, the same entries in a second PutEvents once the first was accepted: a producer
+   * that retries (at-least-once), whose duplicates the system must apply once.
+   */
+  readonly publishTwice?: boolean;
 }
 
 const TRIGGERS = {
@@ -151,6 +156,17 @@ export class AwsOrderTarget implements OrderSystemTarget {
     };
     this.#sfn = new SFNClient(settings);
     this.#eventBridge = new EventBridgeClient(settings);
+    if (options.publishTwice === true) {
+      const client = this.#eventBridge;
+      client.middlewareStack.add(
+        (next) => async (args) => {
+          const first = await next(args);
+          await next(args);
+          return first;
+        },
+        { step: 'initialize', name: 'publishTwice' },
+      );
+    }
     this.#lambda = new LambdaClient(settings);
     this.#dynamodb = new DynamoDBClient(settings);
     const documentClient = DynamoDBDocumentClient.from(this.#dynamodb);
@@ -210,6 +226,12 @@ export class AwsOrderTarget implements OrderSystemTarget {
 
   async restock(sku: string, quantity: number): Promise<void> {
     await this.#inventory.restock(sku, quantity);
+  }
+
+  /** The units of `sku` in stock now (0 for a product never stocked). */
+  async stockOf(sku: string): Promise<number> {
+    const [level] = await this.#inventory.stockLevels([sku]);
+    return level?.available ?? 0;
   }
 
   async placeOrder(order: Parameters<OrderSystemTarget['placeOrder']>[0]): Promise<void> {

@@ -5,6 +5,7 @@
  */
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { GetFunctionCommand } from '@aws-sdk/client-lambda';
+import { ListExecutionsCommand } from '@aws-sdk/client-sfn';
 import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ORDER_PRODUCER_SOURCES } from '../../lambdas/contracts/order/order-producers.js';
@@ -166,6 +167,47 @@ describe('the order system on the local cloud, through AWS APIs', () => {
       expect(JSON.parse(ended.output ?? '{}')).toMatchObject({ state: 'expired' });
     },
     SCENARIO_MS,
+  );
+
+  it(
+    'applies an order once when its producer publishes every event twice and the bus delivers each twice',
+    async () => {
+      const sagaArn = target.stack.sagaStateMachineArn;
+      const lifecycleArn = target.stack.lifecycleStateMachineArn;
+      const executionsOf = async (stateMachineArn: string, name: string) => {
+        const { executions = [] } = await clients.sfn.send(new ListExecutionsCommand({ stateMachineArn }));
+        return executions.filter((execution) => execution.name === name).length;
+      };
+      const stockBefore = await target.stockOf('KEYBOARD');
+      const control = await driveOrder(target, order('e2e-once'), { deadlineMs: 60_000 });
+      expect(control.outcome).toBe('delivered');
+      const stockAfterOne = await target.stockOf('KEYBOARD');
+      expect(stockAfterOne).toBe(stockBefore - 1);
+
+      e2e.duplicateDeliveries?.(true);
+      try {
+        const twice = await driveOrder(e2e.publishingTwice, order('e2e-twice'), { deadlineMs: 60_000 });
+        expect(twice.outcome).toBe('delivered');
+        await target.settle();
+      } finally {
+        e2e.duplicateDeliveries?.(false);
+      }
+      // Where the target shows its deliveries: every event of the order reached its targets at least twice.
+      const deliveries = e2e.deliveriesOf;
+      if (deliveries !== undefined)
+        expect(deliveries('"e2e-twice"')).toBeGreaterThanOrEqual(2 * deliveries('"e2e-once"'));
+      expect(await target.stockOf('KEYBOARD')).toBe(stockAfterOne - 1);
+      expect(await executionsOf(sagaArn, 'e2e-twice')).toBe(1);
+      expect(await executionsOf(lifecycleArn, 'e2e-twice')).toBe(1);
+      const kinds = async (orderId: string) =>
+        (await target.observe(orderId)).notifications
+          .map((sent) =>
+            sent.kind === 'notification' ? `${sent.channel}: ${sent.text.replaceAll(orderId, '#')}` : '',
+          )
+          .sort();
+      expect(await kinds('e2e-twice')).toEqual(await kinds('e2e-once'));
+    },
+    SCENARIO_MS * 2,
   );
 
   it(

@@ -12,8 +12,24 @@ export interface E2eTarget {
   readonly endpoint: string | undefined;
   /** Moves the deployment's clock (the local cloud only): a lifecycle wait of a day expires in the test. */
   readonly advance: ((duration: string) => Promise<void>) | undefined;
+  /** The same deployment driven by a producer that publishes every event twice (`publishTwice`). */
+  readonly publishingTwice: AwsOrderTarget;
+  /** Switches the bus's duplicate deliveries (the local cloud only): every event reaches each target twice. */
+  readonly duplicateDeliveries: ((on: boolean) => void) | undefined;
+  /** How many deliveries to a rule target the local cloud journaled of events whose JSON holds `text`. */
+  readonly deliveriesOf: ((text: string) => number) | undefined;
   close(): Promise<void>;
 }
+
+/** A second target on the same stack whose producer publishes every event twice. */
+const twiceOver = (target: AwsOrderTarget, endpoint: string | undefined): AwsOrderTarget =>
+  new AwsOrderTarget({
+    name: `${target.name}, publishing twice`,
+    stack: target.stack,
+    ...(endpoint === undefined ? {} : { clients: { endpoint } }),
+    settle: () => target.settle(),
+    publishTwice: true,
+  });
 
 /**
  * The target `AGENTBRIDGE_E2E_TARGET` names: `local-cloud` (default) starts the synthesized stack on the local
@@ -26,11 +42,23 @@ export async function openE2eTarget(dynamoDbEndpoint: string): Promise<E2eTarget
   const cdkOutDir = ensureBundledCdkOut();
   if (kind === 'local-cloud') {
     const target = await startLocalCloudTarget({ cdkOutDir, dynamoDbEndpoint, logger: silentLogger });
+    const publishingTwice = twiceOver(target, target.cloud.endpointUrl);
     return {
       target,
       endpoint: target.cloud.endpointUrl,
       advance: async (duration) => void (await target.cloud.advance(duration)),
-      close: () => target.close(),
+      publishingTwice,
+      duplicateDeliveries: (on) => {
+        target.cloud.faults.duplicateDeliveries = on;
+      },
+      deliveriesOf: (text) =>
+        target.cloud.journal
+          .entries()
+          .filter((entry) => entry.action === 'Delivered' && entry.payload.includes(text)).length,
+      close: async () => {
+        await publishingTwice.close();
+        await target.close();
+      },
     };
   }
   if (kind !== 'deployed') throw new Error(`AGENTBRIDGE_E2E_TARGET is local-cloud or deployed, not ${kind}`);
@@ -47,5 +75,17 @@ export async function openE2eTarget(dynamoDbEndpoint: string): Promise<E2eTarget
     stack: orderStackOf(outputs, anyFunction?.environment ?? {}),
     ...(endpoint === undefined ? {} : { clients: { endpoint } }),
   });
-  return { target, endpoint, advance: undefined, close: () => target.close() };
+  const publishingTwice = twiceOver(target, endpoint);
+  return {
+    target,
+    endpoint,
+    advance: undefined,
+    publishingTwice,
+    duplicateDeliveries: undefined,
+    deliveriesOf: undefined,
+    close: async () => {
+      await publishingTwice.close();
+      await target.close();
+    },
+  };
 }

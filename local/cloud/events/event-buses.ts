@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { compileEventPattern } from '../../eventbridge/compile-event-pattern.js';
 import type { CompiledEventPattern } from '../../eventbridge/compiled-event-pattern.js';
-import type { LocalCloudContext, PutEventsEntry, PutEventsResult } from '../local-cloud-ports.js';
+import type {
+  LocalCloudContext,
+  LocalFaults,
+  PutEventsEntry,
+  PutEventsResult,
+} from '../local-cloud-ports.js';
 import type { LocalEventBus, LocalRule } from '../local-deployment.js';
 import { DEFAULT_LOCAL_IDENTITY } from '../local-identity.js';
 import { eventTime, refuseEntry } from './put-events-request.js';
@@ -33,9 +38,12 @@ export class EventBuses {
   readonly #account: string;
   readonly #region: string;
 
-  constructor(context: LocalCloudContext, deliveries: TargetDeliveries) {
+  readonly #faults: LocalFaults;
+
+  constructor(context: LocalCloudContext, deliveries: TargetDeliveries, faults: LocalFaults) {
     this.#context = context;
     this.#deliveries = deliveries;
+    this.#faults = faults;
     const { deployment } = context;
     const identity = deployment.stacks[0]?.identity ?? DEFAULT_LOCAL_IDENTITY;
     this.#account = identity.accountId;
@@ -111,7 +119,9 @@ export class EventBuses {
     for (const { rule, pattern } of this.#routes.get(bus.name) ?? []) {
       if (!pattern.matches(event)) continue;
       for (const target of rule.targets) {
-        this.#deliveries.start({ rule, target, event, eventJson, ingestedAt: now });
+        const job = { rule, target, event, eventJson, ingestedAt: now };
+        this.#deliveries.start(job);
+        if (this.#faults.duplicateDeliveries) this.#deliveries.start(job);
       }
     }
     return { EventId: event.id };

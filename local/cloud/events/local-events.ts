@@ -1,5 +1,5 @@
 import { jsonProtocolService, type LocalAwsService } from '../endpoint/aws-service.js';
-import type { LocalCloudContext, LocalEvents, PutEventsEntry } from '../local-cloud-ports.js';
+import type { LocalCloudContext, LocalEvents, LocalFaults, PutEventsEntry } from '../local-cloud-ports.js';
 import { describeOperations } from './describe-operations.js';
 import { EventBuses } from './event-buses.js';
 import { checkPutEventsRequest, DEFAULT_MAX_REQUEST_BYTES } from './put-events-request.js';
@@ -10,6 +10,8 @@ export interface LocalEventsOptions {
   readonly maxRequestBytes?: number;
   /** The retry backoff (1 s doubling to 5 min, with jitter, by default). */
   readonly backoff?: BackoffOptions;
+  /** The faults to inject, read at each delivery (none by default). */
+  readonly faults?: LocalFaults;
 }
 
 /** The local EventBridge's port, with what tests and the CLI wait on. */
@@ -45,7 +47,7 @@ export function createLocalEvents(
 } {
   const maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   const deliveries = new TargetDeliveries(context, options.backoff);
-  const buses = new EventBuses(context, deliveries);
+  const buses = new EventBuses(context, deliveries, options.faults ?? { duplicateDeliveries: false });
   const putEvents = async (entries: readonly PutEventsEntry[]) =>
     buses.putEvents(checkPutEventsRequest(entries, maxRequestBytes));
   const events: LocalEventBridge = {

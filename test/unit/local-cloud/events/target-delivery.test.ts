@@ -31,6 +31,16 @@ describe('delivery to rule targets, with the retry policy and dead-letter queue 
     expect(actions(bridge, 'to-worker')).toEqual(['Delivered']);
   });
 
+  it('delivers the event twice, both copies the same event, while duplicate deliveries are switched on', async () => {
+    const faults = { duplicateDeliveries: true };
+    const bridge = eventsUnderTest({ faults });
+    const { eventJson } = await putOrder(bridge);
+    expect(bridge.ports.invocations.map((call) => call.payload)).toEqual([eventJson, eventJson]);
+    faults.duplicateDeliveries = false;
+    await putOrder(bridge, { orderId: 'o-2', total: 1 });
+    expect(bridge.ports.invocations).toHaveLength(3);
+  });
+
   it('retries a throttled delivery with exponential backoff on the clock until the target takes it', async () => {
     const bridge = eventsUnderTest();
     bridge.ports.failNext('functions', throttled(), throttled());

@@ -3,12 +3,21 @@
  * built for the endpoint (PutEvents, Invoke, DynamoDB reads, Step Functions' list/describe/history, SQS).
  * Pointed at another endpoint (see README "End-to-end suite") the same scenarios run unchanged.
  */
+
+import { randomUUID } from 'node:crypto';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { GetFunctionCommand } from '@aws-sdk/client-lambda';
 import { ListExecutionsCommand } from '@aws-sdk/client-sfn';
-import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
+import {
+  ChangeMessageVisibilityBatchCommand,
+  ReceiveMessageCommand,
+  SendMessageCommand,
+} from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ORDER_PRODUCER_SOURCES } from '../../lambdas/contracts/order/order-producers.js';
+import { redriveDeadLetters } from '../../lambdas/runtime/aws/redrive-dead-letters.js';
+import type { CliIo } from '../../local/cli/cli-io.js';
+import { runCli } from '../../local/cli/run-cli.js';
 import type { AwsOrderTarget } from '../../local/demo/aws-order-target.js';
 import { DEMO_PRODUCTS, DEMO_USERS, line } from '../../local/demo/demo-catalogue.js';
 import type { DemoOrder } from '../../local/demo/demo-scenario.js';
@@ -244,4 +253,137 @@ describe('the order system on the local cloud, through AWS APIs', () => {
     },
     SCENARIO_MS,
   );
+
+  it(
+    'redrives the dead letters onto the bus: a lost order completes once however often, the poison comes back',
+    async () => {
+      const queueUrl = await starterDeadLetters();
+      // A genuine order whose asynchronous invocations all failed, as Lambda writes it to the function's queue.
+      const lost = {
+        version: '0',
+        id: randomUUID(),
+        'detail-type': 'OrderRequested',
+        source: ORDER_PRODUCER_SOURCES.OrderRequested,
+        account: '000000000000',
+        time: new Date().toISOString(),
+        region: process.env.AWS_REGION ?? 'us-east-1',
+        resources: [],
+        detail: {
+          orderId: 'e2e-redriven',
+          userId: 'u-grace',
+          items: [line('MOUSE', 1)],
+          payment: { cardToken: 'tok_visa' },
+        },
+      };
+      const loseIt = () =>
+        clients.sqs.send(
+          new SendMessageCommand({
+            QueueUrl: queueUrl,
+            MessageBody: JSON.stringify(lost),
+            MessageAttributes: {
+              ErrorCode: { DataType: 'Number', StringValue: '200' },
+              ErrorMessage: { DataType: 'String', StringValue: 'Task timed out after 10.00 seconds' },
+            },
+          }),
+        );
+      await loseIt();
+      await putPoison('e2e-poison-redrive');
+      await target.settle();
+      const stockBefore = await target.stockOf('MOUSE');
+
+      await redrive(queueUrl);
+      const saga = await target.waitForSaga('e2e-redriven');
+      expect(JSON.parse(saga.output ?? '{}')).toMatchObject({ outcome: 'completed' });
+      await target.settle();
+      // An operator who redrives the same event again changes nothing.
+      await loseIt();
+      await redrive(queueUrl);
+      await target.settle();
+
+      const { executions = [] } = await clients.sfn.send(
+        new ListExecutionsCommand({ stateMachineArn: target.stack.sagaStateMachineArn }),
+      );
+      expect(executions.filter((execution) => execution.name === 'e2e-redriven')).toHaveLength(1);
+      expect(await target.stockOf('MOUSE')).toBe(stockBefore - 1);
+      const left = (await peek(queueUrl)).join('\n');
+      expect(left).toContain('e2e-poison-redrive');
+      expect(left).not.toContain('e2e-redriven');
+    },
+    SCENARIO_MS * 2,
+  );
+
+  /** The saga starter's own dead-letter queue, as its configuration names it. */
+  async function starterDeadLetters(): Promise<string> {
+    const starter = await clients.lambda.send(
+      new GetFunctionCommand({ FunctionName: target.stack.agentFunctions.get('saga-starter') }),
+    );
+    const queueUrl = starter.Configuration?.Environment?.Variables?.AGENTBRIDGE_DEAD_LETTER_QUEUE_URL;
+    if (queueUrl === undefined) throw new Error('the saga starter names no dead-letter queue');
+    return queueUrl;
+  }
+
+  async function putPoison(orderId: string): Promise<void> {
+    const { FailedEntryCount } = await clients.eventBridge.send(
+      new PutEventsCommand({
+        Entries: [
+          {
+            EventBusName: target.stack.eventBusName,
+            Source: ORDER_PRODUCER_SOURCES.OrderRequested,
+            DetailType: 'OrderRequested',
+            Detail: JSON.stringify({ orderId, userId: 'u-ada', items: 'not a list' }),
+          },
+        ],
+      }),
+    );
+    expect(FailedEntryCount).toBe(0);
+  }
+
+  /**
+   * Redrives the queue as an operator would: `agentbridge dlq redrive` on the local cloud, the library the
+   * command runs on elsewhere.
+   */
+  async function redrive(queueUrl: string): Promise<void> {
+    if (e2e.advance === undefined || e2e.endpoint === undefined) {
+      const report = await redriveDeadLetters({
+        sqs: clients.sqs,
+        eventBridge: clients.eventBridge,
+        queueUrl,
+        eventBusName: target.stack.eventBusName,
+      });
+      expect(report.refused).toEqual([]);
+      return;
+    }
+    const out: string[] = [];
+    const io: CliIo = {
+      out: (line) => out.push(line),
+      err: (line) => out.push(line),
+      env: { AWS_ENDPOINT_URL: e2e.endpoint },
+      interrupted: () => new Promise(() => undefined),
+    };
+    const code = await runCli(['dlq', 'redrive', queueUrl.slice(queueUrl.lastIndexOf('/') + 1)], io);
+    expect({ code, out: out.join('\n') }).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/^redrove \d+ event/),
+    });
+  }
+
+  /** The bodies on the queue, left there. */
+  async function peek(queueUrl: string): Promise<string[]> {
+    const { Messages = [] } = await clients.sqs.send(
+      new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, VisibilityTimeout: 30 }),
+    );
+    if (Messages.length > 0) {
+      await clients.sqs.send(
+        new ChangeMessageVisibilityBatchCommand({
+          QueueUrl: queueUrl,
+          Entries: Messages.map((message, i) => ({
+            Id: String(i),
+            ReceiptHandle: message.ReceiptHandle,
+            VisibilityTimeout: 0,
+          })),
+        }),
+      );
+    }
+    return Messages.map((message) => message.Body ?? '');
+  }
 });

@@ -1,19 +1,22 @@
 import { parseArgs } from 'node:util';
+import { EventBridgeClient, ListEventBusesCommand } from '@aws-sdk/client-eventbridge';
 import {
   ChangeMessageVisibilityBatchCommand,
   GetQueueAttributesCommand,
+  ListDeadLetterSourceQueuesCommand,
   type Message,
   ReceiveMessageCommand,
   SQSClient,
   StartMessageMoveTaskCommand,
 } from '@aws-sdk/client-sqs';
+import { redriveDeadLetters } from '../../../lambdas/runtime/aws/redrive-dead-letters.js';
 import { argsOf, HELP, positional } from '../cli-args.js';
 import { CliCommandError, CliUsageError } from '../cli-errors.js';
 import type { CliIo } from '../cli-io.js';
 import { adminRoutes, clientConfig, type DeployedQueue, endpointOf } from '../endpoint-client.js';
 
 export const DLQ_USAGE =
-  'agentbridge dlq list | show <queue> | redrive <queue> [--to queue] [--endpoint url]';
+  'agentbridge dlq list | show <queue> | redrive <queue> [--to queue] [--bus name] [--endpoint url]';
 
 /** The deployment's dead-letter queues: those something sends its failures to. */
 const deadLetterQueues = async (endpoint: string): Promise<DeployedQueue[]> =>
@@ -77,7 +80,7 @@ export async function dlqCommand(args: readonly string[], io: CliIo): Promise<vo
   const { values, positionals } = argsOf(DLQ_USAGE, () =>
     parseArgs({
       args: [...args],
-      options: { endpoint: { type: 'string' }, to: { type: 'string' }, ...HELP },
+      options: { endpoint: { type: 'string' }, to: { type: 'string' }, bus: { type: 'string' }, ...HELP },
       allowPositionals: true,
       strict: true,
     }),
@@ -85,7 +88,15 @@ export async function dlqCommand(args: readonly string[], io: CliIo): Promise<vo
   if (values.help === true) {
     io.out(`usage: ${DLQ_USAGE}`);
     io.out('show prints the messages and their error attributes and leaves them on the queue;');
-    io.out('redrive moves them back to their source queue (or --to another) with StartMessageMoveTask.');
+    io.out(
+      'redrive moves a queue that SQS queues dead-letter into back to them (or --to another queue) with',
+    );
+    io.out(
+      "StartMessageMoveTask; the events of any other dead-letter queue (a rule's, a function's) go back on",
+    );
+    io.out(
+      "their bus (--bus, default: the deployment's one bus) with PutEvents, each message deleted once accepted.",
+    );
     return;
   }
   const command = positional(positionals, 0, 'list|show|redrive', DLQ_USAGE);
@@ -119,6 +130,13 @@ export async function dlqCommand(args: readonly string[], io: CliIo): Promise<vo
       io.out(`${messages.length} message(s) on ${queue.name}`);
       return;
     }
+    const { queueUrls = [] } = await client.send(
+      new ListDeadLetterSourceQueuesCommand({ QueueUrl: queue.url }),
+    );
+    if (values.to === undefined && queueUrls.length === 0) {
+      await redriveOntoBus(queue, values.bus, endpoint, client, io);
+      return;
+    }
     const destination =
       values.to === undefined
         ? undefined
@@ -144,5 +162,36 @@ export async function dlqCommand(args: readonly string[], io: CliIo): Promise<vo
     );
   } finally {
     client.destroy();
+  }
+}
+
+/** Puts the events of a dead-letter queue no SQS queue feeds back on their bus, and says what stayed. */
+async function redriveOntoBus(
+  queue: DeployedQueue,
+  bus: string | undefined,
+  endpoint: string,
+  sqs: SQSClient,
+  io: CliIo,
+): Promise<void> {
+  const eventBridge = new EventBridgeClient(clientConfig(endpoint, io));
+  try {
+    let eventBusName = bus;
+    if (eventBusName === undefined) {
+      const { EventBuses = [] } = await eventBridge.send(new ListEventBusesCommand({}));
+      const own = EventBuses.map((one) => one.Name ?? '').filter((name) => name !== 'default');
+      if (own.length !== 1) {
+        throw new CliCommandError(
+          `name the bus to redrive ${queue.name} onto with --bus; the deployment has ${own.join(', ') || 'none but the default'}`,
+        );
+      }
+      eventBusName = own[0] as string;
+    }
+    const report = await redriveDeadLetters({ sqs, eventBridge, queueUrl: queue.url, eventBusName });
+    io.out(`redrove ${report.redriven.length} event(s) from ${queue.name} onto ${eventBusName}`);
+    for (const left of report.unreadable) io.out(`  left ${left.messageId}: ${left.reason}`);
+    for (const left of report.refused)
+      io.out(`  left ${left.messageId}: ${left.errorCode} ${left.errorMessage}`);
+  } finally {
+    eventBridge.destroy();
   }
 }

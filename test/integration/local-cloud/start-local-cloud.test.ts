@@ -140,6 +140,22 @@ describe('the local cloud started from the order system cdk.out', () => {
     expect(cloud.clock.now()).toBe(before + 3 * 86_400_000);
   });
 
+  it('switches duplicate deliveries through the admin route, and refuses a body that is not a switch', async () => {
+    const on = await admin('faults', { method: 'PUT', body: JSON.stringify({ duplicateDeliveries: true }) });
+    expect([on.status, await on.json(), cloud.faults.duplicateDeliveries]).toEqual([
+      200,
+      { duplicateDeliveries: true },
+      true,
+    ]);
+    const bad = await admin('faults', {
+      method: 'PUT',
+      body: JSON.stringify({ duplicateDeliveries: 'yes' }),
+    });
+    expect(bad.status).toBe(400);
+    await admin('faults', { method: 'PUT', body: JSON.stringify({ duplicateDeliveries: false }) });
+    expect(cloud.faults.duplicateDeliveries).toBe(false);
+  });
+
   it('answers the journal, all of it or the entries containing a text', async () => {
     cloud.journal.record({
       service: 'events',

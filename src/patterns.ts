@@ -4,6 +4,9 @@
  * `Aggregate` decides commands against an event-sourced stream (load, decide, append with optimistic
  * concurrency, retry on a lost race). `OutboxPublisher` and `OutboxRelay` move stored events onto the bus
  * through a transactional outbox, in version order per stream; `replayStream` republishes a version range.
+ * `pipeline` builds ordered, typed stages with recovery per error type, every stage recorded and metered and
+ * checkpointed in a run store, so a run cut short resumes after its last stage and a finished run never runs
+ * again; `validationStage`, `transformationStage` and `enrichmentStage` are its reference stages.
  * `defineTool` makes a typed tool (name, description, zod input and output, run) that `invokeTool` calls with
  * both sides checked and `toolJsonSchema` lists for a model API.
  *
@@ -18,6 +21,9 @@
  * @packageDocumentation
  */
 
+// Pipeline: ordered stages, checkpointed per run.
+export type { DimensionedMetric, PatternMetrics } from '../lambdas/contracts/pattern-metrics.js';
+export { noMetrics } from '../lambdas/contracts/pattern-metrics.js';
 export type {
   AggregateOptions,
   AggregateStore,
@@ -32,7 +38,6 @@ export {
   ConcurrencyRetriesExhaustedError,
   InvalidAggregateOptionsError,
 } from '../lambdas/patterns/aggregate/aggregate-error.js';
-
 // Transactional outbox: the store's stream to the bus.
 export type { EventBridgeOutboxPortOptions } from '../lambdas/patterns/outbox/event-bridge-outbox-port.js';
 export { eventBridgeOutboxPort } from '../lambdas/patterns/outbox/event-bridge-outbox-port.js';
@@ -53,6 +58,35 @@ export type {
 export { OutboxRelay } from '../lambdas/patterns/outbox/outbox-relay.js';
 export type { ReplayRange, ReplayResult } from '../lambdas/patterns/outbox/replay-stream.js';
 export { replayStream } from '../lambdas/patterns/outbox/replay-stream.js';
+export type { PipelineDeps, PipelineResult } from '../lambdas/patterns/pipeline/pipeline.js';
+export { Pipeline, PipelineBuilder, pipeline } from '../lambdas/patterns/pipeline/pipeline.js';
+export {
+  InvalidPipelineError,
+  PipelineFailedError,
+  PipelineRunMismatchError,
+} from '../lambdas/patterns/pipeline/pipeline-error.js';
+export type {
+  Enriched,
+  EnrichmentSource,
+  RuleViolation,
+  TransformationRule,
+  ValidationRule,
+} from '../lambdas/patterns/pipeline/reference-stages.js';
+export {
+  enrichmentStage,
+  transformationStage,
+  validationStage,
+} from '../lambdas/patterns/pipeline/reference-stages.js';
+export type {
+  RecoveryHandler,
+  Stage,
+  StageContext,
+  StageError,
+  StageOutcome,
+} from '../lambdas/patterns/pipeline/stage.js';
+export { stageError, stageOutput } from '../lambdas/patterns/pipeline/stage.js';
+export type { StageRecord } from '../lambdas/patterns/pipeline/stage-record.js';
+export { digestOf } from '../lambdas/patterns/pipeline/stage-record.js';
 
 // Tools: typed functions agents and models call.
 export type { AnyTool, Tool, ToolContext } from '../lambdas/patterns/tools/tool.js';

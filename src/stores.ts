@@ -1,7 +1,7 @@
 /**
  * agentbridge/stores: persistence ports, each with a DynamoDB and an in-memory adapter.
  *
- * Event store (conditional appends, snapshots), agent state (versioned, with the messages already
+ * Event store (conditional appends, snapshots), pipeline runs (checkpoints per stage), agent state (versioned, with the messages already
  * applied), item stores for a system's own records, locks with fencing tokens, a two-layer cache, and Step
  * Functions task tokens. Both adapters of a port pass one conformance suite (`agentbridge/testing`). The
  * table definitions are what the `agentbridge/cdk` constructs create for them, and `TABLE_ACTIONS` what they
@@ -27,6 +27,7 @@ export { CACHE_TABLE } from '../lambdas/contracts/tables/cache-table.js';
 export { EVENT_STORE_TABLE } from '../lambdas/contracts/tables/event-store-table.js';
 export { IDEMPOTENCY_TABLE } from '../lambdas/contracts/tables/idempotency-table.js';
 export { LOCK_TABLE } from '../lambdas/contracts/tables/lock-table.js';
+export { PIPELINE_RUNS_TABLE } from '../lambdas/contracts/tables/pipeline-runs-table.js';
 export { TASK_TOKEN_TABLE } from '../lambdas/contracts/tables/task-token-table.js';
 // Agent state.
 export {
@@ -123,6 +124,15 @@ export type { LockManagerOptions, LockRelease } from '../lambdas/stores/locks/lo
 export { LockManager } from '../lambdas/stores/locks/lock-manager.js';
 export type { LockStore } from '../lambdas/stores/locks/lock-store-port.js';
 export type { AcquireOptions } from '../lambdas/stores/locks/validate-lock-request.js';
+// Pipeline runs: a pipeline's checkpoints, so a run resumes after its last stage.
+export type { DynamoDbPipelineRunStoreOptions } from '../lambdas/stores/pipeline-runs/dynamodb/dynamodb-pipeline-run-store.js';
+export { DynamoDbPipelineRunStore } from '../lambdas/stores/pipeline-runs/dynamodb/dynamodb-pipeline-run-store.js';
+export { InMemoryPipelineRunStore } from '../lambdas/stores/pipeline-runs/in-memory/in-memory-pipeline-run-store.js';
+export type { PipelineRun, PipelineRunStore } from '../lambdas/stores/pipeline-runs/pipeline-run.js';
+export {
+  InvalidPipelineRunError,
+  PipelineRunConflictError,
+} from '../lambdas/stores/pipeline-runs/pipeline-run.js';
 // What every store raises when its backend fails or an item is unreadable.
 export { CorruptItemError, StoreUnavailableError } from '../lambdas/stores/store-errors.js';
 // Step Functions task tokens: park a wait, resume it once.

@@ -26,6 +26,7 @@ export {
   ITEM_STORE_CONFORMANCE_TABLE,
 } from '../test/conformance/item-store-conformance.js';
 export { describeLifecycleConformance } from '../test/conformance/lifecycle-conformance.js';
+export { describePipelineRunStoreConformance } from '../test/conformance/pipeline-run-store-conformance.js';
 export { describeRoutingConformance } from '../test/conformance/routing-conformance.js';
 export { describeRuntimeConformance } from '../test/conformance/runtime-conformance.js';
 export type { RuntimeHarness } from '../test/conformance/runtime-harness.js';

@@ -16,4 +16,16 @@ export const AGENT_METRICS = {
   outboxRecords: 'OutboxRecords',
   /** Outbox publisher: records reported as batch item failures, to be redelivered by the stream (count). */
   outboxFailedRecords: 'OutboxFailedRecords',
+  /** Pipeline: a stage that returned its output, per `Pipeline` and `Stage` dimension (count). */
+  pipelineStageSucceeded: 'PipelineStageSucceeded',
+  /** Pipeline: a stage that returned an error or threw, recovered or not (count). */
+  pipelineStageFailed: 'PipelineStageFailed',
+  /** Pipeline: how long a stage ran (milliseconds). */
+  pipelineStageDuration: 'PipelineStageDuration',
+  /** Tool chain: a step whose tool returned a valid output, per `ToolChain` and `Step` dimension (count). */
+  toolChainStepSucceeded: 'ToolChainStepSucceeded',
+  /** Tool chain: a step that failed after its attempts (count). */
+  toolChainStepFailed: 'ToolChainStepFailed',
+  /** Tool chain: how long a step ran, its retries and their backoff included (milliseconds). */
+  toolChainStepDuration: 'ToolChainStepDuration',
 } as const;

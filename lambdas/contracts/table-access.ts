@@ -68,6 +68,8 @@ export const TABLE_ACTIONS = {
   cache: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'],
   /** Item store (`DynamoDbItemStore`): a consistent read and a replacing write of one item by its key. */
   items: ['dynamodb:GetItem', 'dynamodb:PutItem'],
+  /** Pipeline runs (`DynamoDbPipelineRunStore`): a consistent read of a run, a conditional put per checkpoint. */
+  pipelineRuns: ['dynamodb:GetItem', 'dynamodb:PutItem'],
 } as const satisfies Record<string, readonly string[]>;
 
 /**

@@ -10,6 +10,7 @@ import { INVENTORY_TABLE } from '../../lambdas/contracts/tables/inventory-table.
 import { LOCK_TABLE } from '../../lambdas/contracts/tables/lock-table.js';
 import { NOTIFICATIONS_TABLE } from '../../lambdas/contracts/tables/notifications-table.js';
 import { PAYMENTS_TABLE } from '../../lambdas/contracts/tables/payments-table.js';
+import { PIPELINE_RUNS_TABLE } from '../../lambdas/contracts/tables/pipeline-runs-table.js';
 import { TASK_TOKEN_TABLE } from '../../lambdas/contracts/tables/task-token-table.js';
 import { USERS_TABLE } from '../../lambdas/contracts/tables/users-table.js';
 import { ITEM_STORE_CONFORMANCE_TABLE } from '../conformance/item-store-conformance.js';
@@ -31,6 +32,7 @@ import {
   notificationsWorkload,
   paymentsWorkload,
 } from '../support/iam/order-store-workloads.js';
+import { pipelineRunWorkload } from '../support/iam/pipeline-run-workload.js';
 import { DynamoDbAccessLog, recordingDynamoDbClient } from '../support/iam/recording-dynamodb-client.js';
 import type { TableWorkload } from '../support/iam/table-workload.js';
 import { contactLookupWorkload, usersAgentWorkload } from '../support/iam/user-store-workloads.js';
@@ -147,6 +149,12 @@ const CASES: readonly GrantCase[] = [
     table: ITEM_STORE_CONFORMANCE_TABLE,
     ...fromRoles('items'),
     workload: itemStoreWorkload,
+  },
+  {
+    name: 'pipeline runs (a pipeline’s checkpoints)',
+    table: PIPELINE_RUNS_TABLE,
+    ...fromRoles('pipelineRuns'),
+    workload: pipelineRunWorkload,
   },
 ];
 

@@ -7,6 +7,8 @@
  * `pipeline` builds ordered, typed stages with recovery per error type, every stage recorded and metered and
  * checkpointed in a run store, so a run cut short resumes after its last stage and a finished run never runs
  * again; `validationStage`, `transformationStage` and `enrichmentStage` are its reference stages.
+ * `defineToolChain` composes tools into a chain run sequentially, in parallel or by condition, failing fast,
+ * continuing or retrying with backoff, every step recorded and metered; `ToolChains` holds named chains.
  * `defineTool` makes a typed tool (name, description, zod input and output, run) that `invokeTool` calls with
  * both sides checked and `toolJsonSchema` lists for a model API.
  *
@@ -87,6 +89,29 @@ export type {
 export { stageError, stageOutput } from '../lambdas/patterns/pipeline/stage.js';
 export type { StageRecord } from '../lambdas/patterns/pipeline/stage-record.js';
 export { digestOf } from '../lambdas/patterns/pipeline/stage-record.js';
+
+// Tool chains: tools composed, by strategy and error handling.
+export type {
+  ChainFailure,
+  ChainResult,
+  StepRecord,
+  ToolChainDeps,
+} from '../lambdas/patterns/tool-chain/run-tool-chain.js';
+export { runToolChain } from '../lambdas/patterns/tool-chain/run-tool-chain.js';
+export type {
+  ChainContext,
+  ChainErrorHandling,
+  ChainStep,
+  ChainStrategy,
+  ToolChain,
+  ToolChainDefinition,
+} from '../lambdas/patterns/tool-chain/tool-chain.js';
+export { DEFAULT_STEP_RETRY, defineToolChain } from '../lambdas/patterns/tool-chain/tool-chain.js';
+export {
+  InvalidToolChainError,
+  UnknownToolChainError,
+} from '../lambdas/patterns/tool-chain/tool-chain-error.js';
+export { ToolChains } from '../lambdas/patterns/tool-chain/tool-chains.js';
 
 // Tools: typed functions agents and models call.
 export type { AnyTool, Tool, ToolContext } from '../lambdas/patterns/tools/tool.js';

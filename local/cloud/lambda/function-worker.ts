@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -95,6 +96,14 @@ loading.then(
   () => parentPort?.postMessage({ loaded: true }),
 );
 
+/** An X-Ray trace header as Lambda passes it: a new root (epoch seconds in hex, 96 random bits), unsampled. */
+const traceHeader = (): string => {
+  const seconds = Math.floor(Date.now() / 1000)
+    .toString(16)
+    .padStart(8, '0');
+  return `Root=1-${seconds}-${randomBytes(12).toString('hex')};Parent=${randomBytes(8).toString('hex')};Sampled=0`;
+};
+
 parentPort?.on('message', async (message: InvokeMessage) => {
   let reply: WorkerReply;
   let handler: Handler;
@@ -105,6 +114,9 @@ parentPort?.on('message', async (message: InvokeMessage) => {
     return;
   }
   const { deadline, ...fields } = message.context;
+  // Lambda sets the invocation's X-Ray header before the handler runs; unsampled, so a tracer in the bundle
+  // records nothing and sends nothing, and does not complain that trace data is missing.
+  process.env._X_AMZN_TRACE_ID = traceHeader();
   const context = {
     ...fields,
     callbackWaitsForEmptyEventLoop: true,

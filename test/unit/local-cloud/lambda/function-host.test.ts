@@ -51,6 +51,15 @@ describe('the local Lambda host', { timeout: 60_000 }, () => {
     expect(echoed.awsRequestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('hands each invocation its own unsampled X-Ray trace header, as Lambda sets it', async () => {
+    const { lambda } = start();
+    const header = async () =>
+      JSON.parse((await lambda.functions.invoke('echo', '{}')).payload).env._X_AMZN_TRACE_ID as string;
+    const [first, second] = [await header(), await header()];
+    expect(first).toMatch(/^Root=1-[0-9a-f]{8}-[0-9a-f]{24};Parent=[0-9a-f]{16};Sampled=0$/);
+    expect(second).not.toBe(first);
+  });
+
   it('reuses a warm environment: module scope runs once, the second invocation is not a cold start', async () => {
     const { lambda } = start();
     const first = await lambda.host.invoke('echo', '{}');

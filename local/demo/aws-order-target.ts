@@ -33,6 +33,8 @@ import { DynamoDbUserReadModel } from '../../lambdas/stores/users/dynamodb/dynam
 import type { BusEvent } from './bus-trace-event.js';
 import { busTraceEvent } from './bus-trace-event.js';
 import { OrderStalledError, TargetNotAvailableError } from './demo-error.js';
+import { engineHistoryOf } from './engine-history.js';
+import { machineItems } from './machine-items.js';
 import { notificationTraceEvent } from './notification-trace-event.js';
 import type { ExecutionState, OrderSystemTarget } from './order-system-target.js';
 
@@ -309,8 +311,14 @@ export class AwsOrderTarget implements OrderSystemTarget {
     const bus = (await this.#options.busEvents?.(orderId)) ?? [];
     return {
       bus: bus.map(busTraceEvent),
-      saga: [],
-      lifecycle: [],
+      saga: machineItems(
+        'saga',
+        engineHistoryOf(await this.#historyOf(this.#options.stack.sagaStateMachineArn, orderId)),
+      ),
+      lifecycle: machineItems(
+        'lifecycle',
+        engineHistoryOf(await this.#historyOf(this.#options.stack.lifecycleStateMachineArn, orderId)),
+      ),
       notifications: notifications.map(notificationTraceEvent),
     };
   }
@@ -322,8 +330,7 @@ export class AwsOrderTarget implements OrderSystemTarget {
 
   /** The lifecycle execution's history so far (empty before it started). */
   async lifecycleHistory(orderId: string): Promise<HistoryEvent[]> {
-    const execution = await this.#execution(this.#options.stack.lifecycleStateMachineArn, orderId);
-    return execution?.executionArn === undefined ? [] : this.#history(execution.executionArn);
+    return this.#historyOf(this.#options.stack.lifecycleStateMachineArn, orderId);
   }
 
   async close(): Promise<void> {
@@ -362,6 +369,12 @@ export class AwsOrderTarget implements OrderSystemTarget {
       ...(error === undefined ? {} : { error }),
       ...(cause === undefined ? {} : { cause }),
     };
+  }
+
+  /** The history of the machine's execution named `name`; empty when there is none. */
+  async #historyOf(stateMachineArn: string, name: string): Promise<HistoryEvent[]> {
+    const execution = await this.#execution(stateMachineArn, name);
+    return execution?.executionArn === undefined ? [] : this.#history(execution.executionArn);
   }
 
   async #history(executionArn: string): Promise<HistoryEvent[]> {

@@ -58,6 +58,16 @@ function apiShape(
           },
         },
       };
+    case 'StateRetried':
+      // AWS writes a Task's retry as its next attempt being scheduled.
+      return state === 'Task'
+        ? {
+            type: 'TaskScheduled',
+            details: {
+              taskScheduledEventDetails: { resourceType: 'lambda', resource: 'invoke', parameters: '{}' },
+            },
+          }
+        : undefined;
     case 'StateFailed':
       return state === 'Task'
         ? {

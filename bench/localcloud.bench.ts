@@ -1,6 +1,13 @@
 import { performance } from 'node:perf_hooks';
+import {
+  DescribeTableCommand,
+  DynamoDBClient,
+  GetItemCommand,
+  ListTablesCommand,
+} from '@aws-sdk/client-dynamodb';
 import { silentLogger } from '../lambdas/contracts/logger.js';
 import { ensureBundledCdkOut } from '../local/cdk-out/cdk-out-template.js';
+import type { JournalEntry } from '../local/cloud/local-cloud-ports.js';
 import { startLocalCloudTarget } from '../local/demo/local-cloud-target.js';
 import { percentile } from '../local/demo/percentile.js';
 import type { Bench, BenchResult } from './bench.js';
@@ -21,7 +28,9 @@ const orderOf = (orderId: string) => ({
  * The synthesized order stack on the local cloud: how long it takes from a synthesized cdk.out to ready
  * (DynamoDB Local started, tables created, functions loaded, endpoint listening), an order's latency from
  * OrderRequested on the bus to its saga's end (through rules, the Lambda host, Step Functions and DynamoDB
- * Local), one order at a time, and the orders per second with 20 in flight.
+ * Local), one order at a time, and the orders per second with 20 in flight. Beside them, where an order's
+ * time goes: the function invocations per order and their median duration (from the cloud's journal), and
+ * the median latency of one DynamoDB Local read, which every store call of every invocation pays.
  */
 async function localCloud(): Promise<BenchResult[]> {
   const cdkOutDir = ensureBundledCdkOut();
@@ -41,7 +50,10 @@ async function localCloud(): Promise<BenchResult[]> {
     };
     await one(); // warms every function's first execution environment
     const latencies: number[] = [];
+    const journalFrom = target.cloud.journal.entries().length;
     for (let index = 0; index < SEQUENTIAL; index++) latencies.push(await one());
+    const invocations = invocationDurations(target.cloud.journal.entries().slice(journalFrom));
+    const readMs = await dynamoDbReadLatencies(target.cloud.dynamoDbEndpoint);
     const throughputStarted = performance.now();
     let next = 0;
     await Promise.all(
@@ -55,9 +67,59 @@ async function localCloud(): Promise<BenchResult[]> {
       { name: 'localcloud.order.p50_ms', value: percentile(latencies, 50) ?? Number.NaN, unit: 'ms' },
       { name: 'localcloud.order.p99_ms', value: percentile(latencies, 99) ?? Number.NaN, unit: 'ms' },
       { name: 'localcloud.orders_per_s', value: ordersPerSecond, unit: 'orders/s' },
+      { name: 'localcloud.order.invocations', value: invocations.length / SEQUENTIAL, unit: 'invocations' },
+      { name: 'localcloud.invocation.p50_ms', value: percentile(invocations, 50) ?? Number.NaN, unit: 'ms' },
+      { name: 'localcloud.dynamodb.read_p50_ms', value: percentile(readMs, 50) ?? Number.NaN, unit: 'ms' },
     ];
   } finally {
     await target.close();
+  }
+}
+
+/** How long each function invocation the journal shows took, from Invoked to its outcome, by request id. */
+function invocationDurations(entries: readonly JournalEntry[]): number[] {
+  const invoked = new Map<string, number>();
+  const durations: number[] = [];
+  for (const entry of entries) {
+    if (entry.service !== 'lambda' || entry.detail === undefined) continue;
+    if (entry.action === 'Invoked') invoked.set(entry.detail, entry.at);
+    const began = invoked.get(entry.detail);
+    if ((entry.action === 'Succeeded' || entry.action === 'Failed') && began !== undefined) {
+      durations.push(entry.at - began);
+    }
+  }
+  return durations;
+}
+
+/** 200 reads of one absent item from a table of DynamoDB Local, each timed. */
+async function dynamoDbReadLatencies(endpoint: string): Promise<number[]> {
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  try {
+    const { TableNames = [] } = await client.send(new ListTablesCommand({}));
+    const TableName = TableNames[0];
+    if (TableName === undefined) return [];
+    const { Table } = await client.send(new DescribeTableCommand({ TableName }));
+    const Key = Object.fromEntries(
+      (Table?.KeySchema ?? []).map((key) => [
+        key.AttributeName ?? '',
+        Table?.AttributeDefinitions?.find((a) => a.AttributeName === key.AttributeName)?.AttributeType === 'N'
+          ? { N: '0' }
+          : { S: 'bench-absent' },
+      ]),
+    );
+    const times: number[] = [];
+    for (let index = 0; index < 200; index++) {
+      const begun = performance.now();
+      await client.send(new GetItemCommand({ TableName, Key }));
+      times.push(performance.now() - begun);
+    }
+    return times;
+  } finally {
+    client.destroy();
   }
 }
 

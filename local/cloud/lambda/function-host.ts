@@ -84,7 +84,13 @@ export class FunctionHost {
       throw error;
     }
     if (outcome.ok) {
-      journal.record({ service: 'lambda', action: 'Succeeded', resource: fn.name, payload: outcome.payload });
+      journal.record({
+        service: 'lambda',
+        action: 'Succeeded',
+        resource: fn.name,
+        payload: outcome.payload,
+        detail: requestId,
+      });
       return { payload: outcome.payload, functionError: undefined, requestId, coldStart: outcome.coldStart };
     }
     const errorPayload = JSON.stringify(outcome.error);

@@ -11,6 +11,8 @@
  * continuing or retrying with backoff, every step recorded and metered; `ToolChains` holds named chains.
  * `defineTool` makes a typed tool (name, description, zod input and output, run) that `invokeTool` calls with
  * both sides checked and `toolJsonSchema` lists for a model API.
+ * `LegacyAdapter` calls a legacy HTTP system through declared field mappings (`conversions` both ways), with a
+ * timeout, its errors' codes kept (`LegacySystemError`) and only transient failures retried.
  *
  * @example
  * ```ts
@@ -40,6 +42,28 @@ export {
   ConcurrencyRetriesExhaustedError,
   InvalidAggregateOptionsError,
 } from '../lambdas/patterns/aggregate/aggregate-error.js';
+// Legacy adapter: a legacy HTTP system behind declared field mappings.
+export type {
+  FieldConversion,
+  FieldMapping,
+  MappingProblem,
+} from '../lambdas/patterns/legacy-adapter/field-mapping.js';
+export { conversions, translate } from '../lambdas/patterns/legacy-adapter/field-mapping.js';
+export type {
+  LegacyAdapterOptions,
+  LegacyErrorReader,
+  LegacyOperation,
+} from '../lambdas/patterns/legacy-adapter/legacy-adapter.js';
+export {
+  DEFAULT_LEGACY_RETRY,
+  defaultLegacyError,
+  LegacyAdapter,
+} from '../lambdas/patterns/legacy-adapter/legacy-adapter.js';
+export type { LegacyAdapterFailure } from '../lambdas/patterns/legacy-adapter/legacy-adapter-error.js';
+export {
+  LegacyAdapterError,
+  LegacySystemError,
+} from '../lambdas/patterns/legacy-adapter/legacy-adapter-error.js';
 // Transactional outbox: the store's stream to the bus.
 export type { EventBridgeOutboxPortOptions } from '../lambdas/patterns/outbox/event-bridge-outbox-port.js';
 export { eventBridgeOutboxPort } from '../lambdas/patterns/outbox/event-bridge-outbox-port.js';
@@ -89,7 +113,6 @@ export type {
 export { stageError, stageOutput } from '../lambdas/patterns/pipeline/stage.js';
 export type { StageRecord } from '../lambdas/patterns/pipeline/stage-record.js';
 export { digestOf } from '../lambdas/patterns/pipeline/stage-record.js';
-
 // Tool chains: tools composed, by strategy and error handling.
 export type {
   ChainFailure,
@@ -112,7 +135,6 @@ export {
   UnknownToolChainError,
 } from '../lambdas/patterns/tool-chain/tool-chain-error.js';
 export { ToolChains } from '../lambdas/patterns/tool-chain/tool-chains.js';
-
 // Tools: typed functions agents and models call.
 export type { AnyTool, Tool, ToolContext } from '../lambdas/patterns/tools/tool.js';
 export { defineTool, invokeTool } from '../lambdas/patterns/tools/tool.js';

@@ -112,9 +112,8 @@ describe('the desk’s intake, deployed', () => {
       (found) => found !== undefined,
     );
     expect(run).toMatchObject({ status: 'failed', failure: { stage: 'validate', errorType: 'validation' } });
-    expect(
-      (run?.failure?.detail as { errors: { rule: string }[] }).errors.map((error) => error.rule),
-    ).toEqual(['title', 'service', 'kind']);
+    const detail = run?.failure?.detail as { errors?: { rule: string }[] } | undefined;
+    expect(detail?.errors?.map((error) => error.rule)).toEqual(['title', 'service', 'kind']);
     expect(await get(tables.incidents, { incidentId: `inc-${report.reportId}` })).toBeUndefined();
   });
 });

@@ -113,7 +113,6 @@ export type {
 export { stageError, stageOutput } from '../lambdas/patterns/pipeline/stage.js';
 export type { StageRecord } from '../lambdas/patterns/pipeline/stage-record.js';
 export { digestOf } from '../lambdas/patterns/pipeline/stage-record.js';
-// Tool chains: tools composed, by strategy and error handling.
 export type {
   ChainFailure,
   ChainResult,
@@ -142,3 +141,5 @@ export type { ToolCallError } from '../lambdas/patterns/tools/tool-error.js';
 export { InvalidToolError, ToolRunError, ToolSchemaError } from '../lambdas/patterns/tools/tool-error.js';
 export type { ToolJsonSchema } from '../lambdas/patterns/tools/tool-json-schema.js';
 export { toolJsonSchema } from '../lambdas/patterns/tools/tool-json-schema.js';
+// Tool chains: tools composed, by strategy and error handling.
+export type { RetryPolicy } from '../lambdas/runtime/aws/retry-policy.js';

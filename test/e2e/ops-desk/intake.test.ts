@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { digestOf } from '../../../lambdas/patterns/pipeline/stage-record.js';
 import type { PipelineRun } from '../../../lambdas/stores/pipeline-runs/pipeline-run.js';
 import { type OpsDesk, openOpsDesk } from '../../support/ops-desk-cloud.js';
 
@@ -94,6 +95,60 @@ describe('the desk’s intake, deployed', () => {
       );
     }
     expect(await runOf(report.reportId)).toEqual(run);
+  });
+
+  it('resumes a report whose earlier delivery was cut short after normalise at enrich, not running validate or normalise again', async () => {
+    const service = `billing-${randomUUID().slice(0, 8)}`;
+    await put({ entryId: `cmdb:${service}`, owner: 'billing-team', tier: 'tier-2' });
+    const report = {
+      reportId: `r-${randomUUID()}`,
+      service,
+      kind: 'outage',
+      title: 'Invoices fail',
+      severity: 1,
+      observedAt: new Date().toISOString(),
+    };
+    // What a delivery that timed out after its second stage leaves: version 2, the normalised draft. Its title
+    // differs from the report's, so an incident carrying it proves the first two stages did not run again.
+    const normalised = { ...report, title: 'Invoices fail (as checkpointed)', severityAssumed: false };
+    const earlier = Date.now() - 60_000;
+    const record = (stage: string, index: number) => ({
+      stage,
+      index,
+      inputDigest: digestOf(report),
+      outputDigest: digestOf(normalised),
+      startedAt: earlier,
+      durationMs: 2,
+      success: true,
+    });
+    const checkpoint: PipelineRun = {
+      runId: `intake-${report.reportId}`,
+      pipeline: 'incident-intake',
+      inputDigest: digestOf({ ...report, severityAssumed: false }),
+      status: 'running',
+      nextStage: 2,
+      data: normalised,
+      records: [record('validate', 0), record('normalise', 1)],
+      version: 2,
+      updatedAt: earlier,
+    };
+    await desk.clients.documentClient.send(
+      new PutCommand({
+        TableName: tables.runs,
+        Item: { runId: checkpoint.runId, version: 2, run: JSON.stringify(checkpoint) },
+      }),
+    );
+    await desk.publish('IncidentReported', report, 'ops.monitoring');
+    const incident = await desk.eventually(
+      'the resumed incident in the register',
+      () => get(tables.incidents, { incidentId: `inc-${report.reportId}` }),
+      (item) => item !== undefined,
+    );
+    expect(incident).toMatchObject({ title: 'Invoices fail (as checkpointed)', owner: 'billing-team' });
+    const run = await runOf(report.reportId);
+    expect(run).toMatchObject({ status: 'completed', version: 4 });
+    expect(run?.records.slice(0, 2)).toEqual(checkpoint.records);
+    expect(run?.records.slice(2).map((entry) => entry.stage)).toEqual(['enrich', 'assemble']);
   });
 
   it('rejects a report with every broken rule listed, its run recorded as failed at the validate stage', async () => {

@@ -13,6 +13,8 @@
  * both sides checked and `toolJsonSchema` lists for a model API.
  * `LegacyAdapter` calls a legacy HTTP system through declared field mappings (`conversions` both ways), with a
  * timeout, its errors' codes kept (`LegacySystemError`) and only transient failures retried.
+ * `AgentPool` shares scarce capacity across containers as leased slots in a `PoolSlotStore` (`agentbridge/stores`):
+ * acquire with a timeout, growth past a threshold, an emergency slot, release, shrinking when idle.
  *
  * @example
  * ```ts
@@ -28,6 +30,13 @@
 // Pipeline: ordered stages, checkpointed per run.
 export type { DimensionedMetric, PatternMetrics } from '../lambdas/contracts/pattern-metrics.js';
 export { noMetrics } from '../lambdas/contracts/pattern-metrics.js';
+// Agent pool: scarce capacity shared by every container, as leased slots.
+export type { AgentPoolOptions, PoolSlot, PoolStats } from '../lambdas/patterns/agent-pool/agent-pool.js';
+export { AgentPool } from '../lambdas/patterns/agent-pool/agent-pool.js';
+export {
+  InvalidPoolOptionsError,
+  PoolExhaustedError,
+} from '../lambdas/patterns/agent-pool/agent-pool-error.js';
 export type {
   AggregateOptions,
   AggregateStore,

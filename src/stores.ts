@@ -28,6 +28,7 @@ export { EVENT_STORE_TABLE } from '../lambdas/contracts/tables/event-store-table
 export { IDEMPOTENCY_TABLE } from '../lambdas/contracts/tables/idempotency-table.js';
 export { LOCK_TABLE } from '../lambdas/contracts/tables/lock-table.js';
 export { PIPELINE_RUNS_TABLE } from '../lambdas/contracts/tables/pipeline-runs-table.js';
+export { POOL_SLOTS_TABLE } from '../lambdas/contracts/tables/pool-slots-table.js';
 export { TASK_TOKEN_TABLE } from '../lambdas/contracts/tables/task-token-table.js';
 // Agent state.
 export {
@@ -133,6 +134,16 @@ export {
   InvalidPipelineRunError,
   PipelineRunConflictError,
 } from '../lambdas/stores/pipeline-runs/pipeline-run.js';
+export type { DynamoDbPoolSlotStoreOptions } from '../lambdas/stores/pool-slots/dynamodb/dynamodb-pool-slot-store.js';
+export { DynamoDbPoolSlotStore } from '../lambdas/stores/pool-slots/dynamodb/dynamodb-pool-slot-store.js';
+export { InMemoryPoolSlotStore } from '../lambdas/stores/pool-slots/in-memory/in-memory-pool-slot-store.js';
+export type {
+  PoolCounters,
+  PoolSlotStore,
+  PoolState,
+  SlotLease,
+  SlotState,
+} from '../lambdas/stores/pool-slots/pool-slot-store.js';
 // What every store raises when its backend fails or an item is unreadable.
 export { CorruptItemError, StoreUnavailableError } from '../lambdas/stores/store-errors.js';
 // Step Functions task tokens: park a wait, resume it once.

@@ -27,6 +27,7 @@ export {
 } from '../test/conformance/item-store-conformance.js';
 export { describeLifecycleConformance } from '../test/conformance/lifecycle-conformance.js';
 export { describePipelineRunStoreConformance } from '../test/conformance/pipeline-run-store-conformance.js';
+export { describePoolSlotStoreConformance } from '../test/conformance/pool-slot-store-conformance.js';
 export { describeRoutingConformance } from '../test/conformance/routing-conformance.js';
 export { describeRuntimeConformance } from '../test/conformance/runtime-conformance.js';
 export type { RuntimeHarness } from '../test/conformance/runtime-harness.js';

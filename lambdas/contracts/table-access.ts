@@ -48,6 +48,11 @@ export const TABLE_ACTIONS = {
    * Fenced lock store: lease and counter items, waiter queue (one-partition Query), transactional grants (an
    * Update of the counter, a Put of the lease, a Delete of the waiter: no ConditionCheck, so none granted).
    */
+  /**
+   * Agent pool slots: a consistent Query reads a pool; grants, releases, resizes and counters are conditional
+   * UpdateItems.
+   */
+  poolSlots: ['dynamodb:Query', 'dynamodb:UpdateItem'],
   lock: [
     'dynamodb:GetItem',
     'dynamodb:PutItem',

@@ -11,6 +11,7 @@ import { LOCK_TABLE } from '../../lambdas/contracts/tables/lock-table.js';
 import { NOTIFICATIONS_TABLE } from '../../lambdas/contracts/tables/notifications-table.js';
 import { PAYMENTS_TABLE } from '../../lambdas/contracts/tables/payments-table.js';
 import { PIPELINE_RUNS_TABLE } from '../../lambdas/contracts/tables/pipeline-runs-table.js';
+import { POOL_SLOTS_TABLE } from '../../lambdas/contracts/tables/pool-slots-table.js';
 import { TASK_TOKEN_TABLE } from '../../lambdas/contracts/tables/task-token-table.js';
 import { USERS_TABLE } from '../../lambdas/contracts/tables/users-table.js';
 import { ITEM_STORE_CONFORMANCE_TABLE } from '../conformance/item-store-conformance.js';
@@ -33,6 +34,7 @@ import {
   paymentsWorkload,
 } from '../support/iam/order-store-workloads.js';
 import { pipelineRunWorkload } from '../support/iam/pipeline-run-workload.js';
+import { poolSlotsWorkload } from '../support/iam/pool-slots-workload.js';
 import { DynamoDbAccessLog, recordingDynamoDbClient } from '../support/iam/recording-dynamodb-client.js';
 import type { TableWorkload } from '../support/iam/table-workload.js';
 import { contactLookupWorkload, usersAgentWorkload } from '../support/iam/user-store-workloads.js';
@@ -155,6 +157,12 @@ const CASES: readonly GrantCase[] = [
     table: PIPELINE_RUNS_TABLE,
     ...fromRoles('pipelineRuns'),
     workload: pipelineRunWorkload,
+  },
+  {
+    name: 'pool slots (an agent pool’s leases)',
+    table: POOL_SLOTS_TABLE,
+    ...fromRoles('poolSlots'),
+    workload: poolSlotsWorkload,
   },
 ];
 

@@ -11,6 +11,10 @@
  * continuing or retrying with backoff, every step recorded and metered; `ToolChains` holds named chains.
  * `defineTool` makes a typed tool (name, description, zod input and output, run) that `invokeTool` calls with
  * both sides checked and `toolJsonSchema` lists for a model API.
+ * `runAssistantTurn` is an assistant agent's loop: the model (`BedrockConverseModelClient`, or a
+ * `ScriptedModelClient` playing a script) is called with the tools' specs, its tool calls run concurrently with
+ * errors fed back as results, until it answers in text or `maxToolIterations` runs out; `agentTool` makes
+ * another agent a tool, and an `AgentStateStepJournal` records each model and tool call once for a retry.
  * `LegacyAdapter` calls a legacy HTTP system through declared field mappings (`conversions` both ways), with a
  * timeout, its errors' codes kept (`LegacySystemError`) and only transient failures retried.
  * `AgentPool` shares scarce capacity across containers as leased slots in a `PoolSlotStore` (`agentbridge/stores`):
@@ -51,6 +55,49 @@ export {
   ConcurrencyRetriesExhaustedError,
   InvalidAggregateOptionsError,
 } from '../lambdas/patterns/aggregate/aggregate-error.js';
+// Assistant agent: the model's tool-call loop, a model port (Bedrock Converse, scripted), agents as tools.
+export type { AgentSend } from '../lambdas/patterns/assistant/agent-tool.js';
+export { agentTool } from '../lambdas/patterns/assistant/agent-tool.js';
+export {
+  ModelCallError,
+  ToolIterationsExhaustedError,
+} from '../lambdas/patterns/assistant/assistant-error.js';
+export type {
+  AssistantLoopOptions,
+  AssistantTurn,
+  ToolCallRecord,
+} from '../lambdas/patterns/assistant/assistant-loop.js';
+export {
+  DEFAULT_MAX_TOOL_ITERATIONS,
+  runAssistantTurn,
+} from '../lambdas/patterns/assistant/assistant-loop.js';
+export type { BedrockConverseModelClientOptions } from '../lambdas/patterns/assistant/bedrock-converse-model-client.js';
+export { BedrockConverseModelClient } from '../lambdas/patterns/assistant/bedrock-converse-model-client.js';
+export type {
+  ContentBlock,
+  ConversationMessage,
+  ModelClient,
+  ModelCompletion,
+  ModelRequest,
+  StopReason,
+  TextBlock,
+  ToolResultBlock,
+  ToolUseBlock,
+} from '../lambdas/patterns/assistant/model-client.js';
+export { textOf, toolUsesOf, userText } from '../lambdas/patterns/assistant/model-client.js';
+export type { ScriptedReply, ScriptedTurn } from '../lambdas/patterns/assistant/scripted-model-client.js';
+export {
+  lastToolResults,
+  lastUserText,
+  ScriptedModelClient,
+} from '../lambdas/patterns/assistant/scripted-model-client.js';
+export type { StepJournal } from '../lambdas/patterns/assistant/step-journal.js';
+export {
+  AgentStateStepJournal,
+  JOURNAL_TURNS_KEPT,
+  stepJournalType,
+  UNRECORDED,
+} from '../lambdas/patterns/assistant/step-journal.js';
 // Legacy adapter: a legacy HTTP system behind declared field mappings.
 export type {
   FieldConversion,

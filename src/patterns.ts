@@ -7,6 +7,8 @@
  * `pipeline` builds ordered, typed stages with recovery per error type, every stage recorded and metered and
  * checkpointed in a run store, so a run cut short resumes after its last stage and a finished run never runs
  * again; `validationStage`, `transformationStage` and `enrichmentStage` are its reference stages.
+ * `SmartRouter` routes each request to the candidate agent its shared history (`RoutingHistoryStore`) scores
+ * best, falls back to the second best, and retrains its compatibility model as outcomes arrive.
  * `defineToolChain` composes tools into a chain run sequentially, in parallel or by condition, failing fast,
  * continuing or retrying with backoff, every step recorded and metered; `ToolChains` holds named chains.
  * `defineTool` makes a typed tool (name, description, zod input and output, run) that `invokeTool` calls with
@@ -169,6 +171,20 @@ export type {
 export { stageError, stageOutput } from '../lambdas/patterns/pipeline/stage.js';
 export type { StageRecord } from '../lambdas/patterns/pipeline/stage-record.js';
 export { digestOf } from '../lambdas/patterns/pipeline/stage-record.js';
+// Smart routing: the best candidate by shared history, with a fallback.
+export type { CandidateScore, ScoringOptions } from '../lambdas/patterns/smart-routing/routing-score.js';
+export {
+  compatibilityOf,
+  rank,
+  scoreCandidate,
+  trainModel,
+} from '../lambdas/patterns/smart-routing/routing-score.js';
+export type {
+  Routed,
+  RoutingRequest,
+  SmartRouterOptions,
+} from '../lambdas/patterns/smart-routing/smart-router.js';
+export { RoutingFailedError, SmartRouter } from '../lambdas/patterns/smart-routing/smart-router.js';
 export type {
   ChainFailure,
   ChainResult,

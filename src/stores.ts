@@ -29,6 +29,7 @@ export { IDEMPOTENCY_TABLE } from '../lambdas/contracts/tables/idempotency-table
 export { LOCK_TABLE } from '../lambdas/contracts/tables/lock-table.js';
 export { PIPELINE_RUNS_TABLE } from '../lambdas/contracts/tables/pipeline-runs-table.js';
 export { POOL_SLOTS_TABLE } from '../lambdas/contracts/tables/pool-slots-table.js';
+export { ROUTING_HISTORY_TABLE } from '../lambdas/contracts/tables/routing-history-table.js';
 export { TASK_TOKEN_TABLE } from '../lambdas/contracts/tables/task-token-table.js';
 // Agent state.
 export {
@@ -144,6 +145,16 @@ export type {
   SlotLease,
   SlotState,
 } from '../lambdas/stores/pool-slots/pool-slot-store.js';
+export type { DynamoDbRoutingHistoryOptions } from '../lambdas/stores/routing-history/dynamodb/dynamodb-routing-history.js';
+export { DynamoDbRoutingHistory } from '../lambdas/stores/routing-history/dynamodb/dynamodb-routing-history.js';
+export { InMemoryRoutingHistory } from '../lambdas/stores/routing-history/in-memory/in-memory-routing-history.js';
+export type {
+  CandidateStats,
+  CompatibilityModel,
+  RoutingHistoryStore,
+  RoutingOutcome,
+} from '../lambdas/stores/routing-history/routing-history.js';
+export { NO_HISTORY } from '../lambdas/stores/routing-history/routing-history.js';
 // What every store raises when its backend fails or an item is unreadable.
 export { CorruptItemError, StoreUnavailableError } from '../lambdas/stores/store-errors.js';
 // Step Functions task tokens: park a wait, resume it once.

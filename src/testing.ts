@@ -29,5 +29,6 @@ export { describeLifecycleConformance } from '../test/conformance/lifecycle-conf
 export { describePipelineRunStoreConformance } from '../test/conformance/pipeline-run-store-conformance.js';
 export { describePoolSlotStoreConformance } from '../test/conformance/pool-slot-store-conformance.js';
 export { describeRoutingConformance } from '../test/conformance/routing-conformance.js';
+export { describeRoutingHistoryConformance } from '../test/conformance/routing-history-conformance.js';
 export { describeRuntimeConformance } from '../test/conformance/runtime-conformance.js';
 export type { RuntimeHarness } from '../test/conformance/runtime-harness.js';

@@ -49,6 +49,17 @@ export const TABLE_ACTIONS = {
    * Update of the counter, a Put of the lease, a Delete of the waiter: no ConditionCheck, so none granted).
    */
   /**
+   * Smart routing history: counters (UpdateItem ADD), outcomes (PutItem, Query, BatchWriteItem to trim), the
+   * model on the meta item (UpdateItem, GetItem).
+   */
+  routingHistory: [
+    'dynamodb:GetItem',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:Query',
+    'dynamodb:BatchWriteItem',
+  ],
+  /**
    * Agent pool slots: a consistent Query reads a pool; grants, releases, resizes and counters are conditional
    * UpdateItems.
    */

@@ -12,6 +12,7 @@ import { NOTIFICATIONS_TABLE } from '../../lambdas/contracts/tables/notification
 import { PAYMENTS_TABLE } from '../../lambdas/contracts/tables/payments-table.js';
 import { PIPELINE_RUNS_TABLE } from '../../lambdas/contracts/tables/pipeline-runs-table.js';
 import { POOL_SLOTS_TABLE } from '../../lambdas/contracts/tables/pool-slots-table.js';
+import { ROUTING_HISTORY_TABLE } from '../../lambdas/contracts/tables/routing-history-table.js';
 import { TASK_TOKEN_TABLE } from '../../lambdas/contracts/tables/task-token-table.js';
 import { USERS_TABLE } from '../../lambdas/contracts/tables/users-table.js';
 import { ITEM_STORE_CONFORMANCE_TABLE } from '../conformance/item-store-conformance.js';
@@ -36,6 +37,7 @@ import {
 import { pipelineRunWorkload } from '../support/iam/pipeline-run-workload.js';
 import { poolSlotsWorkload } from '../support/iam/pool-slots-workload.js';
 import { DynamoDbAccessLog, recordingDynamoDbClient } from '../support/iam/recording-dynamodb-client.js';
+import { routingHistoryWorkload } from '../support/iam/routing-history-workload.js';
 import type { TableWorkload } from '../support/iam/table-workload.js';
 import { contactLookupWorkload, usersAgentWorkload } from '../support/iam/user-store-workloads.js';
 import { CATALOG_AGENTS } from './support/catalog-agents.js';
@@ -163,6 +165,12 @@ const CASES: readonly GrantCase[] = [
     table: POOL_SLOTS_TABLE,
     ...fromRoles('poolSlots'),
     workload: poolSlotsWorkload,
+  },
+  {
+    name: 'routing history (a smart router’s shared performance)',
+    table: ROUTING_HISTORY_TABLE,
+    ...fromRoles('routingHistory'),
+    workload: routingHistoryWorkload,
   },
 ];
 

@@ -143,7 +143,8 @@ export { OutboxRelay } from '../lambdas/patterns/outbox/outbox-relay.js';
 export type { ReplayRange, ReplayResult } from '../lambdas/patterns/outbox/replay-stream.js';
 export { replayStream } from '../lambdas/patterns/outbox/replay-stream.js';
 export type { PipelineDeps, PipelineResult } from '../lambdas/patterns/pipeline/pipeline.js';
-export { Pipeline, PipelineBuilder, pipeline } from '../lambdas/patterns/pipeline/pipeline.js';
+export { Pipeline } from '../lambdas/patterns/pipeline/pipeline.js';
+export { PipelineBuilder, pipeline } from '../lambdas/patterns/pipeline/pipeline-builder.js';
 export {
   InvalidPipelineError,
   PipelineFailedError,
@@ -185,12 +186,8 @@ export type {
   SmartRouterOptions,
 } from '../lambdas/patterns/smart-routing/smart-router.js';
 export { RoutingFailedError, SmartRouter } from '../lambdas/patterns/smart-routing/smart-router.js';
-export type {
-  ChainFailure,
-  ChainResult,
-  StepRecord,
-  ToolChainDeps,
-} from '../lambdas/patterns/tool-chain/run-tool-chain.js';
+export type { StepRecord, ToolChainDeps } from '../lambdas/patterns/tool-chain/run-chain-step.js';
+export type { ChainFailure, ChainResult } from '../lambdas/patterns/tool-chain/run-tool-chain.js';
 export { runToolChain } from '../lambdas/patterns/tool-chain/run-tool-chain.js';
 export type {
   ChainContext,

@@ -25,7 +25,8 @@ export interface PipelineResult<Out> {
   readonly replayed: boolean;
 }
 
-interface Step {
+/** A stage with its recovery handlers, as the pipeline runs it (types erased; `PipelineBuilder` checks them). */
+export interface PipelineStep {
   readonly stage: Stage<unknown, unknown>;
   readonly recover: Readonly<Record<string, RecoveryHandler<unknown, unknown>>>;
 }
@@ -56,12 +57,12 @@ const asJson = (value: unknown): JsonValue => JSON.parse(JSON.stringify(value ??
  */
 export class Pipeline<In, Out> {
   readonly name: string;
-  readonly #steps: readonly Step[];
+  readonly #steps: readonly PipelineStep[];
   readonly #runs: PipelineRunStore;
   readonly #clock: Clock;
   readonly #metrics: PatternMetrics;
 
-  constructor(name: string, steps: readonly Step[], deps: PipelineDeps) {
+  constructor(name: string, steps: readonly PipelineStep[], deps: PipelineDeps) {
     if (!STAGE_NAME.test(name)) throw new InvalidPipelineError(name, 'the name needs 1-64 of [\\w.-]');
     if (steps.length === 0) throw new InvalidPipelineError(name, 'it has no stages');
     const names = steps.map((step) => step.stage.name);
@@ -107,7 +108,7 @@ export class Pipeline<In, Out> {
     };
     const resumedAt = stored === undefined ? undefined : stored.nextStage;
     for (let index = run.nextStage; index < this.#steps.length; index++) {
-      const step = this.#steps[index] as Step;
+      const step = this.#steps[index] as PipelineStep;
       const context: StageContext = { pipeline: this.name, runId, stage: step.stage.name };
       const { record, output, error } = await this.#execute(step, index, run.data, context);
       const records = [...run.records, record];
@@ -140,7 +141,7 @@ export class Pipeline<In, Out> {
   }
 
   async #execute(
-    step: Step,
+    step: PipelineStep,
     index: number,
     input: JsonValue,
     context: StageContext,
@@ -194,37 +195,3 @@ export class Pipeline<In, Out> {
     });
   }
 }
-
-/**
- * Builds a {@link Pipeline} stage by stage; each `stage` takes a stage whose input is the previous output.
- *
- * @example
- * ```ts
- * const intake = pipeline<Report>('intake').stage(validate).stage(normalise).build({ runs });
- * ```
- */
-export class PipelineBuilder<In, Current> {
-  readonly #name: string;
-  readonly #steps: readonly Step[];
-
-  constructor(name: string, steps: readonly Step[] = []) {
-    this.#name = name;
-    this.#steps = steps;
-  }
-
-  /** Adds a stage, with recovery handlers per error type it may report. */
-  stage<Next>(
-    stage: Stage<Current, Next>,
-    options: { readonly recover?: Readonly<Record<string, RecoveryHandler<Current, Next>>> } = {},
-  ): PipelineBuilder<In, Next> {
-    const step = { stage, recover: options.recover ?? {} } as unknown as Step;
-    return new PipelineBuilder<In, Next>(this.#name, [...this.#steps, step]);
-  }
-
-  build(deps: PipelineDeps): Pipeline<In, Current> {
-    return new Pipeline<In, Current>(this.#name, this.#steps, deps);
-  }
-}
-
-/** Starts a pipeline whose input is `In`. */
-export const pipeline = <In>(name: string): PipelineBuilder<In, In> => new PipelineBuilder<In, In>(name);

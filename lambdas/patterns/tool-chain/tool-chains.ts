@@ -1,4 +1,5 @@
-import { type ChainResult, runToolChain, type ToolChainDeps } from './run-tool-chain.js';
+import type { ToolChainDeps } from './run-chain-step.js';
+import { type ChainResult, runToolChain } from './run-tool-chain.js';
 import type { ToolChain } from './tool-chain.js';
 import { InvalidToolChainError, UnknownToolChainError } from './tool-chain-error.js';
 

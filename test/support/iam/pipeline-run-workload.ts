@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { PIPELINE_RUNS_TABLE as TABLE } from '../../../lambdas/contracts/tables/pipeline-runs-table.js';
-import { pipeline } from '../../../lambdas/patterns/pipeline/pipeline.js';
+import { pipeline } from '../../../lambdas/patterns/pipeline/pipeline-builder.js';
 import { stageOutput } from '../../../lambdas/patterns/pipeline/stage.js';
 import { DynamoDbPipelineRunStore } from '../../../lambdas/stores/pipeline-runs/dynamodb/dynamodb-pipeline-run-store.js';
 import { createTables } from '../../../local/dynamodb/create-tables.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import * as z from 'zod';
-import { pipeline } from '../../../lambdas/patterns/pipeline/pipeline.js';
+import { pipeline } from '../../../lambdas/patterns/pipeline/pipeline-builder.js';
 import { stageError, stageOutput } from '../../../lambdas/patterns/pipeline/stage.js';
 import { runToolChain } from '../../../lambdas/patterns/tool-chain/run-tool-chain.js';
 import { defineToolChain } from '../../../lambdas/patterns/tool-chain/tool-chain.js';

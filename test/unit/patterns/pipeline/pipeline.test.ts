@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TransientError } from '../../../../lambdas/contracts/transient-error.js';
-import { pipeline } from '../../../../lambdas/patterns/pipeline/pipeline.js';
+import { pipeline } from '../../../../lambdas/patterns/pipeline/pipeline-builder.js';
 import { type Stage, stageError, stageOutput } from '../../../../lambdas/patterns/pipeline/stage.js';
 import { digestOf } from '../../../../lambdas/patterns/pipeline/stage-record.js';
 import { InMemoryPipelineRunStore } from '../../../../lambdas/stores/pipeline-runs/in-memory/in-memory-pipeline-run-store.js';

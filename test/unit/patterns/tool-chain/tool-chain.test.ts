@@ -173,6 +173,28 @@ describe('tool chain, sequential', () => {
     expect(slept).toEqual([]);
   });
 
+  it('fails a step whose input mapping throws as STEP_INPUT_FAILED, without calling its tool', async () => {
+    const { clock, deps } = harness();
+    const double = numberTool('double', (n) => n * 2, clock);
+    const broken = {
+      ...double,
+      input: () => {
+        throw new Error('no service given');
+      },
+    };
+    const result = await runToolChain(chain({ strategy: 'sequential', steps: [broken] }), { n: 1 }, deps);
+    expect(result).toMatchObject({
+      ok: false,
+      failure: {
+        step: 'double',
+        code: 'STEP_INPUT_FAILED',
+        message: expect.stringContaining('no service given'),
+      },
+    });
+    expect(result.steps[0]).toMatchObject({ status: 'failed', attempts: 0 });
+    expect(double.calls).toEqual([]);
+  });
+
   it('meters every step that ran under its own ToolChain and Step dimensions', async () => {
     const { clock, deps, metrics } = harness();
     const [double, broken] = [

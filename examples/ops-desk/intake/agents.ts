@@ -8,6 +8,7 @@ import {
   TABLE_ACTIONS,
   type TableDefinition,
 } from 'agentbridge/stores';
+import * as z from 'zod';
 import { type Directory, OPS_DIRECTORY_TABLE } from './directory.js';
 import { draftOf, intakePipeline } from './intake-pipeline.js';
 import {
@@ -35,10 +36,9 @@ export interface IntakeAgentDeps {
   readonly metrics?: PatternMetrics;
 }
 
-const errorsOf = (detail: unknown): { rule: string; message: string }[] => {
-  const errors = (detail as { errors?: unknown } | null)?.errors;
-  return Array.isArray(errors) ? (errors as { rule: string; message: string }[]) : [];
-};
+/** A validation stage's detail: every broken rule. Other stages' details list none. */
+const RuleErrors = z.object({ errors: z.array(z.object({ rule: z.string(), message: z.string() })) });
+const errorsOf = (detail: unknown) => RuleErrors.safeParse(detail).data?.errors ?? [];
 
 /**
  * Takes in every incident report monitoring publishes: the intake pipeline (validate, normalise, enrich,

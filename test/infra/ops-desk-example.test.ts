@@ -37,7 +37,7 @@ const area = (name: string, overrides: Partial<OpsDeskArea> = {}): OpsDeskArea =
   ...overrides,
 });
 
-describe('the operations desk example stack', () => {
+describe('the operations desk example stack', { timeout: 120_000 }, () => {
   for (const model of ['bedrock', 'scripted']) {
     it(`synthesizes with cdk-nag AwsSolutions and no unacknowledged finding (model ${model}), each acknowledgement with a reason`, () => {
       const { report } = synthesize({ 'opsdesk:model': model });

@@ -11,9 +11,9 @@ export interface LegacyAnswer {
 /**
  * A real HTTP server on loopback standing in for a legacy system: each path answers from its queue of
  * answers (the last one repeats), so a test scripts it healthy, slow, erroring or malformed; every request
- * received is kept with its parsed body.
+ * received is kept with its parsed body. On `port`, or any free one.
  */
-export async function startLegacySystem() {
+export async function startLegacySystem(port = 0) {
   const answers = new Map<string, LegacyAnswer[]>();
   const received: { path: string; method: string; body: unknown }[] = [];
   const read = async (request: IncomingMessage): Promise<string> => {
@@ -34,10 +34,10 @@ export async function startLegacySystem() {
     const body = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body ?? {});
     response.writeHead(answer.status ?? 200, { 'content-type': 'application/json' }).end(body);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const listening = (server.address() as AddressInfo).port;
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl: `http://127.0.0.1:${listening}`,
     received,
     /** The answers `path` gives, in order; the last one repeats. */
     answer(path: string, ...queue: LegacyAnswer[]): void {

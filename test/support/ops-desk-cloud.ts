@@ -9,6 +9,9 @@ import { type LocalCloud, startLocalCloud } from '../../local/cloud/start-local-
 import { journalQuiet } from '../../local/demo/local-cloud-target.js';
 import { e2eClients } from './e2e-clients.js';
 
+/** Where the e2e suite's stand-in for the legacy ITSM listens (the synthesized desk calls it there). */
+export const LEGACY_ITSM_PORT = 4617;
+
 /**
  * The operations desk as the local cloud runs it: synthesized (bundled, cdk-nag checked) with the scripted
  * assistant model, since no model call leaves this machine. The vitest global setup keeps it fresh.
@@ -18,7 +21,7 @@ export const OPS_DESK_LOCAL_SYNTH: SynthTarget = {
   outDir: 'examples/ops-desk/cdk.out.local',
   stack: 'OpsDesk',
   sources: ['examples/ops-desk', 'lambdas', 'lib', 'src', 'package-lock.json'],
-  context: { 'opsdesk:model': 'scripted' },
+  context: { 'opsdesk:model': 'scripted', 'opsdesk:itsmUrl': `http://127.0.0.1:${LEGACY_ITSM_PORT}` },
   buildPackage: true,
 };
 

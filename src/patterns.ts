@@ -19,6 +19,10 @@
  * another agent a tool, and an `AgentStateStepJournal` records each model and tool call once for a retry.
  * `LegacyAdapter` calls a legacy HTTP system through declared field mappings (`conversions` both ways), with a
  * timeout, its errors' codes kept (`LegacySystemError`) and only transient failures retried.
+ * `HierarchicalDecision` decides a request layer by layer (operational → tactical → strategic): a sure layer
+ * decides, a fairly sure one builds a consensus with its peers, otherwise — or when it declines or throws — the
+ * request escalates with its step recorded; the top answers its best effort, and `NoLayerCouldDecideError`
+ * says no layer decided anything; `operationalDecider` and `tacticalDecider` are its reference deciders.
  * `AgentPool` shares scarce capacity across containers as leased slots in a `PoolSlotStore` (`agentbridge/stores`):
  * acquire with a timeout, growth past a threshold, an emergency slot, release, shrinking when idle.
  *
@@ -100,6 +104,54 @@ export {
   stepJournalType,
   UNRECORDED,
 } from '../lambdas/patterns/assistant/step-journal.js';
+// Hierarchical decision: layers that decide, consult their peers or escalate.
+export type {
+  Decider,
+  Decision,
+  DecisionLayer,
+  DecisionOutcome,
+  DecisionStep,
+  DecisionThresholds,
+  Declined,
+  LayerContext,
+  PeerOpinion,
+  RecordedError,
+  StepVerdict,
+} from '../lambdas/patterns/hierarchical-decision/decision.js';
+export {
+  DEFAULT_DECISION_THRESHOLDS,
+  declined,
+  isDeclined,
+} from '../lambdas/patterns/hierarchical-decision/decision.js';
+export {
+  DecisionOutcomeSchema,
+  DecisionStepSchema,
+} from '../lambdas/patterns/hierarchical-decision/decision-schema.js';
+export type {
+  DecideOptions,
+  HierarchicalDecisionOptions,
+} from '../lambdas/patterns/hierarchical-decision/hierarchical-decision.js';
+export {
+  decisionThresholds,
+  HierarchicalDecision,
+} from '../lambdas/patterns/hierarchical-decision/hierarchical-decision.js';
+export {
+  InvalidDecisionError,
+  InvalidDecisionHierarchyError,
+  NoLayerCouldDecideError,
+} from '../lambdas/patterns/hierarchical-decision/hierarchical-decision-error.js';
+export type { ReferenceRequest } from '../lambdas/patterns/hierarchical-decision/reference-deciders.js';
+export {
+  allocateResources,
+  operationalDecider,
+  optimiseProcess,
+  planCapacity,
+  prioritiseTasks,
+  surestBelow,
+  tacticalDecider,
+} from '../lambdas/patterns/hierarchical-decision/reference-deciders.js';
+export type { DecisionKey } from '../lambdas/patterns/hierarchical-decision/run-layer.js';
+export { canonicalKey } from '../lambdas/patterns/hierarchical-decision/run-layer.js';
 // Legacy adapter: a legacy HTTP system behind declared field mappings.
 export type {
   FieldConversion,

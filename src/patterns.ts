@@ -90,7 +90,7 @@ export type {
   ToolResultBlock,
   ToolUseBlock,
 } from '../lambdas/patterns/assistant/model-client.js';
-export { textOf, toolUsesOf, userText } from '../lambdas/patterns/assistant/model-client.js';
+export { recentContext, textOf, toolUsesOf, userText } from '../lambdas/patterns/assistant/model-client.js';
 export type { ScriptedReply, ScriptedTurn } from '../lambdas/patterns/assistant/scripted-model-client.js';
 export {
   lastToolResults,

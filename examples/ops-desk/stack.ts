@@ -3,13 +3,20 @@ import { AGENT_STATE_TABLE, IDEMPOTENCY_TABLE, type TableDefinition } from 'agen
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { OpsDeskArea, OpsDeskSettings } from './area.js';
+import { ASSISTANT_AREA } from './assistant/area.js';
 import { INTAKE_AREA } from './intake/area.js';
 import { ITSM_AREA } from './itsm/area.js';
 import { ROUTING_AREA } from './routing/area.js';
 import { RUNBOOKS_AREA } from './runbooks/area.js';
 
 /** The desk's areas, in the order an incident meets them. */
-export const AREAS: readonly OpsDeskArea[] = [INTAKE_AREA, ROUTING_AREA, RUNBOOKS_AREA, ITSM_AREA];
+export const AREAS: readonly OpsDeskArea[] = [
+  INTAKE_AREA,
+  ROUTING_AREA,
+  RUNBOOKS_AREA,
+  ITSM_AREA,
+  ASSISTANT_AREA,
+];
 
 /** The desk's bus: other services (monitoring, operators' tools) publish onto it by this name. */
 export const OPS_DESK_BUS_NAME = 'opsdesk';

@@ -84,3 +84,29 @@ export const textOf = (message: ConversationMessage): string =>
     .filter((block): block is TextBlock => block.type === 'text')
     .map((block) => block.text)
     .join('\n\n');
+
+/**
+ * The context without its oldest questions, so it holds at most `maxMessages` messages (an agent's state item
+ * is bounded): it is cut only before a user's text, never between a tool call and its result. The latest
+ * question is kept whole even when it alone is longer.
+ *
+ * @example
+ * ```ts
+ * ctx.state.context = recentContext(ctx.state.context, 40);
+ * ```
+ */
+export function recentContext(
+  context: readonly ConversationMessage[],
+  maxMessages: number,
+): ConversationMessage[] {
+  let start = 0;
+  while (context.length - start > maxMessages) {
+    const next = context.findIndex(
+      (message, index) =>
+        index > start && message.role === 'user' && message.content.some((block) => block.type === 'text'),
+    );
+    if (next < 0) break;
+    start = next;
+  }
+  return context.slice(start);
+}

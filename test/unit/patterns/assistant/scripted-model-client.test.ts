@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ConversationMessage } from '../../../../lambdas/patterns/assistant/model-client.js';
+import {
+  type ConversationMessage,
+  recentContext,
+} from '../../../../lambdas/patterns/assistant/model-client.js';
 import {
   lastUserText,
   ScriptedModelClient,
@@ -43,5 +46,24 @@ describe('the scripted model client', () => {
     const more = short.complete({ messages: [ask('x'), first.message, ask('y'), first.message], tools: [] });
     await expect(more).rejects.toMatchObject({ code: 'MODEL_SCRIPT_EXHAUSTED', transient: false });
     expect(short.calls).toBe(1);
+  });
+});
+
+describe('recentContext', () => {
+  const toolRound: ConversationMessage[] = [
+    { role: 'assistant', content: [{ type: 'toolUse', toolUseId: 't', name: 'lookup', input: {} }] },
+    { role: 'user', content: [{ type: 'toolResult', toolUseId: 't', content: {}, isError: false }] },
+    { role: 'assistant', content: [{ type: 'text', text: 'answer' }] },
+  ];
+  const context = [ask('one'), ...toolRound, ask('two'), ...toolRound, ask('three'), ...toolRound];
+
+  it('drops the oldest questions whole, cutting only before a user’s text', () => {
+    expect(recentContext(context, 9)).toEqual(context.slice(4));
+    expect(recentContext(context, 6)).toEqual(context.slice(8));
+    expect(recentContext(context, 12)).toEqual(context);
+  });
+
+  it('keeps the latest question whole even when it alone is longer', () => {
+    expect(recentContext(context, 2)).toEqual(context.slice(8));
   });
 });

@@ -4,6 +4,7 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { OpsDeskArea, OpsDeskSettings } from './area.js';
 import { ASSISTANT_AREA } from './assistant/area.js';
+import { DECISIONS_AREA } from './decisions/area.js';
 import { INTAKE_AREA } from './intake/area.js';
 import { ITSM_AREA } from './itsm/area.js';
 import { ROUTING_AREA } from './routing/area.js';
@@ -13,6 +14,7 @@ import { RUNBOOKS_AREA } from './runbooks/area.js';
 export const AREAS: readonly OpsDeskArea[] = [
   INTAKE_AREA,
   ROUTING_AREA,
+  DECISIONS_AREA,
   RUNBOOKS_AREA,
   ITSM_AREA,
   ASSISTANT_AREA,

@@ -49,7 +49,11 @@ export type {
   RedriveDeadLettersReport,
   UnreadableDeadLetter,
 } from '../lambdas/runtime/aws/redrive-dead-letters.js';
-export { originalEventOf, redriveDeadLetters } from '../lambdas/runtime/aws/redrive-dead-letters.js';
+export {
+  makeVisibleAgain,
+  originalEventOf,
+  redriveDeadLetters,
+} from '../lambdas/runtime/aws/redrive-dead-letters.js';
 export type { WireError } from '../lambdas/runtime/aws/remote-agent-error.js';
 export {
   InvalidRemoteResponseError,

@@ -8,14 +8,10 @@ import { randomUUID } from 'node:crypto';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { GetFunctionCommand } from '@aws-sdk/client-lambda';
 import { ListExecutionsCommand } from '@aws-sdk/client-sfn';
-import {
-  ChangeMessageVisibilityBatchCommand,
-  ReceiveMessageCommand,
-  SendMessageCommand,
-} from '@aws-sdk/client-sqs';
+import { ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ORDER_PRODUCER_SOURCES } from '../../lambdas/contracts/order/order-producers.js';
-import { redriveDeadLetters } from '../../lambdas/runtime/aws/redrive-dead-letters.js';
+import { makeVisibleAgain, redriveDeadLetters } from '../../lambdas/runtime/aws/redrive-dead-letters.js';
 import type { CliIo } from '../../local/cli/cli-io.js';
 import { runCli } from '../../local/cli/run-cli.js';
 import type { AwsOrderTarget } from '../../local/demo/aws-order-target.js';
@@ -372,18 +368,7 @@ describe('the order system on the local cloud, through AWS APIs', () => {
     const { Messages = [] } = await clients.sqs.send(
       new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, VisibilityTimeout: 30 }),
     );
-    if (Messages.length > 0) {
-      await clients.sqs.send(
-        new ChangeMessageVisibilityBatchCommand({
-          QueueUrl: queueUrl,
-          Entries: Messages.map((message, i) => ({
-            Id: String(i),
-            ReceiptHandle: message.ReceiptHandle,
-            VisibilityTimeout: 0,
-          })),
-        }),
-      );
-    }
+    await makeVisibleAgain(clients.sqs, queueUrl, Messages);
     return Messages.map((message) => message.Body ?? '');
   }
 });

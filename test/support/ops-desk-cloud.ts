@@ -1,9 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { GetFunctionCommand, InvokeCommand } from '@aws-sdk/client-lambda';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ENVELOPE_SCHEMA_VERSION } from '../../lambdas/contracts/envelope.js';
 import { silentLogger } from '../../lambdas/contracts/logger.js';
+import type { SendRequest } from '../../lambdas/runtime/aws/send-request.js';
 import { ensureSynthesized, type SynthTarget } from '../../local/cdk-out/cdk-out-template.js';
 import { type LocalCloud, startLocalCloud } from '../../local/cloud/start-local-cloud.js';
 import { journalQuiet } from '../../local/demo/local-cloud-target.js';
@@ -27,6 +30,34 @@ export const OPS_DESK_LOCAL_SYNTH: SynthTarget = {
 
 /** The function name of an agent type of the desk (the stack's `namePrefix`). */
 export const opsDeskFunctionName = (agentType: string): string => `opsdesk-${agentType}`;
+
+/** A `send` of `type` to `agentType/key`, as another agent's runtime invokes the recipient's function. */
+export function sendRequestOf(agentType: string, key: string, type: string, data: unknown): SendRequest {
+  const id = randomUUID();
+  return {
+    agentbridge: 'send',
+    recipient: `${agentType}/${key}`,
+    deadline: Date.now() + 600_000,
+    metadata: {
+      id,
+      type,
+      topicType: agentType,
+      topicSource: key,
+      correlationId: id,
+      causationId: id,
+      time: new Date().toISOString(),
+      schemaVersion: ENVELOPE_SCHEMA_VERSION,
+    },
+    data,
+  };
+}
+
+/** What a desk function answers a `send` with: its result, or the handler's error by code. */
+export interface SendAnswer<R> {
+  readonly ok: boolean;
+  readonly result?: R;
+  readonly error?: { code: string; message: string };
+}
 
 /** The desk deployed somewhere, reached through AWS APIs only. */
 export interface OpsDesk {

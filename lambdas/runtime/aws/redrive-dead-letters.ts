@@ -171,20 +171,37 @@ export async function redriveDeadLetters(
     }
   } finally {
     // What stays is visible again at once, for `show` or the next redrive.
-    for (let start = 0; start < kept.length; start += 10) {
-      await options.sqs.send(
-        new ChangeMessageVisibilityBatchCommand({
-          QueueUrl: options.queueUrl,
-          Entries: kept.slice(start, start + 10).map((message, i) => ({
-            Id: String(i),
-            ReceiptHandle: message.ReceiptHandle,
-            VisibilityTimeout: 0,
-          })),
-        }),
-      );
-    }
+    await makeVisibleAgain(options.sqs, options.queueUrl, kept);
   }
   return report;
+}
+
+/**
+ * Makes received messages visible again at once (ChangeMessageVisibilityBatch, ten at a time): what a reader
+ * that only looks, or leaves a message for later, does with what it received.
+ *
+ * @example
+ * ```ts
+ * await makeVisibleAgain(sqs, queueUrl, received);
+ * ```
+ */
+export async function makeVisibleAgain(
+  sqs: SQSClient,
+  queueUrl: string,
+  messages: readonly Message[],
+): Promise<void> {
+  for (let start = 0; start < messages.length; start += 10) {
+    await sqs.send(
+      new ChangeMessageVisibilityBatchCommand({
+        QueueUrl: queueUrl,
+        Entries: messages.slice(start, start + 10).map((message, i) => ({
+          Id: String(i),
+          ReceiptHandle: message.ReceiptHandle,
+          VisibilityTimeout: 0,
+        })),
+      }),
+    );
+  }
 }
 
 /** PutEvents of the batch; returns the messages whose event was accepted, reports and keeps the others. */

@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { EventBridgeClient, ListEventBusesCommand } from '@aws-sdk/client-eventbridge';
 import {
-  ChangeMessageVisibilityBatchCommand,
   GetQueueAttributesCommand,
   ListDeadLetterSourceQueuesCommand,
   type Message,
@@ -9,7 +8,7 @@ import {
   SQSClient,
   StartMessageMoveTaskCommand,
 } from '@aws-sdk/client-sqs';
-import { redriveDeadLetters } from '../../../lambdas/runtime/aws/redrive-dead-letters.js';
+import { makeVisibleAgain, redriveDeadLetters } from '../../../lambdas/runtime/aws/redrive-dead-letters.js';
 import { argsOf, HELP, positional } from '../cli-args.js';
 import { CliCommandError, CliUsageError } from '../cli-errors.js';
 import type { CliIo } from '../cli-io.js';
@@ -50,18 +49,7 @@ async function peek(client: SQSClient, url: string): Promise<Message[]> {
       seen.push(...Messages);
     }
   } finally {
-    for (let start = 0; start < seen.length; start += 10) {
-      await client.send(
-        new ChangeMessageVisibilityBatchCommand({
-          QueueUrl: url,
-          Entries: seen.slice(start, start + 10).map((message, i) => ({
-            Id: String(i),
-            ReceiptHandle: message.ReceiptHandle,
-            VisibilityTimeout: 0,
-          })),
-        }),
-      );
-    }
+    await makeVisibleAgain(client, url, seen);
   }
 }
 

@@ -6,40 +6,18 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ENVELOPE_SCHEMA_VERSION } from '../../../lambdas/contracts/envelope.js';
-import { type OpsDesk, openOpsDesk } from '../../support/ops-desk-cloud.js';
+import { type OpsDesk, openOpsDesk, type SendAnswer, sendRequestOf } from '../../support/ops-desk-cloud.js';
 
 /** A `send` of AskAssistant to `assistant/<operator>`, as an operator's tool invokes the function. */
-const askAssistant = (operator: string, question: string) => {
-  const id = randomUUID();
-  return {
-    agentbridge: 'send',
-    recipient: `assistant/${operator}`,
-    deadline: Date.now() + 600_000,
-    metadata: {
-      id,
-      type: 'AskAssistant',
-      topicType: 'assistant',
-      topicSource: operator,
-      correlationId: id,
-      causationId: id,
-      time: new Date().toISOString(),
-      schemaVersion: ENVELOPE_SCHEMA_VERSION,
-    },
-    data: { question },
-  };
-};
+const askAssistant = (operator: string, question: string) =>
+  sendRequestOf('assistant', operator, 'AskAssistant', { question });
 
-interface AskResponse {
-  readonly ok: boolean;
-  readonly result?: {
-    answer: string;
-    toolCalls: { name: string; isError: boolean }[];
-    modelCalls: number;
-    contextMessages: number;
-  };
-  readonly error?: { code: string; message: string };
-}
+type AskResponse = SendAnswer<{
+  answer: string;
+  toolCalls: { name: string; isError: boolean }[];
+  modelCalls: number;
+  contextMessages: number;
+}>;
 
 describe('the desk’s assistant, deployed', () => {
   let desk: OpsDesk;

@@ -5,37 +5,21 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ENVELOPE_SCHEMA_VERSION } from '../../../lambdas/contracts/envelope.js';
 import type { DecisionOutcome } from '../../../lambdas/patterns/hierarchical-decision/decision.js';
-import { type OpsDesk, openOpsDesk } from '../../support/ops-desk-cloud.js';
+import { type OpsDesk, openOpsDesk, type SendAnswer, sendRequestOf } from '../../support/ops-desk-cloud.js';
 
 /** A `send` of DecideCapacity as another agent's runtime invokes the function. */
 const decideCapacity = (available: Record<string, number>, required: Record<string, number>) => {
-  const id = randomUUID();
-  const incidentId = `inc-${id.slice(0, 8)}`;
-  return {
-    agentbridge: 'send',
-    recipient: `decide-operational/${incidentId}`,
-    deadline: Date.now() + 600_000,
-    metadata: {
-      id,
-      type: 'DecideCapacity',
-      topicType: 'decide-operational',
-      topicSource: incidentId,
-      correlationId: id,
-      causationId: id,
-      time: new Date().toISOString(),
-      schemaVersion: ENVELOPE_SCHEMA_VERSION,
-    },
-    data: { incidentId, service: 'checkout', available, required },
-  };
+  const incidentId = `inc-${randomUUID().slice(0, 8)}`;
+  return sendRequestOf('decide-operational', incidentId, 'DecideCapacity', {
+    incidentId,
+    service: 'checkout',
+    available,
+    required,
+  });
 };
 
-interface SendResponse {
-  readonly ok: boolean;
-  readonly result?: DecisionOutcome<unknown>;
-  readonly error?: { code: string; message: string };
-}
+type SendResponse = SendAnswer<DecisionOutcome<unknown>>;
 
 describe('the desk’s decision layers, deployed', () => {
   let desk: OpsDesk;

@@ -6,40 +6,18 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ENVELOPE_SCHEMA_VERSION } from '../../../lambdas/contracts/envelope.js';
-import { type OpsDesk, openOpsDesk } from '../../support/ops-desk-cloud.js';
+import { type OpsDesk, openOpsDesk, type SendAnswer, sendRequestOf } from '../../support/ops-desk-cloud.js';
 
 /** A `send` of RunRunbook as another agent's runtime invokes the function. */
-const runRunbook = (runbook: string, input: Record<string, unknown>) => {
-  const id = randomUUID();
-  return {
-    agentbridge: 'send',
-    recipient: 'runbook/desk',
-    deadline: Date.now() + 600_000,
-    metadata: {
-      id,
-      type: 'RunRunbook',
-      topicType: 'runbook',
-      topicSource: 'desk',
-      correlationId: id,
-      causationId: id,
-      time: new Date().toISOString(),
-      schemaVersion: ENVELOPE_SCHEMA_VERSION,
-    },
-    data: { runbook, input },
-  };
-};
+const runRunbook = (runbook: string, input: Record<string, unknown>) =>
+  sendRequestOf('runbook', 'desk', 'RunRunbook', { runbook, input });
 
-interface SendResponse {
-  readonly ok: boolean;
-  readonly result?: {
-    ok: boolean;
-    output?: unknown;
-    failure?: unknown;
-    steps: { step: string; status: string; attempts: number; retryDelaysMs: number[] }[];
-  };
-  readonly error?: { code: string; message: string };
-}
+type SendResponse = SendAnswer<{
+  ok: boolean;
+  output?: unknown;
+  failure?: unknown;
+  steps: { step: string; status: string; attempts: number; retryDelaysMs: number[] }[];
+}>;
 
 describe('the desk’s runbooks, deployed', () => {
   let desk: OpsDesk;

@@ -21,6 +21,24 @@
  * @packageDocumentation
  */
 
+export { compileEventPattern } from '../lambdas/runtime/event-pattern/compile-event-pattern.js';
+// EventBridge patterns.
+export type { CompiledEventPattern } from '../lambdas/runtime/event-pattern/compiled-event-pattern.js';
+export type {
+  EventBridgeEvent,
+  EventPattern,
+  MatchExpression,
+} from '../lambdas/runtime/event-pattern/event-pattern.js';
+export type {
+  EventPatternOptions,
+  NumericSemanticsName,
+} from '../lambdas/runtime/event-pattern/event-pattern-options.js';
+export { InvalidEventError } from '../lambdas/runtime/event-pattern/invalid-event-error.js';
+export { matchEventPattern } from '../lambdas/runtime/event-pattern/match-event-pattern.js';
+export {
+  checkEventPattern,
+  validateEventPattern,
+} from '../lambdas/runtime/event-pattern/validate-event-pattern.js';
 export type { CdkOutErrorCode } from '../local/cloud/cdk-out-error.js';
 export { CdkOutError, isCdkOutError } from '../local/cloud/cdk-out-error.js';
 export type { AssemblyStack, FileAsset } from '../local/cloud/cloud-assembly.js';
@@ -73,17 +91,6 @@ export type { DynamoDbLocal, DynamoDbLocalOptions } from '../local/dynamodb/dyna
 export { startDynamoDbLocal } from '../local/dynamodb/dynamodb-local-process.js';
 export { ensureDynamoDbLocal } from '../local/dynamodb/ensure-dynamodb-local.js';
 export { localDynamoDbClient } from '../local/dynamodb/local-dynamodb-client.js';
-export { compileEventPattern } from '../local/eventbridge/compile-event-pattern.js';
-// EventBridge patterns.
-export type { CompiledEventPattern } from '../local/eventbridge/compiled-event-pattern.js';
-export type { EventBridgeEvent, EventPattern, MatchExpression } from '../local/eventbridge/event-pattern.js';
-export type {
-  EventPatternOptions,
-  NumericSemanticsName,
-} from '../local/eventbridge/event-pattern-options.js';
-export { InvalidEventError } from '../local/eventbridge/invalid-event-error.js';
-export { matchEventPattern } from '../local/eventbridge/match-event-pattern.js';
-export { checkEventPattern, validateEventPattern } from '../local/eventbridge/validate-event-pattern.js';
 // Step Functions.
 export type { ExecutionDescription, ExecutionStatus } from '../local/stepfunctions/local-execution.js';
 export type { LocalStepFunctionsOptions } from '../local/stepfunctions/local-step-functions.js';

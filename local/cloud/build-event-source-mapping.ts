@@ -1,6 +1,6 @@
+import type { EventPattern } from '../../lambdas/runtime/event-pattern/event-pattern.js';
+import { checkEventPattern } from '../../lambdas/runtime/event-pattern/validate-event-pattern.js';
 import type { TemplateResource } from '../cdk-out/cdk-out-template.js';
-import type { EventPattern } from '../eventbridge/event-pattern.js';
-import { checkEventPattern } from '../eventbridge/validate-event-pattern.js';
 import {
   type BuildContext,
   booleanOr,

@@ -1,4 +1,4 @@
-import type { EventPattern } from '../eventbridge/event-pattern.js';
+import type { EventPattern } from '../../lambdas/runtime/event-pattern/event-pattern.js';
 import type { LocalIdentity } from './local-identity.js';
 import type { NotModelledEntry } from './not-modelled.js';
 

@@ -1,4 +1,4 @@
-import { matchEventPattern } from '../eventbridge/match-event-pattern.js';
+import { matchEventPattern } from '../../lambdas/runtime/event-pattern/match-event-pattern.js';
 import { ASSUMPTIONS, PRICES } from './prices.js';
 import type { OrderRunMeasurement } from './scripted-order-run.js';
 import { billedStandardTransitions } from './standard-transitions.js';

@@ -17,6 +17,8 @@ import { type AgentDeclaration, declareAgent } from '../../lambdas/runtime/agent
 import { defineAgent } from '../../lambdas/runtime/agent-definition.js';
 import { AgentId } from '../../lambdas/runtime/agent-id.js';
 import { AwsRuntime } from '../../lambdas/runtime/aws/aws-runtime.js';
+import { compileEventPattern } from '../../lambdas/runtime/event-pattern/compile-event-pattern.js';
+import { matchEventPattern } from '../../lambdas/runtime/event-pattern/match-event-pattern.js';
 import { agentHandler } from '../../lambdas/runtime/lambda/agent-handler.js';
 import { InMemoryDeadLetterSink } from '../../lambdas/runtime/lambda/dead-letter/in-memory-dead-letter-sink.js';
 import { InMemoryPersistenceLayer } from '../../lambdas/runtime/lambda/in-memory-persistence-layer.js';
@@ -24,8 +26,6 @@ import { TopicId } from '../../lambdas/runtime/topic-id.js';
 import { TypeSubscription } from '../../lambdas/runtime/type-subscription.js';
 import { InMemoryAgentStateStore } from '../../lambdas/stores/agent-state/in-memory/in-memory-agent-state-store.js';
 import { AgentBridge } from '../../lib/constructs/agent-bridge.js';
-import { compileEventPattern } from '../../local/eventbridge/compile-event-pattern.js';
-import { matchEventPattern } from '../../local/eventbridge/match-event-pattern.js';
 import { fakeLambdaContext } from '../support/aws-loopback/fake-lambda-context.js';
 import { quietPowertools } from '../support/aws-loopback/quiet-powertools.js';
 import { ECHO_ENTRY } from './support/constructs-under-test.js';

@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { ORDER_EVENT_TYPES } from '../../lambdas/contracts/order/order-events.js';
 import { EXTERNAL_ORDER_INPUTS } from '../../lambdas/contracts/order/order-producers.js';
 import { USER_EVENT_TYPES } from '../../lambdas/contracts/users/user-events.js';
+import { compileEventPattern } from '../../lambdas/runtime/event-pattern/compile-event-pattern.js';
+import { matchEventPattern } from '../../lambdas/runtime/event-pattern/match-event-pattern.js';
 import { AgentbridgeStack } from '../../lib/agentbridge-stack.js';
-import { compileEventPattern } from '../../local/eventbridge/compile-event-pattern.js';
-import { matchEventPattern } from '../../local/eventbridge/match-event-pattern.js';
 import {
   BUS_MESSAGES,
   busEvent,

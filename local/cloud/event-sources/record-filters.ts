@@ -1,5 +1,5 @@
-import type { EventPattern } from '../../eventbridge/event-pattern.js';
-import { matchEventPattern } from '../../eventbridge/match-event-pattern.js';
+import type { EventPattern } from '../../../lambdas/runtime/event-pattern/event-pattern.js';
+import { matchEventPattern } from '../../../lambdas/runtime/event-pattern/match-event-pattern.js';
 
 /**
  * Whether a record passes a mapping's filters: no filters pass everything, else any one pattern matching

@@ -1,5 +1,5 @@
-import { compileEventPattern } from '../../eventbridge/compile-event-pattern.js';
-import { isInvalidEventPatternError } from '../../eventbridge/invalid-event-pattern-error.js';
+import { compileEventPattern } from '../../../lambdas/runtime/event-pattern/compile-event-pattern.js';
+import { isInvalidEventPatternError } from '../../../lambdas/runtime/event-pattern/invalid-event-pattern-error.js';
 import { AwsServiceError, type JsonOperation } from '../endpoint/aws-service.js';
 import type { LocalRule, LocalRuleTarget } from '../local-deployment.js';
 import { busNameOf, type EventBuses } from './event-buses.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { compileEventPattern } from '../../eventbridge/compile-event-pattern.js';
-import type { CompiledEventPattern } from '../../eventbridge/compiled-event-pattern.js';
+import { compileEventPattern } from '../../../lambdas/runtime/event-pattern/compile-event-pattern.js';
+import type { CompiledEventPattern } from '../../../lambdas/runtime/event-pattern/compiled-event-pattern.js';
 import type {
   LocalCloudContext,
   LocalFaults,

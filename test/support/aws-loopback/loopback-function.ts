@@ -7,11 +7,11 @@ import type { AgentDefinition } from '../../../lambdas/runtime/agent-definition.
 import type { AgentId } from '../../../lambdas/runtime/agent-id.js';
 import type { RegisterOptions } from '../../../lambdas/runtime/agent-runtime.js';
 import { AwsRuntime } from '../../../lambdas/runtime/aws/aws-runtime.js';
+import type { CompiledEventPattern } from '../../../lambdas/runtime/event-pattern/compiled-event-pattern.js';
 import { agentHandler } from '../../../lambdas/runtime/lambda/agent-handler.js';
 import { InMemoryDeadLetterSink } from '../../../lambdas/runtime/lambda/dead-letter/in-memory-dead-letter-sink.js';
 import { InMemoryPersistenceLayer } from '../../../lambdas/runtime/lambda/in-memory-persistence-layer.js';
 import type { AgentStateStore } from '../../../lambdas/stores/agent-state/agent-state-store.js';
-import type { CompiledEventPattern } from '../../../local/eventbridge/compiled-event-pattern.js';
 import { quietPowertools } from './quiet-powertools.js';
 
 /** What every loopback function shares: the mocked clients, the function map, the state table. */

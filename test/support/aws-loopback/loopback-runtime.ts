@@ -6,13 +6,13 @@ import type { AgentRuntime, RegisterOptions, RuntimeState } from '../../../lambd
 import { AgentType } from '../../../lambdas/runtime/agent-type.js';
 import type { AwsRuntime } from '../../../lambdas/runtime/aws/aws-runtime.js';
 import { directMessageSubscription } from '../../../lambdas/runtime/direct-message-subscription.js';
+import { compileEventPattern } from '../../../lambdas/runtime/event-pattern/compile-event-pattern.js';
 import type { PublishOptions, SendOptions } from '../../../lambdas/runtime/message-context.js';
 import { UnknownAgentTypeError } from '../../../lambdas/runtime/runtime-error.js';
 import type { Subscription } from '../../../lambdas/runtime/subscription.js';
 import { subscriptionEventPattern } from '../../../lambdas/runtime/subscription-event-pattern.js';
 import { SubscriptionRegistry } from '../../../lambdas/runtime/subscription-registry.js';
 import type { TopicId } from '../../../lambdas/runtime/topic-id.js';
-import { compileEventPattern } from '../../../local/eventbridge/compile-event-pattern.js';
 import type { LoopbackCloud } from './loopback-cloud.js';
 import { createLoopbackFunction, type LoopbackFunction, type LoopbackShared } from './loopback-function.js';
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { fromAgentbridge, fromProducer } from '../../../lambdas/contracts/senders.js';
+import { matchEventPattern } from '../../../lambdas/runtime/event-pattern/match-event-pattern.js';
 import {
   MissingSenderContextError,
   subscriptionEventPattern,
 } from '../../../lambdas/runtime/subscription-event-pattern.js';
 import { TypePrefixSubscription } from '../../../lambdas/runtime/type-prefix-subscription.js';
 import { TypeSubscription } from '../../../lambdas/runtime/type-subscription.js';
-import { matchEventPattern } from '../../../local/eventbridge/match-event-pattern.js';
 
 describe('subscriptionEventPattern', () => {
   it('matches agentbridge envelopes by topic type and bare outside events by detail-type', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileEventPattern } from '../../../../local/eventbridge/compile-event-pattern.js';
-import type { EventPattern } from '../../../../local/eventbridge/event-pattern.js';
+import { compileEventPattern } from '../../../../lambdas/runtime/event-pattern/compile-event-pattern.js';
+import type { EventPattern } from '../../../../lambdas/runtime/event-pattern/event-pattern.js';
 import { eventFixture } from './event-fixture.js';
 
 const ec2 = eventFixture('ec2-state-change');

@@ -3,12 +3,12 @@ import { isAgentbridgeError } from '../../../../lambdas/contracts/agentbridge-er
 import {
   InvalidEventPatternError,
   isInvalidEventPatternError,
-} from '../../../../local/eventbridge/invalid-event-pattern-error.js';
-import type { PatternErrorCode } from '../../../../local/eventbridge/pattern-error-code.js';
+} from '../../../../lambdas/runtime/event-pattern/invalid-event-pattern-error.js';
+import type { PatternErrorCode } from '../../../../lambdas/runtime/event-pattern/pattern-error-code.js';
 import {
   checkEventPattern,
   validateEventPattern,
-} from '../../../../local/eventbridge/validate-event-pattern.js';
+} from '../../../../lambdas/runtime/event-pattern/validate-event-pattern.js';
 
 type Row = [pattern: string, code: PatternErrorCode, reason: string, path: string];
 

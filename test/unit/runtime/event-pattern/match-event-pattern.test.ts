@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { compileEventPattern } from '../../../../local/eventbridge/compile-event-pattern.js';
-import { CompiledEventPattern } from '../../../../local/eventbridge/compiled-event-pattern.js';
-import type { EventPattern } from '../../../../local/eventbridge/event-pattern.js';
-import { InvalidEventError } from '../../../../local/eventbridge/invalid-event-error.js';
-import { isInvalidEventPatternError } from '../../../../local/eventbridge/invalid-event-pattern-error.js';
-import { matchEventPattern } from '../../../../local/eventbridge/match-event-pattern.js';
+import { compileEventPattern } from '../../../../lambdas/runtime/event-pattern/compile-event-pattern.js';
+import { CompiledEventPattern } from '../../../../lambdas/runtime/event-pattern/compiled-event-pattern.js';
+import type { EventPattern } from '../../../../lambdas/runtime/event-pattern/event-pattern.js';
+import { InvalidEventError } from '../../../../lambdas/runtime/event-pattern/invalid-event-error.js';
+import { isInvalidEventPatternError } from '../../../../lambdas/runtime/event-pattern/invalid-event-pattern-error.js';
+import { matchEventPattern } from '../../../../lambdas/runtime/event-pattern/match-event-pattern.js';
 import { eventFixture } from './event-fixture.js';
 
 const order = eventFixture('order-placed');

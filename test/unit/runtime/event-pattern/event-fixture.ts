@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { EventBridgeEvent } from '../../../../local/eventbridge/event-pattern.js';
+import type { EventBridgeEvent } from '../../../../lambdas/runtime/event-pattern/event-pattern.js';
 
 const FIXTURES = new URL('../../../fixtures/eventbridge/', import.meta.url);
 

@@ -1,4 +1,4 @@
-import { AgentbridgeError } from '../../lambdas/contracts/agentbridge-error.js';
+import { AgentbridgeError } from '../../contracts/agentbridge-error.js';
 import type { PatternErrorCode } from './pattern-error-code.js';
 
 /**

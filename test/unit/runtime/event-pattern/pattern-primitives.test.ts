@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { mergeMembership, NO_MEMBERSHIP } from '../../../../local/eventbridge/array-membership.js';
-import { parseCidr } from '../../../../local/eventbridge/cidr-block.js';
-import { hexRangeAccepts } from '../../../../local/eventbridge/hex-range-accepts.js';
-import { ipToHex } from '../../../../local/eventbridge/ip-address.js';
-import { numericSemantics } from '../../../../local/eventbridge/numeric-semantics.js';
-import { parseWildcard, wildcardMatches } from '../../../../local/eventbridge/wildcard-pattern.js';
+import {
+  mergeMembership,
+  NO_MEMBERSHIP,
+} from '../../../../lambdas/runtime/event-pattern/array-membership.js';
+import { parseCidr } from '../../../../lambdas/runtime/event-pattern/cidr-block.js';
+import { hexRangeAccepts } from '../../../../lambdas/runtime/event-pattern/hex-range-accepts.js';
+import { ipToHex } from '../../../../lambdas/runtime/event-pattern/ip-address.js';
+import { numericSemantics } from '../../../../lambdas/runtime/event-pattern/numeric-semantics.js';
+import {
+  parseWildcard,
+  wildcardMatches,
+} from '../../../../lambdas/runtime/event-pattern/wildcard-pattern.js';
 
 describe('IP literals', () => {
   it.each([

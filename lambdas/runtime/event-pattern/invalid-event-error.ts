@@ -1,4 +1,4 @@
-import { AgentbridgeError } from '../../lambdas/contracts/agentbridge-error.js';
+import { AgentbridgeError } from '../../contracts/agentbridge-error.js';
 
 /** Why an event could not be matched at all. */
 export type InvalidEventCode = 'INVALID_JSON' | 'NOT_AN_OBJECT' | 'NON_JSON_VALUE';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidEventPatternError } from '../../../../local/eventbridge/invalid-event-pattern-error.js';
-import type { PatternErrorCode } from '../../../../local/eventbridge/pattern-error-code.js';
-import { checkEventPattern } from '../../../../local/eventbridge/validate-event-pattern.js';
+import { InvalidEventPatternError } from '../../../../lambdas/runtime/event-pattern/invalid-event-pattern-error.js';
+import type { PatternErrorCode } from '../../../../lambdas/runtime/event-pattern/pattern-error-code.js';
+import { checkEventPattern } from '../../../../lambdas/runtime/event-pattern/validate-event-pattern.js';
 
 type Row = [pattern: string, code: PatternErrorCode, reason: string, path: string];
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileEventPattern } from '../../../../local/eventbridge/compile-event-pattern.js';
-import type { EventPattern } from '../../../../local/eventbridge/event-pattern.js';
+import { compileEventPattern } from '../../../../lambdas/runtime/event-pattern/compile-event-pattern.js';
+import type { EventPattern } from '../../../../lambdas/runtime/event-pattern/event-pattern.js';
 
 const key = fc.constantFrom('a', 'b', 'c', 'd');
 const scalar = fc.oneof(

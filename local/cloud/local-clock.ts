@@ -36,6 +36,10 @@ interface Armed {
   readonly at: number;
   readonly fire: () => void;
   readonly cancelReal: () => void;
+  /** The wall time before which `advance` does not fire it (a deadline on running work): see `scheduleRunning`. */
+  readonly notBeforeWallMs?: number;
+  /** Settles when the deadline is cancelled, so an `advance` waiting for its wall time stops waiting. */
+  readonly cancelled?: Promise<void>;
 }
 
 /**
@@ -96,6 +100,35 @@ export class LocalClock implements Clock {
     };
   };
 
+  /**
+   * Arms the deadline of work that is running now — a function invocation's timeout — at `delayMs` from now on
+   * this clock, which fires only once the work has also had `delayMs` of wall time. Time an `advance` moves is
+   * time the system waited through, not time the work ran: a lifecycle's week-long wait that ends mid-advance
+   * starts a compensation whose invocation must not time out because the advance carries on to the next day.
+   * `advance` waits (in wall time) for such work to end or to run out its time before it moves past it.
+   */
+  readonly scheduleRunning: CallbackTimer = (fire, delayMs) => {
+    const id = this.#next++;
+    const delay = Math.max(0, delayMs);
+    let settleCancelled = (): void => undefined;
+    const cancelled = new Promise<void>((resolve) => {
+      settleCancelled = resolve;
+    });
+    const cancelReal = this.#running ? setLongTimeout(() => this.#fire(id), delay) : () => undefined;
+    this.#armed.set(id, {
+      at: this.now() + delay,
+      fire,
+      cancelReal,
+      notBeforeWallMs: Date.now() + delay,
+      cancelled,
+    });
+    return () => {
+      this.#armed.get(id)?.cancelReal();
+      this.#armed.delete(id);
+      settleCancelled();
+    };
+  };
+
   /** A promise settled when this clock has moved `ms` on. */
   sleep(ms: number): Promise<void> {
     return new Promise((resolve) => void this.schedule(resolve, ms));
@@ -109,7 +142,8 @@ export class LocalClock implements Clock {
   /**
    * Moves time on by `duration` (milliseconds or text such as `3d`), firing each deadline reached, earliest
    * first (in arming order on a tie), with `now()` at that deadline; between two, the promises a fired
-   * deadline settled get to run, so one that arms another within the span sees it fire too.
+   * deadline settled get to run, so one that arms another within the span sees it fire too. A deadline armed
+   * by `scheduleRunning` is reached only once its work ended or had its time on the wall clock too.
    */
   async advance(duration: number | string): Promise<void> {
     const ms = typeof duration === 'number' ? duration : parseDuration(duration);
@@ -120,6 +154,12 @@ export class LocalClock implements Clock {
         .filter(([, timer]) => timer.at <= until)
         .sort(([a, x], [b, y]) => x.at - y.at || a - b)[0];
       if (due === undefined) break;
+      const waitWallMs = (due[1].notBeforeWallMs ?? 0) - Date.now();
+      if (waitWallMs > 0) {
+        // Running work: let it end (cancelling its deadline) or run out its time, then look again.
+        await Promise.race([due[1].cancelled, new Promise((resolve) => setTimeout(resolve, waitWallMs))]);
+        continue;
+      }
       this.#moveTo(due[1].at);
       this.#fire(due[0]);
       await new Promise((resolve) => setImmediate(resolve));

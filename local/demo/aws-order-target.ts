@@ -281,6 +281,41 @@ export class AwsOrderTarget implements OrderSystemTarget {
     );
   }
 
+  /** Resolves once the order's lifecycle execution has ended (not only parked at a wait). */
+  async waitForLifecycleEnd(orderId: string): Promise<ExecutionState> {
+    const execution = await this.#until(
+      () => this.#execution(this.#options.stack.lifecycleStateMachineArn, orderId),
+      orderId,
+      'its lifecycle to start',
+    );
+    return this.#until(
+      async () => {
+        const state = await this.#describe(execution.executionArn as string);
+        return state.status === 'RUNNING' ? undefined : state;
+      },
+      orderId,
+      'its lifecycle to end',
+    );
+  }
+
+  /** The orders whose lifecycle is still running (waiting for a trigger, or on its way to its end). */
+  async runningLifecycles(): Promise<string[]> {
+    const names: string[] = [];
+    let nextToken: string | undefined;
+    do {
+      const page = await this.#sfn.send(
+        new ListExecutionsCommand({
+          stateMachineArn: this.#options.stack.lifecycleStateMachineArn,
+          statusFilter: 'RUNNING',
+          nextToken,
+        }),
+      );
+      for (const execution of page.executions ?? []) if (execution.name) names.push(execution.name);
+      nextToken = page.nextToken;
+    } while (nextToken !== undefined);
+    return names;
+  }
+
   async sendTrigger(...[trigger, data]: Parameters<OrderSystemTarget['sendTrigger']>): Promise<void> {
     const execution = await this.#execution(this.#options.stack.lifecycleStateMachineArn, data.orderId);
     const arn = execution?.executionArn;

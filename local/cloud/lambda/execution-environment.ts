@@ -114,9 +114,11 @@ export class ExecutionEnvironment {
   }
 
   /**
-   * Runs one invocation. The timeout is measured on the local cloud's clock from the end of the init phase
-   * (Lambda times a function's init apart from its invocations), so a slow cold start on a busy machine does
-   * not eat into the handler's time.
+   * Runs one invocation. The timeout is measured from the end of the init phase (Lambda times a function's
+   * init apart from its invocations), so a slow cold start on a busy machine does not eat into the handler's
+   * time; it is reached when the local cloud's clock has moved past it and the handler has also run that long
+   * on the wall clock (`LocalClock.scheduleRunning`), so moving the clock over days never times out a handler
+   * that is merely running.
    */
   async invoke(
     payload: string,
@@ -130,7 +132,7 @@ export class ExecutionEnvironment {
     const id = this.#next++;
     this.invocations += 1;
     return new Promise((resolve) => {
-      const cancel = this.#clock.schedule(() => {
+      const cancel = this.#clock.scheduleRunning(() => {
         if (this.#pending?.id !== id) return;
         this.#end();
         void this.#worker.terminate();

@@ -88,7 +88,7 @@ describe('the local Lambda host', { timeout: 60_000 }, () => {
     ]);
   });
 
-  it('times a function out on the clock, terminating its environment, and starts a fresh one after', async () => {
+  it('times a function out once the clock and the wall clock passed its timeout, terminating its environment, and starts a fresh one after', async () => {
     const { lambda, clock } = start();
     const pending = lambda.host.invoke('sleep', '{}');
     await eventually(() => expect(clock.armed).toBe(1));
@@ -103,6 +103,16 @@ describe('the local Lambda host', { timeout: 60_000 }, () => {
     await eventually(() => expect(clock.armed).toBe(1));
     await clock.advance('3s');
     expect((await next).coldStart).toBe(true);
+  });
+
+  it('lets a running handler finish when the clock moves past its timeout: the advance is time waited, not run', async () => {
+    const { lambda, clock } = start();
+    const pending = lambda.host.invoke('sleep', JSON.stringify({ ms: 400 }));
+    await eventually(() => expect(clock.armed).toBe(1));
+    await clock.advance('3d');
+    const result = await pending;
+    expect([result.functionError, JSON.parse(result.payload)]).toEqual([undefined, 'late']);
+    expect(clock.now()).toBe(DAY_ONE + 3 * 86_400_000);
   });
 
   it('throttles an invocation beyond the reserved concurrency with a transient TooManyRequestsException', async () => {

@@ -25,6 +25,10 @@
  * says no layer decided anything; `operationalDecider` and `tacticalDecider` are its reference deciders.
  * `AgentPool` shares scarce capacity across containers as leased slots in a `PoolSlotStore` (`agentbridge/stores`):
  * acquire with a timeout, growth past a threshold, an emergency slot, release, shrinking when idle.
+ * `declareMetrics` declares a collector's metrics and alert rules next to the agents they watch;
+ * `MetricsCollector` collects them from their sources into sinks (`EmfMetricSink` for CloudWatch, the in-memory
+ * one), retrying a failed collection after 5 s, and evaluates the rules with CloudWatch's alarm semantics
+ * (`evaluateAlarm`: M of N datapoints, missing data treatments), as the alarms they deploy as would.
  *
  * @example
  * ```ts
@@ -38,7 +42,8 @@
  */
 
 // Pipeline: ordered stages, checkpointed per run.
-export type { DimensionedMetric, PatternMetrics } from '../lambdas/contracts/pattern-metrics.js';
+// Metrics: periodic collection into sinks, and alert rules evaluated as CloudWatch alarms are.
+export type { DimensionedMetric, MetricUnit, PatternMetrics } from '../lambdas/contracts/pattern-metrics.js';
 export { noMetrics } from '../lambdas/contracts/pattern-metrics.js';
 // Agent pool: scarce capacity shared by every container, as leased slots.
 export type { AgentPoolOptions, PoolSlot, PoolStats } from '../lambdas/patterns/agent-pool/agent-pool.js';
@@ -174,6 +179,49 @@ export {
   LegacyAdapterError,
   LegacySystemError,
 } from '../lambdas/patterns/legacy-adapter/legacy-adapter-error.js';
+export type {
+  AlarmEvaluation,
+  Datapoint,
+  MetricSample,
+} from '../lambdas/patterns/metrics/alarm-evaluation.js';
+export {
+  datapointsOf,
+  evaluateAlarm,
+  evaluationRangeOf,
+  statisticOf,
+} from '../lambdas/patterns/metrics/alarm-evaluation.js';
+export type { CloudWatchAlarmProperties } from '../lambdas/patterns/metrics/cloudwatch-alarm-rule.js';
+export { alertRuleOfAlarm, cloudWatchAlarmOf } from '../lambdas/patterns/metrics/cloudwatch-alarm-rule.js';
+export type { EmfSample, MetricSink } from '../lambdas/patterns/metrics/metric-sinks.js';
+export {
+  EmfMetricSink,
+  InMemoryMetricSink,
+  samplesOfEmfLine,
+} from '../lambdas/patterns/metrics/metric-sinks.js';
+export { MetricObservations, memoryUsedMegabytes } from '../lambdas/patterns/metrics/metric-sources.js';
+export type {
+  AlertTransition,
+  CollectionReport,
+  MetricSource,
+  MetricsCollectorOptions,
+} from '../lambdas/patterns/metrics/metrics-collector.js';
+export { MetricsCollector } from '../lambdas/patterns/metrics/metrics-collector.js';
+export type {
+  AlarmComparison,
+  AlarmState,
+  AlarmStatistic,
+  AlertRule,
+  MetricDeclaration,
+  MetricsDeclaration,
+  MetricsDeclarationInput,
+  ResolvedAlertRule,
+  TreatMissingData,
+} from '../lambdas/patterns/metrics/metrics-declaration.js';
+export { declareMetrics } from '../lambdas/patterns/metrics/metrics-declaration.js';
+export {
+  InvalidMetricsDeclarationError,
+  MetricCollectionError,
+} from '../lambdas/patterns/metrics/metrics-error.js';
 // Transactional outbox: the store's stream to the bus.
 export type { EventBridgeOutboxPortOptions } from '../lambdas/patterns/outbox/event-bridge-outbox-port.js';
 export { eventBridgeOutboxPort } from '../lambdas/patterns/outbox/event-bridge-outbox-port.js';

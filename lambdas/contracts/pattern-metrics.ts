@@ -1,7 +1,18 @@
+/** The CloudWatch units agentbridge's metrics are measured in (a subset of what EMF and Powertools accept). */
+export type MetricUnit =
+  | 'Count'
+  | 'Milliseconds'
+  | 'Seconds'
+  | 'Percent'
+  | 'Bytes'
+  | 'Megabytes'
+  | 'Count/Second'
+  | 'None';
+
 /** One metric with its own dimensions, shaped like what Powertools `Metrics.singleMetric()` returns. */
 export interface DimensionedMetric {
   addDimension(name: string, value: string): void;
-  addMetric(name: string, unit: 'Count' | 'Milliseconds', value: number): void;
+  addMetric(name: string, unit: MetricUnit, value: number): void;
 }
 
 /**
@@ -23,7 +34,7 @@ export interface PatternMetrics {
 export function emitMetric(
   metrics: PatternMetrics,
   name: string,
-  unit: 'Count' | 'Milliseconds',
+  unit: MetricUnit,
   value: number,
   dimensions: Readonly<Record<string, string>>,
 ): void {

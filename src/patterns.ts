@@ -29,6 +29,10 @@
  * `MetricsCollector` collects them from their sources into sinks (`EmfMetricSink` for CloudWatch, the in-memory
  * one), retrying a failed collection after 5 s, and evaluates the rules with CloudWatch's alarm semantics
  * (`evaluateAlarm`: M of N datapoints, missing data treatments), as the alarms they deploy as would.
+ * `FilteringEventBus` publishes in process to subscribers of an event type whose filter (an EventBridge event
+ * pattern) and relevance scoring admit the event, in parallel; a failed delivery and an event no subscription
+ * admits go to `EventDeadLetters` (in memory, or `SqsEventDeadLetters` on an SQS queue) with the reason and the
+ * original event, as the unrouted-events rule does on AWS.
  *
  * @example
  * ```ts
@@ -109,6 +113,39 @@ export {
   stepJournalType,
   UNRECORDED,
 } from '../lambdas/patterns/assistant/step-journal.js';
+// Event bus: subscriptions with EventBridge-pattern filters and relevance scores, and dead letters.
+export type { BusEvent, PublishedEvent } from '../lambdas/patterns/event-bus/bus-event.js';
+export {
+  DeadLetterWriteError,
+  InvalidSubscriptionError,
+} from '../lambdas/patterns/event-bus/event-bus-error.js';
+export type {
+  EventDeadLetter,
+  EventDeadLetterReason,
+  EventDeadLetters,
+} from '../lambdas/patterns/event-bus/event-dead-letters.js';
+export {
+  EVENT_DEAD_LETTER_REASONS,
+  InMemoryEventDeadLetters,
+} from '../lambdas/patterns/event-bus/event-dead-letters.js';
+export type {
+  EventBusStats,
+  EventSubscriber,
+  FilteringEventBusOptions,
+  PublishOutcome,
+  RelevanceScoring,
+  SubscribeOptions,
+  SubscriptionInfo,
+} from '../lambdas/patterns/event-bus/filtering-event-bus.js';
+export {
+  DEFAULT_RELEVANCE_THRESHOLD,
+  FilteringEventBus,
+} from '../lambdas/patterns/event-bus/filtering-event-bus.js';
+export type { SqsEventDeadLettersOptions } from '../lambdas/patterns/event-bus/sqs-event-dead-letters.js';
+export {
+  EVENT_DEAD_LETTER_ATTRIBUTES,
+  SqsEventDeadLetters,
+} from '../lambdas/patterns/event-bus/sqs-event-dead-letters.js';
 // Hierarchical decision: layers that decide, consult their peers or escalate.
 export type {
   Decider,

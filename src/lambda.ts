@@ -54,3 +54,9 @@ export { InMemoryPersistenceLayer } from '../lambdas/runtime/lambda/in-memory-pe
 export { isTransientError } from '../lambdas/runtime/lambda/is-transient-error.js';
 export { MAX_INPUT_DEPTH } from '../lambdas/runtime/lambda/nesting-depth.js';
 export { powertoolsLogger } from '../lambdas/runtime/lambda/powertools-logger.js';
+export type {
+  QueuedBatchHandlerDeps,
+  QueuedBatchOptions,
+  QueueSettings,
+} from '../lambdas/runtime/lambda/queued-batch-handler.js';
+export { queuedBatchHandler, queueSettingsFromEnv } from '../lambdas/runtime/lambda/queued-batch-handler.js';

@@ -33,6 +33,10 @@
  * pattern) and relevance scoring admit the event, in parallel; a failed delivery and an event no subscription
  * admits go to `EventDeadLetters` (in memory, or `SqsEventDeadLetters` on an SQS queue) with the reason and the
  * original event, as the unrouted-events rule does on AWS.
+ * `BatchAggregator` gathers requests by key (type, priority, target) into batches that flush when full or when
+ * their window ends, answers each batch with one call of its type's aggregator (`databaseQueryAggregator`,
+ * `apiCallAggregator`, `computationAggregator`, `defaultAggregator`) and settles each request with its own
+ * result; a failed call fails every waiter with its cause, a request the call left out fails alone.
  *
  * @example
  * ```ts
@@ -113,6 +117,45 @@ export {
   stepJournalType,
   UNRECORDED,
 } from '../lambdas/patterns/assistant/step-journal.js';
+// Batch aggregator: requests of one key answered by one call.
+export type {
+  Aggregator,
+  Batch,
+  BatchAggregatorOptions,
+  BatchRequest,
+  BatchStats,
+  BatchTimers,
+} from '../lambdas/patterns/batch-aggregator/batch-aggregator.js';
+export {
+  BatchAggregator,
+  defaultBatchKey,
+  failItem,
+  ItemFailure,
+  systemTimers,
+} from '../lambdas/patterns/batch-aggregator/batch-aggregator.js';
+export {
+  BatchFailedError,
+  BatchRequestRefusedError,
+  BatchResultError,
+  InvalidBatchOptionsError,
+} from '../lambdas/patterns/batch-aggregator/batch-aggregator-error.js';
+export type {
+  BatchResultRecord,
+  QueuedOutcome,
+  QueuedRequest,
+  QueuedRequestsOptions,
+} from '../lambdas/patterns/batch-aggregator/queued-requests.js';
+export {
+  answerQueuedRequests,
+  BatchResultRecordSchema,
+} from '../lambdas/patterns/batch-aggregator/queued-requests.js';
+export {
+  apiCallAggregator,
+  computationAggregator,
+  databaseQueryAggregator,
+  defaultAggregator,
+  REQUEST_TYPES,
+} from '../lambdas/patterns/batch-aggregator/reference-aggregators.js';
 // Event bus: subscriptions with EventBridge-pattern filters and relevance scores, and dead letters.
 export type { BusEvent, PublishedEvent } from '../lambdas/patterns/event-bus/bus-event.js';
 export {

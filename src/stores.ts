@@ -23,6 +23,7 @@ export { agentFunctionTables, TABLE_ACTIONS } from '../lambdas/contracts/table-a
 export type { TableDefinition } from '../lambdas/contracts/table-definition.js';
 // The tables these stores need.
 export { AGENT_STATE_TABLE } from '../lambdas/contracts/tables/agent-state-table.js';
+export { BATCH_RESULTS_TABLE } from '../lambdas/contracts/tables/batch-results-table.js';
 export { CACHE_TABLE } from '../lambdas/contracts/tables/cache-table.js';
 export { EVENT_STORE_TABLE } from '../lambdas/contracts/tables/event-store-table.js';
 export { IDEMPOTENCY_TABLE } from '../lambdas/contracts/tables/idempotency-table.js';

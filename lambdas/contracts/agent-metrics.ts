@@ -28,4 +28,6 @@ export const AGENT_METRICS = {
   toolChainStepFailed: 'ToolChainStepFailed',
   /** Tool chain: how long a step ran, its retries and their backoff included (milliseconds). */
   toolChainStepDuration: 'ToolChainStepDuration',
+  /** Batch aggregator: requests answered by one aggregator call, per `BatchAggregator` and `RequestType` (count). */
+  batchSize: 'BatchSize',
 } as const;

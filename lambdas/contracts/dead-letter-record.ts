@@ -53,4 +53,9 @@ export const DeadLetterRecordSchema = z.object({
 export type DeadLetterRecord = z.infer<typeof DeadLetterRecordSchema>;
 
 /** SQS message attributes set on each record, so a queue can be listed or filtered without parsing bodies. */
-export const DEAD_LETTER_ATTRIBUTES = { reason: 'agentbridge.reason', code: 'agentbridge.code' } as const;
+export const DEAD_LETTER_ATTRIBUTES = {
+  reason: 'agentbridge.reason',
+  code: 'agentbridge.code',
+  /** The error's message, on a queued request dead-lettered with its cause. */
+  error: 'agentbridge.error',
+} as const;

@@ -20,6 +20,10 @@ export const ENV = {
    * it; the Lambda adapter rejects an event a subscription admits from none of them.
    */
   producers: 'AGENTBRIDGE_PRODUCERS',
+  /** URL of the dead-letter queue of an agent's input queue, where requests that failed for good go with their cause. */
+  queueDeadLetterUrl: 'AGENTBRIDGE_QUEUE_DEAD_LETTER_URL',
+  /** Receives of a message of an agent's input queue before it is dead-lettered (the redrive policy's). */
+  queueMaxReceiveCount: 'AGENTBRIDGE_QUEUE_MAX_RECEIVE_COUNT',
   /** ARN of the order lifecycle state machine. */
   lifecycleStateMachineArn: 'AGENTBRIDGE_LIFECYCLE_STATE_MACHINE_ARN',
   /** ARN of the order saga state machine. */

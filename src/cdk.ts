@@ -2,7 +2,8 @@
  * agentbridge/cdk: the constructs an agent system is deployed with.
  *
  * `AgentBridge` is the whole system as one construct: `addTable`, `addAgent(declaration, { entry })`,
- * `addEventStore`, `addStateMachine`, `grant*`. Underneath, an agent type is a function (`AgentFunction`:
+ * `addEventStore`, `addStateMachine`, `addMetricsCollector` (a metrics declaration's scheduled collector,
+ * its alert rules as CloudWatch alarms, its metrics on the dashboard), `grant*`. Underneath, an agent type is a function (`AgentFunction`:
  * Node.js 22 on arm64, an ESM bundle, its own role, log group and dead-letter queue) plus one rule per
  * subscription (`AgentSubscription`: the compiled event pattern, a retry policy and a delivery dead-letter
  * queue); `DeployedAgent` is both, with alarms from `AgentMonitoring`. Tables come from their definitions in
@@ -71,6 +72,7 @@ export {
   SNAPSHOT_WRITER_SPEC,
 } from '../lib/constructs/event-store-functions.js';
 export { CatalogReferenceError, InfraError } from '../lib/constructs/infra-error.js';
+export type { MetricsCollectorDeployment } from '../lib/constructs/metrics-collector-deployment.js';
 export type { ProducerBusPolicyProps } from '../lib/constructs/producer-bus-policy.js';
 export {
   PRODUCER_ACCOUNTS_CONTEXT,

@@ -52,6 +52,14 @@ export { SqsDeadLetterSink } from '../lambdas/runtime/lambda/dead-letter/sqs-dea
 
 export { InMemoryPersistenceLayer } from '../lambdas/runtime/lambda/in-memory-persistence-layer.js';
 export { isTransientError } from '../lambdas/runtime/lambda/is-transient-error.js';
+export type {
+  CollectionSummary,
+  MetricsCollectorWiring,
+} from '../lambdas/runtime/lambda/metrics-collector-handler.js';
+export {
+  metricsCollectorHandler,
+  metricsCollectorWiring,
+} from '../lambdas/runtime/lambda/metrics-collector-handler.js';
 export { MAX_INPUT_DEPTH } from '../lambdas/runtime/lambda/nesting-depth.js';
 export { powertoolsLogger } from '../lambdas/runtime/lambda/powertools-logger.js';
 export type {

@@ -5,6 +5,7 @@ import type { Construct } from 'constructs';
 import type { OpsDeskArea, OpsDeskSettings } from './area.js';
 import { ASSISTANT_AREA } from './assistant/area.js';
 import { DECISIONS_AREA } from './decisions/area.js';
+import { HEALTH_AREA } from './health/area.js';
 import { INTAKE_AREA } from './intake/area.js';
 import { ITSM_AREA } from './itsm/area.js';
 import { ROUTING_AREA } from './routing/area.js';
@@ -18,6 +19,7 @@ export const AREAS: readonly OpsDeskArea[] = [
   RUNBOOKS_AREA,
   ITSM_AREA,
   ASSISTANT_AREA,
+  HEALTH_AREA,
 ];
 
 /** The desk's bus: other services (monitoring, operators' tools) publish onto it by this name. */

@@ -6,6 +6,7 @@ import { ENV } from '../../lambdas/contracts/env-names.js';
 import type { ProducerDirectory } from '../../lambdas/contracts/senders.js';
 import type { TableAccess } from '../../lambdas/contracts/table-access.js';
 import type { TableDefinition } from '../../lambdas/contracts/table-definition.js';
+import type { MetricsDeclaration } from '../../lambdas/patterns/metrics/metrics-declaration.js';
 import type { AgentSpec } from '../../lambdas/runtime/agent-spec.js';
 import { agentSubscriptions } from '../../lambdas/runtime/direct-message-subscription.js';
 import type { AddAgentOptions, AddStateMachineOptions, AgentBridgeProps } from './agent-bridge-props.js';
@@ -21,6 +22,7 @@ import {
   type EventStoreOptions,
 } from './event-store-deployment.js';
 import { CatalogReferenceError, InfraError } from './infra-error.js';
+import { addMetricsCollector, type MetricsCollectorDeployment } from './metrics-collector-deployment.js';
 import { ProducerBusPolicy } from './producer-bus-policy.js';
 import { producerDirectoryFromContext } from './producer-directory-context.js';
 import { putEventsStatement } from './put-events-statement.js';
@@ -147,6 +149,19 @@ export class AgentBridge extends Construct {
   /** The event store table and, when asked, its stream consumers: the outbox publisher and the snapshot writer. */
   addEventStore(options: EventStoreOptions = {}): EventStoreDeployment {
     return addEventStore(this, options);
+  }
+
+  /**
+   * A metrics declaration's collector (an agent whose type is the declaration's `collector`), invoked on a
+   * schedule at the declaration's rate, with one CloudWatch alarm per alert rule and a dashboard graph per
+   * metric.
+   */
+  addMetricsCollector(
+    declaration: MetricsDeclaration,
+    collector: AgentSpec,
+    options: AddAgentOptions,
+  ): MetricsCollectorDeployment {
+    return addMetricsCollector(this, declaration, collector, options);
   }
 
   /**

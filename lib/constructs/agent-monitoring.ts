@@ -6,6 +6,7 @@ import {
   Dashboard,
   GraphWidget,
   type IMetric,
+  Metric,
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -14,6 +15,10 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import type {
+  MetricsDeclaration,
+  ResolvedAlertRule,
+} from '../../lambdas/patterns/metrics/metrics-declaration.js';
 
 export interface AgentMonitoringProps {
   /** An existing SNS topic every alarm notifies (context `alarmTopicArn`); without it alarms only change state. */
@@ -103,6 +108,63 @@ export class AgentMonitoring extends Construct {
     this.dashboard.addWidgets(
       new GraphWidget({ title: `${id} iterator age (ms)`, left: [iteratorAge], width: 8 }),
     );
+  }
+
+  /**
+   * One alarm per alert rule of a metrics declaration, on the metric its collector emits as EMF (namespace,
+   * name, `service` dimension), with the rule's statistic, period, threshold, comparison, evaluation periods,
+   * datapoints to alarm and missing-data treatment; and one graph per declared metric, the thresholds of its
+   * rules drawn on it.
+   */
+  watchMetrics(id: string, declaration: MetricsDeclaration): Alarm[] {
+    const metricOf = (name: string, statistic: string, periodSeconds: number) =>
+      new Metric({
+        namespace: declaration.namespace,
+        metricName: name,
+        dimensionsMap: { ...declaration.dimensions },
+        statistic,
+        period: Duration.seconds(periodSeconds),
+      });
+    const alarms = declaration.alerts.map((rule) => this.#ruleAlarm(id, declaration, rule, metricOf));
+    for (const metric of declaration.metrics) {
+      const rules = declaration.alerts.filter((rule) => rule.metric === metric.name);
+      const first = rules[0];
+      this.dashboard.addWidgets(
+        new GraphWidget({
+          title: `${declaration.collector}: ${metric.description} (${metric.name}, ${metric.unit})`,
+          left: [
+            metricOf(
+              metric.name,
+              first?.statistic ?? 'Average',
+              first?.periodSeconds ?? declaration.everySeconds,
+            ),
+          ],
+          leftAnnotations: rules.map((rule) => ({ value: rule.threshold, label: rule.name })),
+          width: 8,
+        }),
+      );
+    }
+    return alarms;
+  }
+
+  #ruleAlarm(
+    id: string,
+    declaration: MetricsDeclaration,
+    rule: ResolvedAlertRule,
+    metricOf: (name: string, statistic: string, periodSeconds: number) => Metric,
+  ): Alarm {
+    const alarm = new Alarm(this, `${id}${rule.name}`, {
+      metric: metricOf(rule.metric, rule.statistic, rule.periodSeconds),
+      threshold: rule.threshold,
+      evaluationPeriods: rule.evaluationPeriods,
+      datapointsToAlarm: rule.datapointsToAlarm,
+      comparisonOperator: rule.comparison as ComparisonOperator,
+      treatMissingData: rule.treatMissingData as TreatMissingData,
+      alarmDescription: `${declaration.collector}: ${rule.description ?? rule.name}`,
+    });
+    if (this.#alarmAction !== undefined) alarm.addAlarmAction(this.#alarmAction);
+    this.alarms.push(alarm);
+    return alarm;
   }
 
   /** Adds the summary row (dead-letter depth, every alarm's state); call once after everything is watched. */

@@ -6,7 +6,9 @@
  * its alert rules as CloudWatch alarms, its metrics on the dashboard), `grant*`. Underneath, an agent type is a function (`AgentFunction`:
  * Node.js 22 on arm64, an ESM bundle, its own role, log group and dead-letter queue) plus one rule per
  * subscription (`AgentSubscription`: the compiled event pattern, a retry policy and a delivery dead-letter
- * queue); `DeployedAgent` is both, with alarms from `AgentMonitoring`. Tables come from their definitions in
+ * queue); `DeployedAgent` is both, with alarms from `AgentMonitoring`. An agent that takes its events in batches
+ * (`addAgent(spec, { entry, queue })`) gets an `AgentQueue` its rules deliver to: encrypted, TLS-only, with a
+ * redriving dead-letter queue, feeding the function by batch size and window with partial batch responses. Tables come from their definitions in
  * `agentbridge/stores` (`AgentTable`), state machines from ASL files with substitutions (`AgentStateMachine`).
  *
  * @example
@@ -51,6 +53,8 @@ export type { AgentFunctionProps, TableBinding } from '../lib/constructs/agent-f
 export { AGENT_BUNDLING, AGENT_RUNTIME, AgentFunction } from '../lib/constructs/agent-function.js';
 export type { AgentMonitoringProps } from '../lib/constructs/agent-monitoring.js';
 export { AgentMonitoring } from '../lib/constructs/agent-monitoring.js';
+export type { AgentQueueOptions, AgentQueueProps } from '../lib/constructs/agent-queue.js';
+export { AgentQueue } from '../lib/constructs/agent-queue.js';
 export type { AgentStateMachineProps } from '../lib/constructs/agent-state-machine.js';
 export { AgentStateMachine, aslPlaceholders } from '../lib/constructs/agent-state-machine.js';
 export type { AgentSubscriptionProps } from '../lib/constructs/agent-subscription.js';

@@ -2,6 +2,7 @@ import type { Duration } from 'aws-cdk-lib';
 import type { EventBusProps, IEventBus } from 'aws-cdk-lib/aws-events';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { StateMachineContract } from '../../lambdas/contracts/state-machine-contract.js';
+import type { AgentQueueOptions } from './agent-queue.js';
 import type { TraceCapture } from './trace-capture-environment.js';
 
 /**
@@ -51,6 +52,12 @@ export interface AddAgentOptions {
   readonly functionProps?: AgentFunctionOptions;
   /** Set for stream consumers: their acknowledgement names the stream's wildcard action. */
   readonly consumesStream?: boolean;
+  /**
+   * Feeds the agent from an SQS queue in batches instead of one invocation per event: its rules deliver to
+   * the queue, and the function takes up to `batchSize` records at a time with partial batch responses
+   * (see `AgentQueue`; its handler is a `queuedBatchHandler`).
+   */
+  readonly queue?: AgentQueueOptions;
 }
 
 export interface AddStateMachineOptions extends Omit<StateMachineContract, 'name' | 'definitionFile'> {

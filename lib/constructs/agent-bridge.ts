@@ -103,7 +103,10 @@ export class AgentBridge extends Construct {
     return table;
   }
 
-  /** Deploys one agent type from its spec: function, rules, delivery dead-letter queue, grants and alarms. */
+  /**
+   * Deploys one agent type from its spec: function, rules, delivery dead-letter queue, grants and alarms; with
+   * `queue`, the rules deliver to a queue that feeds the function in batches (`AgentQueue`).
+   */
   addAgent(spec: AgentSpec, options: AddAgentOptions): DeployedAgent {
     const id = options.id ?? constructIdOf(spec.agentType);
     const functionName = this.functionNameOf(spec.agentType);
@@ -140,6 +143,7 @@ export class AgentBridge extends Construct {
       ...(fn.memorySize ? { memorySize: fn.memorySize } : {}),
       ...(fn.sendTimeout ? { sendTimeout: fn.sendTimeout } : {}),
       ...(grants.wildcardResourceReason ? { wildcardResourceReason: grants.wildcardResourceReason } : {}),
+      ...(options.queue ? { queue: options.queue } : {}),
     });
     this.agents.set(spec.agentType, agent);
     this.#specs.push(spec);

@@ -1,6 +1,6 @@
 import { Annotations, Duration, Stack } from 'aws-cdk-lib';
 import { type EventPattern as CdkEventPattern, type IEventBus, Rule } from 'aws-cdk-lib/aws-events';
-import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { LambdaFunction, SqsQueue } from 'aws-cdk-lib/aws-events-targets';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -19,7 +19,8 @@ export interface AgentSubscriptionProps {
    * carries `detail-type`, `source` and `account`. Defaults to the stack's account and no producer.
    */
   readonly senderContext?: SenderContext;
-  readonly target: IFunction;
+  /** The agent's function, or the queue in front of it (an agent that takes its events in batches). */
+  readonly target: IFunction | IQueue;
   /** Where EventBridge puts events it could not deliver after its retries. */
   readonly deadLetterQueue: IQueue;
   /** EventBridge delivery retries (throttled or failed Invoke calls). Default 8. */
@@ -41,7 +42,8 @@ export const OPEN_SUBSCRIPTION_WARNING = 'agentbridge:subscriptionWithoutSenders
 /**
  * One AutoGen subscription deployed: an EventBridge rule on the agentbridge bus whose pattern is compiled
  * from the subscription by the same function the local cloud and the tests use, a Lambda target, and a
- * delivery retry policy that ends in an SQS dead-letter queue. There is no rule without a dead-letter queue.
+ * delivery retry policy that ends in an SQS dead-letter queue (the target is the agent's queue instead for an agent
+ * that takes its events in batches). There is no rule without a dead-letter queue.
  * A subscription that declares no senders admits whatever reaches the bus with its topic; the synth says so in a
  * warning ({@link OPEN_SUBSCRIPTION_WARNING}), since an event forged by any principal allowed to put events
  * would reach the agent.
@@ -75,12 +77,14 @@ export class AgentSubscription extends Construct {
       description: `agentbridge subscription ${props.subscription.id}`.slice(0, 512),
       eventPattern: asRulePattern(this.pattern),
     });
+    const delivery = {
+      deadLetterQueue: props.deadLetterQueue,
+      retryAttempts: props.retryAttempts ?? 8,
+      maxEventAge: props.maxEventAge ?? Duration.hours(2),
+    };
+    const { target } = props;
     this.rule.addTarget(
-      new LambdaFunction(props.target, {
-        deadLetterQueue: props.deadLetterQueue,
-        retryAttempts: props.retryAttempts ?? 8,
-        maxEventAge: props.maxEventAge ?? Duration.hours(2),
-      }),
+      'queueArn' in target ? new SqsQueue(target, delivery) : new LambdaFunction(target, delivery),
     );
   }
 }

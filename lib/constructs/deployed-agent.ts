@@ -1,4 +1,4 @@
-import type { Duration } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
@@ -6,6 +6,7 @@ import type { Subscription } from '../../lambdas/runtime/subscription.js';
 import type { SenderContext } from '../../lambdas/runtime/subscription-event-pattern.js';
 import { AgentFunction, type TableBinding } from './agent-function.js';
 import type { AgentMonitoring } from './agent-monitoring.js';
+import { AgentQueue, type AgentQueueOptions } from './agent-queue.js';
 import { AgentSubscription } from './agent-subscription.js';
 import { distinctConstructIdOf } from './construct-id.js';
 import { DeadLetterQueue } from './dead-letter-queue.js';
@@ -30,13 +31,16 @@ export interface DeployedAgentProps {
   readonly sendTimeout?: Duration;
   readonly wildcardResourceReason?: string;
   readonly traceCapture?: TraceCapture;
+  /** Feeds the function from a queue in batches; the subscriptions' rules deliver to the queue. */
+  readonly queue?: AgentQueueOptions;
 }
 
 /**
  * One agent type as deployed: its {@link AgentFunction}, one {@link AgentSubscription} per subscription
  * (all sharing one delivery dead-letter queue, kept apart from the function's own dead-letter queue because
  * the two hold different records: undeliverable events versus failed invocations and bad input), and the
- * alarms on all of it.
+ * alarms on all of it. With `queue`, the rules deliver to an {@link AgentQueue} that feeds the function in
+ * batches.
  *
  * @example
  * ```ts
@@ -47,6 +51,8 @@ export class DeployedAgent extends Construct {
   readonly agentFunction: AgentFunction;
   readonly deliveryDeadLetterQueue: DeadLetterQueue | undefined;
   readonly subscriptions: AgentSubscription[];
+  /** Present for an agent fed by a queue. */
+  readonly queue: AgentQueue | undefined;
 
   constructor(scope: Construct, id: string, props: DeployedAgentProps) {
     super(scope, id);
@@ -68,6 +74,15 @@ export class DeployedAgent extends Construct {
     });
     props.monitoring.watchFunction(id, this.agentFunction.function);
     props.monitoring.watchQueue(`${id}Dlq`, this.agentFunction.deadLetterQueue);
+    this.queue =
+      props.queue === undefined
+        ? undefined
+        : new AgentQueue(this, 'Queue', {
+            ...props.queue,
+            consumer: this.agentFunction.function,
+            functionTimeout: props.timeout ?? Duration.seconds(30),
+          });
+    if (this.queue !== undefined) props.monitoring.watchQueue(`${id}QueueDlq`, this.queue.deadLetterQueue);
 
     if (props.subscriptions.length === 0) {
       this.deliveryDeadLetterQueue = undefined;
@@ -83,7 +98,7 @@ export class DeployedAgent extends Construct {
           eventBus: props.eventBus,
           subscription,
           ...(props.senderContext ? { senderContext: props.senderContext } : {}),
-          target: this.agentFunction.function,
+          target: this.queue?.queue ?? this.agentFunction.function,
           deadLetterQueue: deliveryDlq,
         }),
     );

@@ -65,6 +65,11 @@ export { powertoolsLogger } from '../lambdas/runtime/lambda/powertools-logger.js
 export type {
   QueuedBatchHandlerDeps,
   QueuedBatchOptions,
+  QueuedBatchWiring,
   QueueSettings,
 } from '../lambdas/runtime/lambda/queued-batch-handler.js';
-export { queuedBatchHandler, queueSettingsFromEnv } from '../lambdas/runtime/lambda/queued-batch-handler.js';
+export {
+  queuedBatchHandler,
+  queuedBatchWiring,
+  queueSettingsFromEnv,
+} from '../lambdas/runtime/lambda/queued-batch-handler.js';

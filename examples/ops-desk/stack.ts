@@ -5,6 +5,7 @@ import type { Construct } from 'constructs';
 import type { OpsDeskArea, OpsDeskSettings } from './area.js';
 import { ASSISTANT_AREA } from './assistant/area.js';
 import { DECISIONS_AREA } from './decisions/area.js';
+import { ENRICHMENT_AREA } from './enrichment/area.js';
 import { HEALTH_AREA } from './health/area.js';
 import { INTAKE_AREA } from './intake/area.js';
 import { ITSM_AREA } from './itsm/area.js';
@@ -20,6 +21,7 @@ export const AREAS: readonly OpsDeskArea[] = [
   ITSM_AREA,
   ASSISTANT_AREA,
   HEALTH_AREA,
+  ENRICHMENT_AREA,
 ];
 
 /** The desk's bus: other services (monitoring, operators' tools) publish onto it by this name. */

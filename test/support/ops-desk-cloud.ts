@@ -14,6 +14,8 @@ import { e2eClients } from './e2e-clients.js';
 
 /** Where the e2e suite's stand-in for the legacy ITSM listens (the synthesized desk calls it there). */
 export const LEGACY_ITSM_PORT = 4617;
+/** Where the e2e suite's stand-in for the CMDB and its metrics API listens. */
+export const CMDB_PORT = 4618;
 
 /**
  * The operations desk as the local cloud runs it: synthesized (bundled, cdk-nag checked) with the scripted
@@ -24,7 +26,11 @@ export const OPS_DESK_LOCAL_SYNTH: SynthTarget = {
   outDir: 'examples/ops-desk/cdk.out.local',
   stack: 'OpsDesk',
   sources: ['examples/ops-desk', 'lambdas', 'lib', 'src', 'package-lock.json'],
-  context: { 'opsdesk:model': 'scripted', 'opsdesk:itsmUrl': `http://127.0.0.1:${LEGACY_ITSM_PORT}` },
+  context: {
+    'opsdesk:model': 'scripted',
+    'opsdesk:itsmUrl': `http://127.0.0.1:${LEGACY_ITSM_PORT}`,
+    'opsdesk:cmdbUrl': `http://127.0.0.1:${CMDB_PORT}`,
+  },
   buildPackage: true,
 };
 

@@ -27,7 +27,7 @@ import { powertoolsLogger } from './powertools-logger.js';
  * The deployment's producers (`AGENTBRIDGE_PRODUCERS`, written by `AgentBridge` from the same directory its
  * rules carry); `fallback` where it is unset. Malformed fails the cold start.
  */
-function producersFrom(env: NodeJS.ProcessEnv, fallback: ProducerDirectory): ProducerDirectory {
+export function producersFrom(env: NodeJS.ProcessEnv, fallback: ProducerDirectory): ProducerDirectory {
   const json = env[ENV.producers];
   if (json === undefined || json === '') return fallback;
   let parsed: unknown;

@@ -1,9 +1,13 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { Tracer } from '@aws-lambda-powertools/tracer';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
-import { type MessageAttributeValue, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { type MessageAttributeValue, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import middy, { type MiddyfiedHandler } from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { AGENT_METRICS } from '../../contracts/agent-metrics.js';
@@ -12,6 +16,7 @@ import { ENV } from '../../contracts/env-names.js';
 import type { MessageMetadata } from '../../contracts/envelope.js';
 import { MessageRegistry } from '../../contracts/message-registry.js';
 import type { MessageType } from '../../contracts/message-type.js';
+import type { TableDefinition } from '../../contracts/table-definition.js';
 import type { BatchAggregator, BatchRequest } from '../../patterns/batch-aggregator/batch-aggregator.js';
 import {
   answerQueuedRequests,
@@ -26,10 +31,12 @@ import { type ClientSource, clientOf } from '../aws/client-source.js';
 import { requiredEnv } from '../aws/required-env.js';
 import { toWireError } from '../aws/send-response.js';
 import { agentSubscriptions } from '../direct-message-subscription.js';
+import { producersFrom } from './agent-function-wiring.js';
 import { type AgentHandlerDeps, DEFAULT_MAX_INPUT_BYTES } from './agent-handler.js';
 import { badInputReason } from './bad-input-reason.js';
 import { inputKind } from './classified-input.js';
 import { classifyInput, decodeInput } from './classify-input.js';
+import { SqsDeadLetterSink } from './dead-letter/sqs-dead-letter-sink.js';
 import { isTransientError } from './is-transient-error.js';
 import { accountOfFunctionArn, senderGuard } from './sender-guard.js';
 
@@ -73,6 +80,55 @@ async function deadLetterWithCause(queue: QueueSettings, record: SQSRecord, erro
       MessageAttributes: attributes,
     }),
   );
+}
+
+/** What a queue-fed agent's function is wired with, built once at module scope. */
+export interface QueuedBatchWiring {
+  readonly deps: QueuedBatchHandlerDeps;
+  /** Traced, for the results table and any store of the agent's own. */
+  readonly documentClient: DynamoDBDocumentClient;
+  /** The deployed name of a table, from its `envVar`; a missing variable fails the cold start. */
+  tableName(table: TableDefinition): string;
+}
+
+/**
+ * The module-scope wiring of a queue-fed agent's function from the environment `AgentBridge` sets: Powertools
+ * logger, tracer and metrics, traced DynamoDB and SQS clients, the bad-input dead-letter sink, the producers
+ * and the queue's settings. Unlike `agentFunctionWiring` it needs no agent-state or idempotency table: the
+ * results table is the record of what was answered.
+ *
+ * @example
+ * ```ts
+ * const wiring = queuedBatchWiring(ENRICHER.agentType);
+ * export const handler = queuedBatchHandler(ENRICHER, { message, aggregator, requestOf, results }, wiring.deps);
+ * ```
+ */
+export function queuedBatchWiring(
+  agentType: string,
+  env: NodeJS.ProcessEnv = process.env,
+): QueuedBatchWiring {
+  const logger = new Logger({ serviceName: agentType });
+  const tracer = new Tracer({ serviceName: agentType });
+  const metrics = new Metrics({ namespace: AGENT_METRICS.namespace, serviceName: agentType, logger });
+  const documentClient = DynamoDBDocumentClient.from(tracer.captureAWSv3Client(new DynamoDBClient({})));
+  let sqs: SQSClient | undefined;
+  // Built by the first dead letter: most batches have none.
+  const sqsClient = (): SQSClient => {
+    sqs ??= tracer.captureAWSv3Client(new SQSClient({}));
+    return sqs;
+  };
+  return {
+    deps: {
+      logger,
+      tracer,
+      metrics,
+      deadLetters: new SqsDeadLetterSink(sqsClient, requiredEnv(env, ENV.deadLetterQueueUrl)),
+      producers: producersFrom(env, {}),
+      queue: queueSettingsFromEnv(env, sqsClient),
+    },
+    documentClient,
+    tableName: (table) => requiredEnv(env, table.envVar),
+  };
 }
 
 /** The queue settings `AgentBridge` writes on a queue-fed agent's function; missing ones fail the cold start. */

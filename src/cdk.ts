@@ -10,6 +10,7 @@
  * (`addAgent(spec, { entry, queue })`) gets an `AgentQueue` its rules deliver to: encrypted, TLS-only, with a
  * redriving dead-letter queue, feeding the function by batch size and window with partial batch responses. Tables come from their definitions in
  * `agentbridge/stores` (`AgentTable`), state machines from ASL files with substitutions (`AgentStateMachine`).
+ * `UnroutedEvents` (`unroutedEvents: true`) queues whatever event on the bus no rule matches, for `agentbridge dlq`.
  *
  * @example
  * ```ts
@@ -100,3 +101,5 @@ export type { TableStreamConsumerProps } from '../lib/constructs/table-stream-co
 export { TableStreamConsumer } from '../lib/constructs/table-stream-consumer.js';
 export type { TraceCapture } from '../lib/constructs/trace-capture-environment.js';
 export { NO_TRACE_CAPTURE } from '../lib/constructs/trace-capture-environment.js';
+export type { UnroutedEventsProps } from '../lib/constructs/unrouted-events.js';
+export { UnroutedEvents } from '../lib/constructs/unrouted-events.js';

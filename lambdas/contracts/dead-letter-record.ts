@@ -59,3 +59,10 @@ export const DEAD_LETTER_ATTRIBUTES = {
   /** The error's message, on a queued request dead-lettered with its cause. */
   error: 'agentbridge.error',
 } as const;
+
+/**
+ * The tag that marks a queue a function writes dead letters to itself (SQS knows it only from a redrive
+ * policy, a rule's or a function's dead-letter configuration): its value says whose dead letters it holds, and
+ * `agentbridge dlq` lists such queues with the others.
+ */
+export const DEAD_LETTERS_OF_TAG = 'agentbridge:dead-letters-of';

@@ -24,6 +24,15 @@ export const ENV = {
   queueDeadLetterUrl: 'AGENTBRIDGE_QUEUE_DEAD_LETTER_URL',
   /** Receives of a message of an agent's input queue before it is dead-lettered (the redrive policy's). */
   queueMaxReceiveCount: 'AGENTBRIDGE_QUEUE_MAX_RECEIVE_COUNT',
+  /**
+   * The unrouted-events router's rule patterns: the event patterns of every rule on the bus, as gzipped JSON in
+   * base64, a deploy-time value (the bus account, say) standing as `${agentbridge:value:<n>}`.
+   */
+  routedPatterns: 'AGENTBRIDGE_ROUTED_PATTERNS',
+  /** JSON array: the deploy-time values `${agentbridge:value:<n>}` in the routed patterns stand for. */
+  routedPatternValues: 'AGENTBRIDGE_ROUTED_PATTERN_VALUES',
+  /** URL of the SQS queue the unrouted-events router sends events no rule matches to. */
+  unroutedQueueUrl: 'AGENTBRIDGE_UNROUTED_QUEUE_URL',
   /** ARN of the order lifecycle state machine. */
   lifecycleStateMachineArn: 'AGENTBRIDGE_LIFECYCLE_STATE_MACHINE_ARN',
   /** ARN of the order saga state machine. */

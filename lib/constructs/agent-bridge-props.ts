@@ -32,6 +32,12 @@ export interface AgentBridgeProps {
   readonly producerAccounts?: readonly string[];
   /** An existing SNS topic every alarm notifies; without it alarms only change state. */
   readonly alarmTopicArn?: string;
+  /**
+   * Sends whatever event on the bus no rule matches to an "unrouted" SQS queue (see `UnroutedEvents`): a
+   * catch-all rule and a small router function, computed at synth from every rule on the bus. Off by default:
+   * the router runs for most events on the bus, which a system that never receives strays need not pay for.
+   */
+  readonly unroutedEvents?: boolean;
 }
 
 /** How one agent's function differs from the defaults of `AgentFunction`. */

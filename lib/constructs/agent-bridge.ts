@@ -30,13 +30,14 @@ import { defaultNamePrefix, functionArnFor, functionNameFor, stateMachineNameFor
 import { stateMachineAccessStatements } from './state-machine-access-statements.js';
 import { stateMachineSubstitutions } from './state-machine-substitutions.js';
 import { tablePolicyStatement } from './table-policy-statement.js';
+import { UnroutedEvents } from './unrouted-events.js';
 
 /**
  * agentbridge on AWS, as one construct: the bus (with a policy admitting producer accounts for their
  * detail-types), tables, one function per agent with each subscription as a rule (sender-checked pattern,
  * retry policy, SQS dead-letter queue), state machines whose substitutions and grants come from the agents
- * they call, the event store's stream consumers, alarms and a dashboard. Every returned object exposes its
- * CDK resources.
+ * they call, the event store's stream consumers, alarms and a dashboard, and on request (`unroutedEvents`) a
+ * queue of the events no rule matches. Every returned object exposes its CDK resources.
  *
  * @example
  * ```ts
@@ -59,6 +60,8 @@ export class AgentBridge extends Construct {
   readonly agents = new Map<string, DeployedAgent>();
   /** State machines by the name they were added under. */
   readonly stateMachines = new Map<string, AgentStateMachine>();
+  /** The unrouted-events rule, router and queue, when `unroutedEvents` is set. */
+  readonly unroutedEvents: UnroutedEvents | undefined;
   /** Agent type → function name of every agent others may `send` to (`AGENTBRIDGE_AGENT_FUNCTIONS`). */
   readonly #agentFunctions: Record<string, string> = {};
   readonly #specs: AgentSpec[] = [];
@@ -84,6 +87,13 @@ export class AgentBridge extends Construct {
       ownBus === undefined
         ? undefined
         : new ProducerBusPolicy(this, 'ProducerBusPolicy', { eventBus: ownBus, producers: this.producers });
+    this.unroutedEvents = props.unroutedEvents
+      ? new UnroutedEvents(this, 'UnroutedEvents', {
+          eventBus: this.eventBus,
+          functionName: this.functionNameOf('unrouted-events'),
+          monitoring: this.monitoring,
+        })
+      : undefined;
     // The summary row lists every alarm, so it is drawn once everything has been added.
     Aspects.of(this).add({ visit: (node) => (node === this ? this.monitoring.addSummary() : undefined) });
     this.node.addValidation({ validate: () => this.#unresolvedReferences() });

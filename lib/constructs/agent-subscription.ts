@@ -59,9 +59,11 @@ export const OPEN_SUBSCRIPTION_WARNING = 'agentbridge:subscriptionWithoutSenders
 export class AgentSubscription extends Construct {
   readonly rule: Rule;
   readonly pattern: EventPattern;
+  readonly subscription: Subscription;
 
   constructor(scope: Construct, id: string, props: AgentSubscriptionProps) {
     super(scope, id);
+    this.subscription = props.subscription;
     this.pattern = subscriptionEventPattern(
       props.subscription,
       props.senderContext ?? { account: Stack.of(this).account, producers: {} },

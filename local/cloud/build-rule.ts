@@ -3,6 +3,7 @@ import { checkEventPattern } from '../../lambdas/runtime/event-pattern/validate-
 import type { TemplateResource } from '../cdk-out/cdk-out-template.js';
 import { type BuildContext, checkProperties, numberOr, recordOf, stringOf } from './build-context.js';
 import { CdkOutError } from './cdk-out-error.js';
+import { ratePeriodMs } from './events/schedule-rules.js';
 import type { LocalEventBus, LocalRule, LocalRuleTarget } from './local-deployment.js';
 import type { ResolveSite } from './template-resolver.js';
 
@@ -115,12 +116,12 @@ export function buildRule(context: BuildContext, logicalId: string, resource: Te
   const bus = stringOf(properties.EventBusName) ?? 'default';
   const state = properties.State;
   const scheduleExpression = stringOf(properties.ScheduleExpression);
-  if (scheduleExpression !== undefined) {
+  if (scheduleExpression !== undefined && ratePeriodMs(scheduleExpression) === undefined) {
     context.report({
       stackName: context.stackName,
       ...site,
-      what: 'property ScheduleExpression',
-      reason: 'schedule rules are not run locally: only event patterns are matched',
+      what: `property ScheduleExpression ${scheduleExpression}`,
+      reason: 'only rate(…) schedules run locally; cron expressions never fire',
       disposition: 'unsupported',
     });
   }

@@ -3,6 +3,7 @@ import type { LocalCloudContext, LocalEvents, LocalFaults, PutEventsEntry } from
 import { describeOperations } from './describe-operations.js';
 import { EventBuses } from './event-buses.js';
 import { checkPutEventsRequest, DEFAULT_MAX_REQUEST_BYTES } from './put-events-request.js';
+import { ScheduleRules } from './schedule-rules.js';
 import { type BackoffOptions, TargetDeliveries } from './target-deliveries.js';
 
 export interface LocalEventsOptions {
@@ -24,7 +25,8 @@ export interface LocalEventBridge extends LocalEvents {
 
 /**
  * The local EventBridge: PutEvents with AWS's limits and per-entry errors onto the deployment's buses, its
- * enabled pattern rules matched with the full pattern language, targets (Lambda async, Step Functions, SQS,
+ * enabled pattern rules matched with the full pattern language, its rate-schedule rules fired on the cloud's
+ * clock ({@link ScheduleRules}), targets (Lambda async, Step Functions, SQS,
  * another bus) fed the input AWS would shape, failed deliveries retried under each target's retry policy on
  * the cloud's clock and then dead-lettered with AWS's attributes; every event and delivery journaled. Served
  * over the JSON protocol (`AWSEvents.`, application/x-amz-json-1.1, signing name `events`).
@@ -48,6 +50,7 @@ export function createLocalEvents(
   const maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   const deliveries = new TargetDeliveries(context, options.backoff);
   const buses = new EventBuses(context, deliveries, options.faults ?? { duplicateDeliveries: false });
+  const schedules = new ScheduleRules(context, deliveries);
   const putEvents = async (entries: readonly PutEventsEntry[]) =>
     buses.putEvents(checkPutEventsRequest(entries, maxRequestBytes));
   const events: LocalEventBridge = {
@@ -66,5 +69,13 @@ export function createLocalEvents(
       ...describeOperations(buses, context.deployment.rules),
     },
   });
-  return { service, events, idle: () => deliveries.drain(), close: () => deliveries.close() };
+  return {
+    service,
+    events,
+    idle: () => deliveries.drain(),
+    close: () => {
+      schedules.close();
+      return deliveries.close();
+    },
+  };
 }

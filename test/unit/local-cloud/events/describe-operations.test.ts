@@ -59,7 +59,7 @@ describe('the read side of the local EventBridge, over the JSON protocol', () =>
     const defaults = await call('ListRules', {});
     expect(defaults.body.Rules.map((rule: { Name: string }) => rule.Name)).toEqual(['audit-log', 'nightly']);
     expect((await call('DescribeRule', { Name: 'nightly' })).body).toMatchObject({
-      ScheduleExpression: 'rate(1 day)',
+      ScheduleExpression: 'cron(0 2 * * ? *)',
     });
     expect(await call('DescribeRule', { Name: 'nightly', EventBusName: 'orders-bus' })).toMatchObject({
       body: {

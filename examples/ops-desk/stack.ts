@@ -9,6 +9,7 @@ import { ENRICHMENT_AREA } from './enrichment/area.js';
 import { HEALTH_AREA } from './health/area.js';
 import { INTAKE_AREA } from './intake/area.js';
 import { ITSM_AREA } from './itsm/area.js';
+import { PAGING_AREA } from './paging/area.js';
 import { ROUTING_AREA } from './routing/area.js';
 import { RUNBOOKS_AREA } from './runbooks/area.js';
 
@@ -22,6 +23,7 @@ export const AREAS: readonly OpsDeskArea[] = [
   ASSISTANT_AREA,
   HEALTH_AREA,
   ENRICHMENT_AREA,
+  PAGING_AREA,
 ];
 
 /** The desk's bus: other services (monitoring, operators' tools) publish onto it by this name. */
@@ -71,6 +73,8 @@ export class OpsDeskStack extends Stack {
       namePrefix: 'opsdesk',
       producerSources,
       eventBusProps: { eventBusName: OPS_DESK_BUS_NAME },
+      // Whatever reaches the desk's bus and no agent takes waits in the unrouted queue for an operator.
+      unroutedEvents: true,
     });
     for (const table of tables.values()) this.bridge.addTable(table);
     const settings = opsDeskSettings(this);

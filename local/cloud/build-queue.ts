@@ -50,7 +50,14 @@ export function buildQueue(context: BuildContext, logicalId: string, resource: T
   const reference = context.resolver.reference(logicalId, site);
   const redrive = redriveOf(properties.RedrivePolicy);
   const target = stringOf(redrive?.deadLetterTargetArn);
+  const tags = Object.fromEntries(
+    (Array.isArray(properties.Tags) ? properties.Tags : []).flatMap((tag: unknown) => {
+      const { Key, Value } = recordOf(tag);
+      return typeof Key === 'string' && typeof Value === 'string' ? [[Key, Value]] : [];
+    }),
+  );
   return {
+    tags,
     stackName: context.stackName,
     logicalId,
     name: reference.name,

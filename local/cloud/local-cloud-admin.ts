@@ -1,3 +1,4 @@
+import { DEAD_LETTERS_OF_TAG } from '../../lambdas/contracts/dead-letter-record.js';
 import type { AdminHandler } from './endpoint/aws-endpoint.js';
 import type { AwsResponse } from './endpoint/aws-service.js';
 import { InvalidDurationError } from './local-clock.js';
@@ -43,6 +44,11 @@ export function deploymentSummary(deployment: LocalDeployment): DeploymentSummar
     if (arn !== undefined) failuresTo.set(arn, [...(failuresTo.get(arn) ?? []), from]);
   };
   for (const queue of deployment.queues) add(queue.redrivePolicy?.deadLetterTarget.arn, queue.name);
+  // A queue a function writes its own dead letters to says whose in a tag.
+  for (const queue of deployment.queues) {
+    const of = queue.tags?.[DEAD_LETTERS_OF_TAG];
+    if (of !== undefined) add(queue.arn, of);
+  }
   for (const rule of deployment.rules) {
     for (const target of rule.targets) add(target.deadLetterQueue?.arn, `${rule.name}/${target.id}`);
   }

@@ -102,6 +102,8 @@ export interface LocalQueue extends TemplateOrigin {
   readonly redrivePolicy:
     | { readonly deadLetterTarget: LocalLink; readonly maxReceiveCount: number }
     | undefined;
+  /** The queue's tags (`agentbridge:dead-letters-of` marks a queue a function writes dead letters to). */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 export type LocalFunctionCode =

@@ -5,7 +5,7 @@ import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { GetFunctionCommand, InvokeCommand } from '@aws-sdk/client-lambda';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ENVELOPE_SCHEMA_VERSION } from '../../lambdas/contracts/envelope.js';
-import { silentLogger } from '../../lambdas/contracts/logger.js';
+import { type Logger, silentLogger } from '../../lambdas/contracts/logger.js';
 import type { SendRequest } from '../../lambdas/runtime/aws/send-request.js';
 import { ensureSynthesized, type SynthTarget } from '../../local/cdk-out/cdk-out-template.js';
 import { type LocalCloud, startLocalCloud } from '../../local/cloud/start-local-cloud.js';
@@ -95,15 +95,19 @@ export interface OpsDesk {
  * Opens the desk `AGENTBRIDGE_E2E_TARGET` names: `local-cloud` (default) starts its synthesized stack on the
  * local cloud over the run's DynamoDB Local; `deployed` drives a desk deployed with `cdk deploy
  * --outputs-file <file>` (`AGENTBRIDGE_E2E_OUTPUTS`), on LocalStack when `AWS_ENDPOINT_URL` is set, else in
- * the environment's account.
+ * the environment's account. `functionOutput` gets what the local cloud logs, the functions' output lines
+ * among it (`[<function>] <line>`, as CloudWatch Logs would receive them).
  */
-export async function openOpsDesk(dynamoDbEndpoint: string): Promise<OpsDesk> {
+export async function openOpsDesk(
+  dynamoDbEndpoint: string,
+  options: { readonly functionOutput?: Logger } = {},
+): Promise<OpsDesk> {
   const kind = process.env.AGENTBRIDGE_E2E_TARGET ?? 'local-cloud';
   if (kind === 'local-cloud') {
     const cloud = await startLocalCloud({
       cdkOutDir: ensureSynthesized(OPS_DESK_LOCAL_SYNTH),
       dynamoDbEndpoint,
-      logger: silentLogger,
+      logger: options.functionOutput ?? silentLogger,
     });
     const busName = cloud.deployment.stacks.find((stack) => stack.stackName === 'OpsDesk')?.outputs
       .EventBusName;

@@ -9,7 +9,8 @@ export interface SqsEventDeadLettersOptions {
 
 /** SQS message attributes of an event dead letter, besides `agentbridge.reason` and `agentbridge.code`. */
 export const EVENT_DEAD_LETTER_ATTRIBUTES = {
-  ...DEAD_LETTER_ATTRIBUTES,
+  reason: DEAD_LETTER_ATTRIBUTES.reason,
+  code: DEAD_LETTER_ATTRIBUTES.code,
   message: 'agentbridge.message',
   subscriber: 'agentbridge.subscriber',
   subscription: 'agentbridge.subscription',

@@ -19,14 +19,40 @@ const selfReference = Object.entries(exports).flatMap(([subpath, target]) => {
   return [{ find: new RegExp(`^${name}$`), replacement: resolve(source) }];
 });
 
+/** The infra test that records what the adapters send to DynamoDB Local: it needs the system's setup. */
+const ON_DYNAMODB_LOCAL = 'test/infra/table-actions-match-adapters.test.ts';
+
+/**
+ * Two projects. `infra` (template assertions on synthesized stacks) runs its files in shared workers
+ * (`isolate: false`): each would otherwise import aws-cdk-lib afresh, which was most of its time (infra files
+ * keep no global state between them: every test builds its own App). `system` is everything else, each file
+ * isolated, with the global setup (the synthesized apps the local cloud loads, DynamoDB Local).
+ */
 export default defineConfig({
   resolve: { alias: selfReference },
   test: {
-    include: ['test/**/*.test.ts'],
     setupFiles: ['test/setup/polyfills.ts'],
-    globalSetup: ['test/setup/cdk-out.ts', 'test/setup/dynamodb-local.ts'],
     pool: 'forks',
     testTimeout: 20_000,
     hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'infra',
+          include: ['test/infra/**/*.test.ts'],
+          exclude: [ON_DYNAMODB_LOCAL],
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'system',
+          include: ['test/{unit,integration,e2e}/**/*.test.ts', ON_DYNAMODB_LOCAL],
+          globalSetup: ['test/setup/cdk-out.ts', 'test/setup/dynamodb-local.ts'],
+        },
+      },
+    ],
   },
 });

@@ -89,16 +89,7 @@ export class LocalClock implements Clock {
   }
 
   /** Arms `fire` at `delayMs` from now on this clock; returns the function that cancels it. */
-  readonly schedule: CallbackTimer = (fire, delayMs) => {
-    const id = this.#next++;
-    const delay = Math.max(0, delayMs);
-    const cancelReal = this.#running ? setLongTimeout(() => this.#fire(id), delay) : () => undefined;
-    this.#armed.set(id, { at: this.now() + delay, fire, cancelReal });
-    return () => {
-      this.#armed.get(id)?.cancelReal();
-      this.#armed.delete(id);
-    };
-  };
+  readonly schedule: CallbackTimer = (fire, delayMs) => this.#arm(fire, delayMs, false);
 
   /**
    * Arms the deadline of work that is running now — a function invocation's timeout — at `delayMs` from now on
@@ -107,27 +98,28 @@ export class LocalClock implements Clock {
    * starts a compensation whose invocation must not time out because the advance carries on to the next day.
    * `advance` waits (in wall time) for such work to end or to run out its time before it moves past it.
    */
-  readonly scheduleRunning: CallbackTimer = (fire, delayMs) => {
+  readonly scheduleRunning: CallbackTimer = (fire, delayMs) => this.#arm(fire, delayMs, true);
+
+  #arm(fire: () => void, delayMs: number, running: boolean): () => void {
     const id = this.#next++;
     const delay = Math.max(0, delayMs);
-    let settleCancelled = (): void => undefined;
-    const cancelled = new Promise<void>((resolve) => {
-      settleCancelled = resolve;
-    });
     const cancelReal = this.#running ? setLongTimeout(() => this.#fire(id), delay) : () => undefined;
-    this.#armed.set(id, {
-      at: this.now() + delay,
-      fire,
-      cancelReal,
-      notBeforeWallMs: Date.now() + delay,
-      cancelled,
-    });
+    let settleCancelled = (): void => undefined;
+    const runningWork = running
+      ? {
+          notBeforeWallMs: Date.now() + delay,
+          cancelled: new Promise<void>((resolve) => {
+            settleCancelled = resolve;
+          }),
+        }
+      : {};
+    this.#armed.set(id, { at: this.now() + delay, fire, cancelReal, ...runningWork });
     return () => {
       this.#armed.get(id)?.cancelReal();
       this.#armed.delete(id);
       settleCancelled();
     };
-  };
+  }
 
   /** A promise settled when this clock has moved `ms` on. */
   sleep(ms: number): Promise<void> {

@@ -4,6 +4,7 @@ import { LambdaClient } from '@aws-sdk/client-lambda';
 import {
   DescribeExecutionCommand,
   type ExecutionListItem,
+  type ExecutionStatus,
   GetExecutionHistoryCommand,
   type HistoryEvent,
   ListExecutionsCommand,
@@ -247,19 +248,7 @@ export class AwsOrderTarget implements OrderSystemTarget {
   }
 
   async waitForSaga(orderId: string): Promise<ExecutionState> {
-    const execution = await this.#until(
-      () => this.#execution(this.#options.stack.sagaStateMachineArn, orderId),
-      orderId,
-      'its saga to start',
-    );
-    return this.#until(
-      async () => {
-        const state = await this.#describe(execution.executionArn as string);
-        return state.status === 'RUNNING' ? undefined : state;
-      },
-      orderId,
-      'its saga to end',
-    );
+    return this.#waitForEnd(this.#options.stack.sagaStateMachineArn, orderId, 'saga');
   }
 
   async waitForLifecycle(orderId: string): Promise<ExecutionState> {
@@ -282,37 +271,15 @@ export class AwsOrderTarget implements OrderSystemTarget {
   }
 
   /** Resolves once the order's lifecycle execution has ended (not only parked at a wait). */
-  async waitForLifecycleEnd(orderId: string): Promise<ExecutionState> {
-    const execution = await this.#until(
-      () => this.#execution(this.#options.stack.lifecycleStateMachineArn, orderId),
-      orderId,
-      'its lifecycle to start',
-    );
-    return this.#until(
-      async () => {
-        const state = await this.#describe(execution.executionArn as string);
-        return state.status === 'RUNNING' ? undefined : state;
-      },
-      orderId,
-      'its lifecycle to end',
-    );
+  waitForLifecycleEnd(orderId: string): Promise<ExecutionState> {
+    return this.#waitForEnd(this.#options.stack.lifecycleStateMachineArn, orderId, 'lifecycle');
   }
 
   /** The orders whose lifecycle is still running (waiting for a trigger, or on its way to its end). */
   async runningLifecycles(): Promise<string[]> {
     const names: string[] = [];
-    let nextToken: string | undefined;
-    do {
-      const page = await this.#sfn.send(
-        new ListExecutionsCommand({
-          stateMachineArn: this.#options.stack.lifecycleStateMachineArn,
-          statusFilter: 'RUNNING',
-          nextToken,
-        }),
-      );
-      for (const execution of page.executions ?? []) if (execution.name) names.push(execution.name);
-      nextToken = page.nextToken;
-    } while (nextToken !== undefined);
+    for await (const execution of this.#executions(this.#options.stack.lifecycleStateMachineArn, 'RUNNING'))
+      if (execution.name) names.push(execution.name);
     return names;
   }
 
@@ -384,14 +351,41 @@ export class AwsOrderTarget implements OrderSystemTarget {
   }
 
   async #execution(stateMachineArn: string, name: string): Promise<ExecutionListItem | undefined> {
+    for await (const execution of this.#executions(stateMachineArn))
+      if (execution.name === name) return execution;
+    return undefined;
+  }
+
+  /** The machine's executions (of one status, when given), a page read only when the caller goes on to it. */
+  async *#executions(
+    stateMachineArn: string,
+    statusFilter?: ExecutionStatus,
+  ): AsyncGenerator<ExecutionListItem> {
     let nextToken: string | undefined;
     do {
-      const page = await this.#sfn.send(new ListExecutionsCommand({ stateMachineArn, nextToken }));
-      const found = page.executions?.find((execution) => execution.name === name);
-      if (found !== undefined) return found;
+      const page = await this.#sfn.send(
+        new ListExecutionsCommand({ stateMachineArn, statusFilter, nextToken }),
+      );
+      yield* page.executions ?? [];
       nextToken = page.nextToken;
     } while (nextToken !== undefined);
-    return undefined;
+  }
+
+  /** Waits for the machine's execution named after the order to start, then to end. */
+  async #waitForEnd(stateMachineArn: string, orderId: string, machine: string): Promise<ExecutionState> {
+    const execution = await this.#until(
+      () => this.#execution(stateMachineArn, orderId),
+      orderId,
+      `its ${machine} to start`,
+    );
+    return this.#until(
+      async () => {
+        const state = await this.#describe(execution.executionArn as string);
+        return state.status === 'RUNNING' ? undefined : state;
+      },
+      orderId,
+      `its ${machine} to end`,
+    );
   }
 
   async #describe(executionArn: string): Promise<ExecutionState> {

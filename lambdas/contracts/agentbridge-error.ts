@@ -59,3 +59,6 @@ export function isAgentbridgeError(error: unknown, code?: string): error is Agen
       typeof fields.transient === 'boolean');
   return shaped && (code === undefined || fields.code === code);
 }
+
+/** The message of whatever was thrown: an `Error`'s message, anything else as text. */
+export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));

@@ -1,3 +1,4 @@
+import { messageOf } from '../../lambdas/contracts/agentbridge-error.js';
 import { CliUsageError } from './cli-errors.js';
 
 /** Every command's `--help` flag, for its `parseArgs` options. */
@@ -11,7 +12,7 @@ export function argsOf<T>(usage: string, parse: () => T): T {
   try {
     return parse();
   } catch (error) {
-    throw new CliUsageError(`${error instanceof Error ? error.message : String(error)}\nusage: ${usage}`);
+    throw new CliUsageError(`${messageOf(error)}\nusage: ${usage}`);
   }
 }
 

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import * as z from 'zod';
+import { messageOf } from '../../lambdas/contracts/agentbridge-error.js';
 import { OrderSagaOutputSchema } from '../../lambdas/contracts/order/order-saga-io.js';
 import type { DemoOrder } from './demo-scenario.js';
 import { type OrderOutcome, outcomeOfSagaError } from './order-outcome.js';
@@ -88,6 +89,6 @@ export async function driveOrder(
       ? ended('broken', `the lifecycle ended with ${last.output ?? 'no output'}`)
       : ended(outcome);
   } catch (error) {
-    return ended('broken', error instanceof Error ? error.message : String(error));
+    return ended('broken', messageOf(error));
   }
 }

@@ -1,4 +1,5 @@
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
+import { messageOf } from '../../lambdas/contracts/agentbridge-error.js';
 import { applySubstitutions } from './apply-substitutions.js';
 import { InvalidDefinitionError } from './local-step-functions-error.js';
 import { type PreparedDefinition, prepareDefinition } from './prepare-definition.js';
@@ -70,7 +71,7 @@ function buildEngine(
     // The engine validates the definition in its constructor: that check is what makes this cast safe.
     engine = new StateMachine(prepared.definition as unknown as StateMachineDefinition);
   } catch (error) {
-    throw new InvalidDefinitionError(input.name, [error instanceof Error ? error.message : String(error)], {
+    throw new InvalidDefinitionError(input.name, [messageOf(error)], {
       cause: error,
     });
   }

@@ -1,3 +1,4 @@
+import { messageOf } from '../../lambdas/contracts/agentbridge-error.js';
 // The engine (aws-local-stepfunctions 3) calls Promise.withResolvers, which Node 20 lacks.
 import '../polyfills.js';
 import { randomUUID } from 'node:crypto';
@@ -284,11 +285,7 @@ function parseJson(
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new InvalidRequestError(
-      code,
-      field,
-      `not JSON (${error instanceof Error ? error.message : String(error)})`,
-    );
+    throw new InvalidRequestError(code, field, `not JSON (${messageOf(error)})`);
   }
 }
 

@@ -1,4 +1,4 @@
-import { AgentbridgeError } from '../../lambdas/contracts/agentbridge-error.js';
+import { AgentbridgeError, messageOf } from '../../lambdas/contracts/agentbridge-error.js';
 
 /**
  * A task's failure as the engine sees it: `name` is the Step Functions error (what `Retry`/`Catch`
@@ -32,7 +32,7 @@ export const isTaskFailureError = (error: unknown): error is TaskFailureError =>
  */
 export function lambdaTaskFailure(error: unknown): TaskFailureError {
   const errorType = error instanceof Error ? error.name : 'Error';
-  const errorMessage = error instanceof Error ? error.message : String(error);
+  const errorMessage = messageOf(error);
   return new TaskFailureError(errorType, JSON.stringify({ errorType, errorMessage, trace: [] }), {
     cause: error,
   });

@@ -1,3 +1,4 @@
+import { messageOf } from '../../contracts/agentbridge-error.js';
 import {
   type ParkedSaga,
   ParkedSagaSchema,
@@ -33,7 +34,7 @@ const parse = (body: string): ParkedSaga | string => {
   try {
     json = JSON.parse(body);
   } catch (error) {
-    return `not JSON: ${error instanceof Error ? error.message : String(error)}`;
+    return `not JSON: ${messageOf(error)}`;
   }
   const parsed = ParkedSagaSchema.safeParse(json);
   return parsed.success

@@ -1,4 +1,4 @@
-import { isAgentbridgeError } from '../../contracts/agentbridge-error.js';
+import { isAgentbridgeError, messageOf } from '../../contracts/agentbridge-error.js';
 import { type AnyTool, invokeTool } from '../tools/tool.js';
 import { toolJsonSchema } from '../tools/tool-json-schema.js';
 import { ToolIterationsExhaustedError } from './assistant-error.js';
@@ -153,7 +153,7 @@ async function callTool(
     return {
       ...call,
       isError: true,
-      content: { code, message: error instanceof Error ? error.message : String(error) },
+      content: { code, message: messageOf(error) },
     };
   }
 }

@@ -7,6 +7,7 @@ import {
   type ConverseCommandOutput,
   type ToolResultContentBlock,
 } from '@aws-sdk/client-bedrock-runtime';
+import { messageOf } from '../../contracts/agentbridge-error.js';
 import { ModelCallError } from './assistant-error.js';
 import type {
   ContentBlock,
@@ -84,7 +85,7 @@ export class BedrockConverseModelClient implements ModelClient {
       throw new ModelCallError(
         'MODEL_CALL_FAILED',
         provider,
-        `Bedrock Converse (${modelId}) failed: ${provider}: ${error instanceof Error ? error.message : String(error)}`,
+        `Bedrock Converse (${modelId}) failed: ${provider}: ${messageOf(error)}`,
         { cause: error, transient: TRANSIENT_EXCEPTIONS.has(provider) },
       );
     }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isAgentbridgeError } from '../../contracts/agentbridge-error.js';
+import { isAgentbridgeError, messageOf } from '../../contracts/agentbridge-error.js';
 import { type Clock, systemClock } from '../../contracts/clock.js';
 import { compileEventPattern } from '../../runtime/event-pattern/compile-event-pattern.js';
 import type { CompiledEventPattern } from '../../runtime/event-pattern/compiled-event-pattern.js';
@@ -85,7 +85,6 @@ type Verdict =
   | { readonly kind: 'delivered' | 'filteredOut' | 'belowThreshold'; readonly id: string }
   | { readonly kind: 'failed'; readonly id: string; readonly letter: EventDeadLetter };
 
-const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 const errorCode = (error: unknown): string =>
   isAgentbridgeError(error) ? error.code : error instanceof Error ? error.name : 'Error';
 
@@ -145,7 +144,7 @@ export class FilteringEventBus {
       try {
         filter = compileEventPattern(options.filter);
       } catch (cause) {
-        throw new InvalidSubscriptionError(eventType, name, `its filter: ${errorText(cause)}`, { cause });
+        throw new InvalidSubscriptionError(eventType, name, `its filter: ${messageOf(cause)}`, { cause });
       }
     }
     const threshold = options.scoring?.threshold ?? DEFAULT_RELEVANCE_THRESHOLD;
@@ -228,7 +227,7 @@ export class FilteringEventBus {
     try {
       return { event, text: JSON.stringify(event) };
     } catch (error) {
-      return { event, problem: `not JSON (${errorText(error)})` };
+      return { event, problem: `not JSON (${messageOf(error)})` };
     }
   }
 
@@ -251,7 +250,7 @@ export class FilteringEventBus {
           subscription,
           event,
           'scoring-failed',
-          `scoring for ${subscription.subscriber} failed: ${errorText(error)}`,
+          `scoring for ${subscription.subscriber} failed: ${messageOf(error)}`,
           errorCode(error),
         );
       }
@@ -274,7 +273,7 @@ export class FilteringEventBus {
         subscription,
         event,
         'delivery-failed',
-        `delivery to ${subscription.subscriber} failed: ${errorText(error)}`,
+        `delivery to ${subscription.subscriber} failed: ${messageOf(error)}`,
         errorCode(error),
       );
     }
@@ -330,7 +329,7 @@ export class FilteringEventBus {
     const writes = await Promise.allSettled(letters.map((letter) => this.#deadLetters.add(letter)));
     const refused = writes.find((write): write is PromiseRejectedResult => write.status === 'rejected');
     if (refused !== undefined) {
-      throw new DeadLetterWriteError(eventId, errorText(refused.reason), { cause: refused.reason });
+      throw new DeadLetterWriteError(eventId, messageOf(refused.reason), { cause: refused.reason });
     }
     return outcome;
   }

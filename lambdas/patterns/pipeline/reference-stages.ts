@@ -1,3 +1,4 @@
+import { messageOf } from '../../contracts/agentbridge-error.js';
 import type { JsonValue } from '../../stores/cache/json-value.js';
 import { type Stage, stageError, stageOutput } from './stage.js';
 
@@ -70,7 +71,7 @@ export function transformationStage<T>(name: string, rules: readonly Transformat
         try {
           data = rule.apply(data);
         } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
+          const message = messageOf(error);
           return stageError('transformation', `rule ${rule.name} failed: ${message}`, { rule: rule.name });
         }
       }

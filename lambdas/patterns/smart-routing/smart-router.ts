@@ -1,4 +1,4 @@
-import { AgentbridgeError } from '../../contracts/agentbridge-error.js';
+import { AgentbridgeError, messageOf } from '../../contracts/agentbridge-error.js';
 import { type Clock, systemClock } from '../../contracts/clock.js';
 import type { RoutingHistoryStore } from '../../stores/routing-history/routing-history.js';
 import {
@@ -66,8 +66,6 @@ export class RoutingFailedError extends AgentbridgeError {
     this.attempts = attempts;
   }
 }
-
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
  * Routes each request to the candidate its shared history scores best (see `scoreCandidate`): the request's

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AGENT_METRICS } from '../../contracts/agent-metrics.js';
-import { isAgentbridgeError } from '../../contracts/agentbridge-error.js';
+import { isAgentbridgeError, messageOf } from '../../contracts/agentbridge-error.js';
 import { type Clock, systemClock } from '../../contracts/clock.js';
 import { emitMetric, noMetrics, type PatternMetrics } from '../../contracts/pattern-metrics.js';
 import { backoffDelayMs } from '../../runtime/aws/retry-policy.js';
@@ -93,7 +93,7 @@ export async function runChainStep(
   try {
     toolInput = step.input === undefined ? undefined : step.input(context);
   } catch (error) {
-    const message = `the step's input could not be built: ${error instanceof Error ? error.message : String(error)}`;
+    const message = `the step's input could not be built: ${messageOf(error)}`;
     return finish({ status: 'failed', attempts: 0, error: { code: 'STEP_INPUT_FAILED', message } });
   }
   if (step.input === undefined)
@@ -110,7 +110,7 @@ export async function runChainStep(
         code !== 'TOOL_INPUT_INVALID' &&
         !signal.aborted;
       if (!again) {
-        const message = error instanceof Error ? error.message : String(error);
+        const message = messageOf(error);
         return finish({ status: 'failed', attempts: attempt, error: { code, message } });
       }
       const delay = backoffDelayMs(attempt, chain.retry, random);

@@ -1,3 +1,4 @@
+import { messageOf } from '../../contracts/agentbridge-error.js';
 import { type MessageMetadata, MessageMetadataSchema } from '../../contracts/envelope.js';
 import { TopicId } from '../topic-id.js';
 import type { AwsRuntimeConfig } from './aws-runtime-config.js';
@@ -44,7 +45,7 @@ export function outgoingEnvelopeEvent(
     new TopicId(metadata.topicType, metadata.topicSource);
     detail = JSON.stringify({ metadata, data });
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = messageOf(error);
     throw new InvalidOutgoingEnvelopeError(metadata.id, reason, { cause: error });
   }
   return {

@@ -10,6 +10,7 @@ import {
   ReceiveMessageCommand,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
+import { messageOf } from '../../contracts/agentbridge-error.js';
 import { DeadLetterRecordSchema } from '../../contracts/dead-letter-record.js';
 
 /** An event as a dead-letter queue keeps it, ready to be put back on a bus. */
@@ -64,7 +65,7 @@ export function originalEventOf(body: string): DeadLetteredEvent | UnreadableDea
   try {
     json = JSON.parse(body);
   } catch (error) {
-    return { unreadable: `not JSON: ${error instanceof Error ? error.message : String(error)}` };
+    return { unreadable: `not JSON: ${messageOf(error)}` };
   }
   if (!isObject(json) || json.kind !== 'agentbridge.bad-input') return eventOf(json);
   const record = DeadLetterRecordSchema.safeParse(json);
@@ -219,7 +220,7 @@ async function putEach(
         .Entries ?? [];
   } catch (error) {
     const errorCode = error instanceof Error ? error.name : 'Error';
-    const errorMessage = error instanceof Error ? error.message : String(error);
+    const errorMessage = messageOf(error);
     for (const { message } of entries) {
       report.refused.push({ messageId: message.MessageId ?? '', errorCode, errorMessage });
       kept.push(message);

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { messageOf } from '../../../lambdas/contracts/agentbridge-error.js';
 import { parseDuration } from '../../cloud/local-clock.js';
 import { argsOf, HELP, positional } from '../cli-args.js';
 import { CliUsageError } from '../cli-errors.js';
@@ -29,7 +30,7 @@ export async function clockCommand(args: readonly string[], io: CliIo): Promise<
   try {
     parseDuration(duration);
   } catch (error) {
-    throw new CliUsageError(error instanceof Error ? error.message : String(error));
+    throw new CliUsageError(messageOf(error));
   }
   const now = await adminRoutes.advance(endpointOf(values.endpoint, io), duration);
   io.out(`the local cloud's clock is now ${new Date(now).toISOString()}`);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { messageOf } from '../../../lambdas/contracts/agentbridge-error.js';
 import type { LocalCloudContext } from '../local-cloud-ports.js';
 import type { LocalEventSourceMapping } from '../local-deployment.js';
 import { type BatchOutcome, invokeBatch } from './batch-outcome.js';
@@ -170,7 +171,7 @@ export class StreamBatchProcessor {
         action: 'OnFailureNotDelivered',
         resource: mapping.onFailure.name,
         payload: body,
-        detail: error instanceof Error ? error.message : String(error),
+        detail: messageOf(error),
       });
     }
   }

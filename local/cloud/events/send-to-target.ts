@@ -1,4 +1,4 @@
-import { isAgentbridgeError } from '../../../lambdas/contracts/agentbridge-error.js';
+import { isAgentbridgeError, messageOf } from '../../../lambdas/contracts/agentbridge-error.js';
 import { AwsServiceError } from '../endpoint/aws-service.js';
 import type { LocalCloudContext } from '../local-cloud-ports.js';
 import type { LocalRuleTarget } from '../local-deployment.js';
@@ -76,7 +76,7 @@ const THROTTLED = /Throttl|TooManyRequests|RequestLimitExceeded/;
  * a request the destination refuses or an error the local cloud cannot classify.
  */
 export function classifyFailure(error: unknown): DeliveryFailure {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   if (!(error instanceof AwsServiceError)) {
     const transient = isAgentbridgeError(error) && error.transient;
     return {

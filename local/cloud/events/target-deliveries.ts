@@ -1,3 +1,4 @@
+import { messageOf } from '../../../lambdas/contracts/agentbridge-error.js';
 import type { LocalCloudContext, QueueMessageAttribute } from '../local-cloud-ports.js';
 import type { LocalRule, LocalRuleTarget } from '../local-deployment.js';
 import { classifyFailure, type DeliveryFailure, sendToTarget } from './send-to-target.js';
@@ -153,7 +154,7 @@ export class TargetDeliveries {
       await this.#context.queues().sendMessage({ queue: queue.arn, body: job.eventJson, attributes });
       this.#record(job, 'SentToDeadLetterQueue', `${why}; sent to ${queue.name}`);
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = messageOf(error);
       this.#record(job, 'DeadLetterFailed', `${why}; ${queue.name} refused it: ${reason}`);
     }
   }
